@@ -1,0 +1,196 @@
+package dev.aispend.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * The whole system on one machine: PostgreSQL (embedded binaries), a forked Kafka broker and the four services,
+ * started in dependency order, checked healthy, and stopped in reverse order on Ctrl-C.
+ *
+ * <p>Usage: {@code java -jar devstack/launcher/target/launcher.jar [--data-dir=./data] [--fresh]
+ * [--postgres-port=5433] [--kafka-port=9092]}, from the repository root after the build.
+ */
+public final class LocalSystem implements AutoCloseable {
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private EmbeddedPostgresServer postgres;
+    private ForkedKafkaBroker kafka;
+
+    public static void main(String[] arguments) throws InterruptedException {
+        Options options = Options.parse(arguments);
+        long startNanos = System.nanoTime();
+        LocalSystem system = new LocalSystem();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("stopping everything the launcher started...");
+            system.close();
+            stopped.countDown();
+        }, "local-system-shutdown"));
+        try {
+            system.start(options);
+        } catch (RuntimeException failure) {
+            System.err.println("start-up failed: " + failure.getMessage());
+            System.exit(1);
+        }
+        system.printSummary(options, Duration.ofNanos(System.nanoTime() - startNanos));
+        stopped.await();
+    }
+
+    void start(Options options) {
+        Path dataDirectory = options.dataDirectory();
+        if (options.fresh()) {
+            deleteRecursively(dataDirectory);
+        }
+        createDirectories(dataDirectory);
+        System.out.println("starting PostgreSQL on " + options.postgresPort() + " (data in "
+                + dataDirectory.resolve("postgres") + ")");
+        postgres = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"), options.postgresPort(), false);
+        started.push(postgres);
+        System.out.println("starting Kafka on " + options.kafkaPort());
+        kafka = ForkedKafkaBroker.start(options.brokerClasspathFile(), dataDirectory.resolve("kafka"),
+                options.kafkaPort());
+        started.push(kafka);
+        String pseudonymKey = readOrCreateSecret(dataDirectory.resolve("secrets").resolve("pseudonym-key"));
+        for (ServiceSpec spec : ServiceSpec.defaults()) {
+            postgres.createDatabaseIfMissing(spec.database());
+        }
+        startServices(options.repositoryRoot(), dataDirectory.resolve("logs"), pseudonymKey);
+    }
+
+    private void startServices(Path repositoryRoot, Path logDirectory, String pseudonymKey) {
+        System.out.println("starting the four services (logs in " + logDirectory + ")");
+        for (ServiceSpec spec : ServiceSpec.defaults()) {
+            ServiceProcess service = ServiceProcess.start(spec, repositoryRoot, logDirectory,
+                    environmentFor(spec, pseudonymKey));
+            services.add(service);
+            started.push(service);
+        }
+        CompletableFuture.allOf(services.stream()
+                .map(service -> CompletableFuture.runAsync(() -> service.awaitHealthy(SERVICE_START_TIMEOUT)))
+                .toArray(CompletableFuture[]::new)).join();
+    }
+
+    private Map<String, String> environmentFor(ServiceSpec spec, String pseudonymKey) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.put("DB_URL", postgres.jdbcUrl(spec.database()));
+        environment.put("DB_USER", EmbeddedPostgresServer.USER);
+        environment.put("DB_PASSWORD", "");
+        environment.put("PSEUDONYM_KEY", pseudonymKey);
+        return environment;
+    }
+
+    private void printSummary(Options options, Duration took) {
+        System.out.println();
+        System.out.printf("AI spend ledger is up (%.1f s):%n", took.toMillis() / 1000.0);
+        System.out.printf("  %-16s jdbc:postgresql://localhost:%d/{ingest,ledger,policy,report} user %s%n",
+                "postgresql", postgres.port(), EmbeddedPostgresServer.USER);
+        System.out.printf("  %-16s %s%n", "kafka", kafka.bootstrapServers());
+        for (ServiceProcess service : services) {
+            System.out.printf("  %-16s %s   (log %s)%n", service.spec().name(), service.baseUrl(),
+                    service.process().logFile());
+        }
+        System.out.println("Data is kept in " + options.dataDirectory().toAbsolutePath()
+                + " (start with --fresh to wipe it). Ctrl-C stops everything.");
+    }
+
+    /** Stops what was started, newest first: services, then Kafka, then PostgreSQL. */
+    @Override
+    public synchronized void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable next = started.pop();
+            try {
+                next.close();
+            } catch (Exception failure) {
+                System.err.println("could not stop " + next + ": " + failure.getMessage());
+            }
+        }
+    }
+
+    private static String readOrCreateSecret(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
+            }
+            createDirectories(file.getParent());
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            String encoded = Base64.getEncoder().encodeToString(key);
+            Files.writeString(file, encoded);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return encoded;
+        } catch (IOException failure) {
+            throw new UncheckedIOException("could not read or create " + file, failure);
+        }
+    }
+
+    private static void createDirectories(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException failure) {
+            throw new UncheckedIOException("could not delete " + directory, failure);
+        }
+    }
+
+    /** Command-line options, each with a default that works on a fresh clone. */
+    record Options(Path repositoryRoot, Path dataDirectory, boolean fresh, int postgresPort, int kafkaPort) {
+
+        static Options parse(String[] arguments) {
+            Path root = Path.of("").toAbsolutePath();
+            Path data = root.resolve("data");
+            boolean fresh = false;
+            int postgresPort = 5433;
+            int kafkaPort = 9092;
+            for (String argument : arguments) {
+                if (argument.equals("--fresh")) {
+                    fresh = true;
+                } else if (argument.startsWith("--data-dir=")) {
+                    data = Path.of(argument.substring("--data-dir=".length())).toAbsolutePath();
+                } else if (argument.startsWith("--postgres-port=")) {
+                    postgresPort = Integer.parseInt(argument.substring("--postgres-port=".length()));
+                } else if (argument.startsWith("--kafka-port=")) {
+                    kafkaPort = Integer.parseInt(argument.substring("--kafka-port=".length()));
+                } else {
+                    throw new IllegalArgumentException("unknown option " + argument
+                            + " (known: --data-dir=DIR --fresh --postgres-port=N --kafka-port=N)");
+                }
+            }
+            return new Options(root, data, fresh, postgresPort, kafkaPort);
+        }
+
+        Path brokerClasspathFile() {
+            return repositoryRoot.resolve("devstack/kafka-broker/target/kafka-broker.classpath");
+        }
+    }
+}
