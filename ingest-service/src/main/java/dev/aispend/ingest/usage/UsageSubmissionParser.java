@@ -1,0 +1,192 @@
+package dev.aispend.ingest.usage;
+
+import dev.aispend.contracts.usage.TokenCounts;
+import io.micronaut.json.tree.JsonNode;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the JSON body of {@code POST /v1/usage} into a {@link UsageSubmission}, or refuses it naming every bad
+ * field at once. Unknown fields are refused too: a misspelt optional token count would otherwise be read as
+ * zero and the spend silently lost.
+ */
+public final class UsageSubmissionParser {
+    public static final int MAX_ID_LENGTH = 128;
+    public static final int MAX_TEAM_LENGTH = 64;
+    public static final int MAX_PERSON_LENGTH = 320;
+    public static final int MAX_MODEL_LENGTH = 128;
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]+");
+    private static final Pattern TEAM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern PRINTABLE = Pattern.compile("[^\\p{Cntrl}]+");
+    private static final List<String> REQUIRED_TOKEN_FIELDS = List.of("inputTokens", "outputTokens");
+    private static final List<String> OPTIONAL_TOKEN_FIELDS = List.of("cacheReadTokens", "cacheWrite5mTokens",
+            "cacheWrite1hTokens", "reasoningTokens");
+    private static final Set<String> KNOWN_FIELDS = Set.of("id", "occurredAt", "team", "person", "model",
+            "inputTokens", "outputTokens", "cacheReadTokens", "cacheWrite5mTokens", "cacheWrite1hTokens",
+            "reasoningTokens");
+
+    private final long maxTokensPerRecord;
+    private final Duration maxClockSkew;
+    private final Clock clock;
+
+    public UsageSubmissionParser(long maxTokensPerRecord, Duration maxClockSkew, Clock clock) {
+        if (maxTokensPerRecord < 1) {
+            throw new IllegalArgumentException("maxTokensPerRecord must be positive");
+        }
+        if (maxClockSkew.isNegative()) {
+            throw new IllegalArgumentException("maxClockSkew must not be negative");
+        }
+        this.maxTokensPerRecord = maxTokensPerRecord;
+        this.maxClockSkew = maxClockSkew;
+        this.clock = clock;
+    }
+
+    public UsageSubmission parse(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new InvalidSubmissionException(List.of(new FieldViolation("$", "must be a JSON object")));
+        }
+        List<FieldViolation> violations = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> entry : body.entries()) {
+            if (!KNOWN_FIELDS.contains(entry.getKey())) {
+                violations.add(new FieldViolation(entry.getKey(), "is not a field of a usage record"));
+            }
+        }
+        String id = text(body, "id", MAX_ID_LENGTH, ID, "letters, digits and . _ : -", violations);
+        Instant occurredAt = instant(body, "occurredAt", violations);
+        String team = text(body, "team", MAX_TEAM_LENGTH, TEAM,
+                "letters, digits and . _ - (starting with a letter or digit)", violations);
+        String person = text(body, "person", MAX_PERSON_LENGTH, PRINTABLE, "no control characters", violations);
+        String model = text(body, "model", MAX_MODEL_LENGTH, PRINTABLE, "no control characters", violations);
+        long[] counts = new long[REQUIRED_TOKEN_FIELDS.size() + OPTIONAL_TOKEN_FIELDS.size()];
+        int index = 0;
+        for (String field : REQUIRED_TOKEN_FIELDS) {
+            counts[index++] = tokenCount(body, field, true, violations);
+        }
+        for (String field : OPTIONAL_TOKEN_FIELDS) {
+            counts[index++] = tokenCount(body, field, false, violations);
+        }
+        if (violations.isEmpty()) {
+            checkTotal(counts, violations);
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidSubmissionException(violations);
+        }
+        TokenCounts tokens = new TokenCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
+        return new UsageSubmission(id, occurredAt, team, person, model, tokens);
+    }
+
+    private void checkTotal(long[] counts, List<FieldViolation> violations) {
+        long total = 0;
+        for (long count : counts) {
+            total += count; // Each count is at most maxTokensPerRecord, so six of them cannot overflow a long.
+        }
+        if (total > maxTokensPerRecord) {
+            violations.add(new FieldViolation("inputTokens", "all token counts together (" + total
+                    + ") exceed the limit of " + maxTokensPerRecord + " tokens per record"));
+        }
+    }
+
+    private static String text(JsonNode body, String field, int maxLength, Pattern allowed, String allowedText,
+                               List<FieldViolation> violations) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            violations.add(new FieldViolation(field, "is required"));
+            return null;
+        }
+        if (!node.isString()) {
+            violations.add(new FieldViolation(field, "must be a string"));
+            return null;
+        }
+        String value = node.getStringValue().strip();
+        if (value.isEmpty()) {
+            violations.add(new FieldViolation(field, "must not be blank"));
+        } else if (value.length() > maxLength) {
+            violations.add(new FieldViolation(field, "must be at most " + maxLength + " characters"));
+        } else if (!allowed.matcher(value).matches()) {
+            violations.add(new FieldViolation(field, "may contain only " + allowedText));
+        }
+        return value;
+    }
+
+    private Instant instant(JsonNode body, String field, List<FieldViolation> violations) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            violations.add(new FieldViolation(field, "is required"));
+            return null;
+        }
+        if (!node.isString()) {
+            violations.add(new FieldViolation(field, "must be an ISO-8601 timestamp string"));
+            return null;
+        }
+        try {
+            Instant value = OffsetDateTime.parse(node.getStringValue()).toInstant();
+            if (value.isAfter(clock.instant().plus(maxClockSkew))) {
+                violations.add(new FieldViolation(field, "lies more than " + maxClockSkew.toSeconds()
+                        + " s in the future"));
+            }
+            return value;
+        } catch (DateTimeParseException unparsable) {
+            violations.add(new FieldViolation(field,
+                    "must be an ISO-8601 timestamp with an offset, e.g. 2026-11-22T10:15:30Z"));
+            return null;
+        }
+    }
+
+    private long tokenCount(JsonNode body, String field, boolean required, List<FieldViolation> violations) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            if (required) {
+                violations.add(new FieldViolation(field, "is required"));
+            }
+            return 0;
+        }
+        if (!node.isNumber()) {
+            violations.add(new FieldViolation(field, "must be a whole number"));
+            return 0;
+        }
+        BigInteger value = wholeNumber(node.getNumberValue());
+        if (value == null) {
+            violations.add(new FieldViolation(field, "must be a whole number"));
+            return 0;
+        }
+        if (value.signum() < 0) {
+            violations.add(new FieldViolation(field, "must not be negative"));
+            return 0;
+        }
+        if (value.compareTo(BigInteger.valueOf(maxTokensPerRecord)) > 0) {
+            violations.add(new FieldViolation(field, "exceeds the limit of " + maxTokensPerRecord
+                    + " tokens per record"));
+            return 0;
+        }
+        return value.longValueExact();
+    }
+
+    /** The number as an integer, or null when it has a fraction. 12.0 counts as whole: JSON does not tell. */
+    private static BigInteger wholeNumber(Number number) {
+        if (number instanceof Integer || number instanceof Long || number instanceof Short
+                || number instanceof Byte) {
+            return BigInteger.valueOf(number.longValue());
+        }
+        if (number instanceof BigInteger big) {
+            return big;
+        }
+        BigDecimal decimal = number instanceof BigDecimal exact ? exact : new BigDecimal(number.toString());
+        try {
+            return decimal.stripTrailingZeros().toBigIntegerExact();
+        } catch (ArithmeticException fractional) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.aispend.ingest.web;
+
+import dev.aispend.contracts.usage.UsageRecord;
+import dev.aispend.ingest.identity.Pseudonymizer;
+import dev.aispend.ingest.kafka.UsagePublisher;
+import dev.aispend.ingest.usage.FieldViolation;
+import dev.aispend.ingest.usage.InvalidSubmissionException;
+import dev.aispend.ingest.usage.UsageSubmission;
+import dev.aispend.ingest.usage.UsageSubmissionParser;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code POST /v1/usage}: one usage record. Answers 202 only after Kafka acknowledged the record with acks=all,
+ * 400 naming every bad field (and publishes nothing), 503 when the broker did not acknowledge in time (the
+ * client retries with the same id; the ledger records an id once).
+ */
+@Controller("/v1/usage")
+public final class UsageController {
+    static final String SOURCE = "api";
+    private static final Logger LOG = LoggerFactory.getLogger(UsageController.class);
+
+    private final JsonMapper jsonMapper;
+    private final UsageSubmissionParser parser;
+    private final Pseudonymizer pseudonymizer;
+    private final UsagePublisher publisher;
+    private final Clock clock;
+
+    UsageController(JsonMapper jsonMapper, UsageSubmissionParser parser, Pseudonymizer pseudonymizer,
+                    UsagePublisher publisher, Clock clock) {
+        this.jsonMapper = jsonMapper;
+        this.parser = parser;
+        this.pseudonymizer = pseudonymizer;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    public CompletableFuture<HttpResponse<?>> submit(@Body byte[] body) {
+        UsageSubmission submission = parser.parse(readTree(body));
+        UsageRecord record = new UsageRecord(submission.id(), submission.occurredAt(), clock.instant(), SOURCE,
+                submission.team(), pseudonymizer.personRef(submission.person()), submission.model(),
+                submission.tokens());
+        return publisher.publish(record.team(), record)
+                .<HttpResponse<?>>thenApply(acknowledged ->
+                        HttpResponse.accepted().body(new UsageAccepted(record.usageRecordId(), "accepted")))
+                .exceptionally(failure -> {
+                    // Log the id only: the submission holds the person's identity, which must not reach logs.
+                    LOG.warn("usage record {} not acknowledged by Kafka", record.usageRecordId(), failure);
+                    return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ErrorBody(
+                            "the ledger's intake did not acknowledge the record; retry with the same id",
+                            List.of()));
+                });
+    }
+
+    private JsonNode readTree(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new InvalidSubmissionException(List.of(new FieldViolation("$", "the body is empty")));
+        }
+        try {
+            return jsonMapper.readValue(body, JsonNode.class);
+        } catch (IOException malformed) {
+            throw new InvalidSubmissionException(List.of(new FieldViolation("$",
+                    "is not valid JSON: " + firstLine(malformed.getMessage()))));
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

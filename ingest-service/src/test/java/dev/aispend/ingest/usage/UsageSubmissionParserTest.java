@@ -1,0 +1,120 @@
+package dev.aispend.ingest.usage;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class UsageSubmissionParserTest {
+    private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+    private final UsageSubmissionParser parser = new UsageSubmissionParser(1_000_000, Duration.ofMinutes(5),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final JsonMapper json = JsonMapper.createDefault();
+
+    @Test
+    void reads_a_complete_record() {
+        UsageSubmission submission = parser.parse(tree(UsageJsonMother.valid()));
+
+        assertThat(submission.id()).isEqualTo("req-1");
+        assertThat(submission.occurredAt()).isEqualTo(Instant.parse("2026-11-22T10:15:30Z"));
+        assertThat(submission.team()).isEqualTo("platform");
+        assertThat(submission.person()).isEqualTo("alice@example.com");
+        assertThat(submission.model()).isEqualTo("claude-sonnet-4-5");
+        assertThat(submission.tokens().inputTokens()).isEqualTo(1200);
+        assertThat(submission.tokens().outputTokens()).isEqualTo(340);
+        assertThat(submission.tokens().cacheReadTokens()).isZero();
+    }
+
+    @Test
+    void reads_optional_token_types_and_offsets_other_than_utc() {
+        UsageSubmission submission = parser.parse(tree(UsageJsonMother.valid()
+                .replace("\"2026-11-22T10:15:30Z\"", "\"2026-11-22T11:15:30+01:00\"")
+                .replace("}", ", \"cacheReadTokens\": 50, \"reasoningTokens\": 7.0}")));
+
+        assertThat(submission.occurredAt()).isEqualTo(Instant.parse("2026-11-22T10:15:30Z"));
+        assertThat(submission.tokens().cacheReadTokens()).isEqualTo(50);
+        assertThat(submission.tokens().reasoningTokens()).isEqualTo(7);
+    }
+
+    @Test
+    void names_every_missing_field() {
+        assertThatThrownBy(() -> parser.parse(tree("{}")))
+                .isInstanceOfSatisfying(InvalidSubmissionException.class, invalid ->
+                        assertThat(invalid.violations()).extracting(FieldViolation::field).containsExactlyInAnyOrder(
+                                "id", "occurredAt", "team", "person", "model", "inputTokens", "outputTokens"));
+    }
+
+    @Test
+    void names_a_negative_a_fractional_and_a_textual_count() {
+        String body = UsageJsonMother.valid()
+                .replace("\"inputTokens\": 1200", "\"inputTokens\": -1")
+                .replace("\"outputTokens\": 340", "\"outputTokens\": 2.5")
+                .replace("}", ", \"cacheReadTokens\": \"12\"}");
+
+        assertThatThrownBy(() -> parser.parse(tree(body)))
+                .isInstanceOfSatisfying(InvalidSubmissionException.class, invalid ->
+                        assertThat(invalid.violations()).containsExactlyInAnyOrder(
+                                new FieldViolation("inputTokens", "must not be negative"),
+                                new FieldViolation("outputTokens", "must be a whole number"),
+                                new FieldViolation("cacheReadTokens", "must be a whole number")));
+    }
+
+    @Test
+    void refuses_counts_above_the_configured_limit_alone_and_together() {
+        String single = UsageJsonMother.valid().replace("\"inputTokens\": 1200", "\"inputTokens\": 1000001");
+        String together = UsageJsonMother.valid()
+                .replace("\"inputTokens\": 1200", "\"inputTokens\": 600000")
+                .replace("\"outputTokens\": 340", "\"outputTokens\": 600000");
+
+        assertThatThrownBy(() -> parser.parse(tree(single))).hasMessageContaining("inputTokens: exceeds the limit");
+        assertThatThrownBy(() -> parser.parse(tree(together))).hasMessageContaining("all token counts together");
+    }
+
+    @Test
+    void refuses_an_unknown_field_so_a_misspelt_count_is_not_read_as_zero() {
+        String body = UsageJsonMother.valid().replace("}", ", \"cacheReadToken\": 99}");
+
+        assertThatThrownBy(() -> parser.parse(tree(body)))
+                .hasMessageContaining("cacheReadToken: is not a field of a usage record");
+    }
+
+    @Test
+    void refuses_a_timestamp_without_offset_or_too_far_in_the_future() {
+        String local = UsageJsonMother.valid().replace("2026-11-22T10:15:30Z", "2026-11-22T10:15:30");
+        String future = UsageJsonMother.valid().replace("2026-11-22T10:15:30Z", "2026-11-22T12:06:00Z");
+
+        assertThatThrownBy(() -> parser.parse(tree(local))).hasMessageContaining("occurredAt: must be an ISO-8601");
+        assertThatThrownBy(() -> parser.parse(tree(future))).hasMessageContaining("occurredAt: lies more than 300 s");
+    }
+
+    @Test
+    void refuses_ids_and_teams_with_characters_outside_their_alphabet() {
+        String body = UsageJsonMother.valid().replace("\"req-1\"", "\"req 1\"").replace("\"platform\"", "\"-x\"");
+
+        assertThatThrownBy(() -> parser.parse(tree(body)))
+                .isInstanceOfSatisfying(InvalidSubmissionException.class, invalid ->
+                        assertThat(invalid.violations()).extracting(FieldViolation::field)
+                                .containsExactlyInAnyOrder("id", "team"));
+    }
+
+    @Test
+    void refuses_a_body_that_is_not_an_object() {
+        assertThatThrownBy(() -> parser.parse(tree("[1,2]"))).hasMessageContaining("$: must be a JSON object");
+    }
+
+    private JsonNode tree(String body) {
+        try {
+            return json.readValue(body, JsonNode.class);
+        } catch (IOException malformed) {
+            throw new IllegalArgumentException(malformed);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.aispend.ingest.web;
+
+import dev.aispend.contracts.Topics;
+import dev.aispend.ingest.usage.UsageJsonMother;
+import dev.aispend.testsupport.KafkaProbe;
+import dev.aispend.testsupport.TestInfrastructure;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UsageIngestIT implements TestPropertyProvider {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of(
+                "kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(),
+                "ingest.pseudonym-key", Base64.getEncoder().encodeToString(new byte[32]));
+    }
+
+    @Test
+    void accepts_a_valid_record_only_after_kafka_has_it_and_publishes_no_identity() {
+        KafkaProbe probe = KafkaProbe.on(TestInfrastructure.kafka().bootstrapServers(), Topics.USAGE_V1);
+
+        HttpResponse<String> response = http.toBlocking().exchange(
+                post(UsageJsonMother.valid("ingest-it-1", "platform")), String.class);
+
+        assertThat(response.code()).isEqualTo(HttpStatus.ACCEPTED.getCode());
+        assertThat(response.body()).contains("\"id\":\"ingest-it-1\"");
+        List<ConsumerRecord<String, String>> published = probe.recordsSinceCreated(1, Duration.ofSeconds(30));
+        assertThat(published).hasSize(1);
+        assertThat(published.get(0).key()).isEqualTo("platform");
+        assertThat(published.get(0).value())
+                .contains("\"usageRecordId\":\"ingest-it-1\"", "\"personRef\":\"prs_", "\"inputTokens\":1200")
+                .doesNotContain("alice", "example.com");
+    }
+
+    @Test
+    void refuses_a_bad_record_naming_the_field_and_publishes_nothing() {
+        KafkaProbe probe = KafkaProbe.on(TestInfrastructure.kafka().bootstrapServers(), Topics.USAGE_V1);
+        String bad = UsageJsonMother.valid("ingest-it-2", "platform").replace("\"inputTokens\": 1200",
+                "\"inputTokens\": -5");
+
+        assertThatThrownBy(() -> http.toBlocking().exchange(post(bad), String.class))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, refused -> {
+                    assertThat(refused.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+                    assertThat(refused.getResponse().getBody(String.class)).get().asString()
+                            .contains("\"field\":\"inputTokens\"", "must not be negative");
+                });
+        assertThat(probe.endOffsetsUnchanged()).isTrue();
+    }
+
+    @Test
+    void refuses_malformed_json_and_a_body_over_the_size_limit() {
+        assertThatThrownBy(() -> http.toBlocking().exchange(post("{\"id\": "), String.class))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, refused -> {
+                    assertThat(refused.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+                    assertThat(refused.getResponse().getBody(String.class)).get().asString()
+                            .contains("is not valid JSON");
+                });
+        String huge = "{\"id\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        assertThatThrownBy(() -> http.toBlocking().exchange(post(huge), String.class))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, refused ->
+                        assertThat(refused.getStatus().getCode()).isEqualTo(HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode()));
+    }
+
+    private static HttpRequest<String> post(String body) {
+        return HttpRequest.POST("/v1/usage", body).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+}

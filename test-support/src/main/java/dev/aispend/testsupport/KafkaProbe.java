@@ -1,0 +1,70 @@
+package dev.aispend.testsupport;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Watches a topic from the moment it is created: what was published since, and whether anything was.
+ * Used to prove that an accepted request published exactly its record and a refused one published nothing.
+ */
+public final class KafkaProbe {
+    private final String bootstrapServers;
+    private final List<TopicPartition> partitions;
+    private final Map<TopicPartition, Long> startOffsets;
+
+    private KafkaProbe(String bootstrapServers, List<TopicPartition> partitions,
+                       Map<TopicPartition, Long> startOffsets) {
+        this.bootstrapServers = bootstrapServers;
+        this.partitions = partitions;
+        this.startOffsets = startOffsets;
+    }
+
+    public static KafkaProbe on(String bootstrapServers, String topic) {
+        try (KafkaConsumer<String, String> consumer = newConsumer(bootstrapServers)) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+            if (infos == null || infos.isEmpty()) {
+                throw new IllegalStateException("topic " + topic + " does not exist");
+            }
+            List<TopicPartition> partitions = infos.stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            return new KafkaProbe(bootstrapServers, partitions, consumer.endOffsets(partitions));
+        }
+    }
+
+    /** Reads what was published since the probe was made, until {@code expected} records or the timeout. */
+    public List<ConsumerRecord<String, String>> recordsSinceCreated(int expected, Duration timeout) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = newConsumer(bootstrapServers)) {
+            consumer.assign(partitions);
+            startOffsets.forEach(consumer::seek);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (records.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    public boolean endOffsetsUnchanged() {
+        try (KafkaConsumer<String, String> consumer = newConsumer(bootstrapServers)) {
+            return consumer.endOffsets(partitions).equals(startOffsets);
+        }
+    }
+
+    private static KafkaConsumer<String, String> newConsumer(String bootstrapServers) {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new StringDeserializer());
+    }
+}
