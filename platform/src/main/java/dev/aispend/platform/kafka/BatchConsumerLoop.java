@@ -40,6 +40,7 @@ public final class BatchConsumerLoop implements AutoCloseable {
     private final BatchHandler handler;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread thread;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private final AtomicReference<Instant> lastBatchHandledAt = new AtomicReference<>();
@@ -86,8 +87,13 @@ public final class BatchConsumerLoop implements AutoCloseable {
             LOG.error("consumer loop for {} stopped by an unexpected error", settings.topic(), unexpected);
         } finally {
             running = false;
-            consumer.close(CLOSE_TIMEOUT);
-            stopped.countDown();
+            try {
+                consumer.close(CLOSE_TIMEOUT);
+            } catch (RuntimeException closeFailure) {
+                LOG.warn("closing the consumer of {} failed", settings.topic(), closeFailure);
+            } finally {
+                stopped.countDown();
+            }
         }
     }
 
@@ -107,9 +113,11 @@ public final class BatchConsumerLoop implements AutoCloseable {
                 LOG.error("batch of {} records from {} failed ({} in a row); retrying in {} ms",
                         batch.size(), settings.topic(), failures, delay.toMillis(), failure);
                 rewind(batch);
-                // A fixed wait is right here: the failure is in a dependency (database, broker) that needs
-                // time to come back, and retrying at once would only spin. close() interrupts it.
-                Thread.sleep(delay.toMillis());
+                // Wait before retrying: the failure is in a dependency (database, broker) that needs time to
+                // come back, and retrying at once would only spin. close() ends the wait early.
+                if (stopRequested.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
             }
         }
     }
@@ -148,8 +156,8 @@ public final class BatchConsumerLoop implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        stopRequested.countDown();
         consumer.wakeup();
-        thread.interrupt();
         try {
             if (!stopped.await(CLOSE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 LOG.warn("consumer loop for {} did not stop within {}", settings.topic(), CLOSE_TIMEOUT);

@@ -1,0 +1,67 @@
+package dev.aispend.ledger;
+
+import dev.aispend.contracts.Topics;
+import dev.aispend.ledger.intake.UsageIntake;
+import dev.aispend.ledger.publication.LedgerRelay;
+import dev.aispend.platform.kafka.Backoff;
+import dev.aispend.platform.kafka.BatchConsumerLoop;
+import dev.aispend.platform.kafka.ConsumerLoopSettings;
+import dev.aispend.platform.kafka.TopicProvisioner;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import java.util.List;
+
+/**
+ * Starts the ledger's two loops once the context is up: the intake of usage.v1 and the relay to ledger.v1,
+ * after making sure both topics exist (ledger.v1 with exactly one partition: it carries one total order).
+ * Stops them, intake first, when the service shuts down.
+ */
+@Singleton
+final class LedgerLifecycle implements ApplicationEventListener<StartupEvent> {
+    private static final int LEDGER_TOPIC_PARTITIONS = 1;
+
+    private final String bootstrapServers;
+    private final LedgerConfiguration configuration;
+    private final UsageIntake intake;
+    private final LedgerRelay relay;
+    private BatchConsumerLoop intakeLoop;
+
+    LedgerLifecycle(@Value("${kafka.bootstrap.servers}") String bootstrapServers, LedgerConfiguration configuration,
+                    UsageIntake intake, LedgerRelay relay) {
+        this.bootstrapServers = bootstrapServers;
+        this.configuration = configuration;
+        this.intake = intake;
+        this.relay = relay;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        short replication = configuration.topicReplicationFactor();
+        TopicProvisioner.ensureExists(bootstrapServers, List.of(
+                new NewTopic(Topics.USAGE_V1, configuration.usageTopicPartitions(), replication),
+                new NewTopic(Topics.LEDGER_V1, LEDGER_TOPIC_PARTITIONS, replication)));
+        LedgerConfiguration.Intake settings = configuration.intake();
+        intakeLoop = new BatchConsumerLoop(new ConsumerLoopSettings(bootstrapServers, settings.consumerGroup(),
+                Topics.USAGE_V1, settings.maxBatchRecords(), settings.pollTimeout(),
+                new Backoff(settings.retryInitialDelay(), settings.retryMaxDelay())), intake);
+        relay.start();
+        intakeLoop.start();
+    }
+
+    BatchConsumerLoop intakeLoop() {
+        return intakeLoop;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (intakeLoop != null) {
+            intakeLoop.close();
+        }
+        relay.close();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.aispend.ledger.intake;
+
+import dev.aispend.contracts.usage.UsageRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.util.List;
+
+/**
+ * A polled batch split into the usage records to record (each id once, the first delivery winning) and the
+ * messages that could not be decoded, with the reason.
+ */
+record DecodedBatch(List<UsageRecord> records, List<Undecodable> undecodable) {
+
+    record Undecodable(ConsumerRecord<String, byte[]> message, String reason) {
+    }
+}

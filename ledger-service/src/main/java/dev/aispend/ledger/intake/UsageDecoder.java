@@ -1,0 +1,36 @@
+package dev.aispend.ledger.intake;
+
+import dev.aispend.contracts.usage.UsageRecord;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Decodes usage.v1 messages; one that does not decode is set aside with its reason, never dropped. */
+@Singleton
+final class UsageDecoder {
+    private final JsonMapper json;
+
+    UsageDecoder(JsonMapper json) {
+        this.json = json;
+    }
+
+    DecodedBatch decode(List<ConsumerRecord<String, byte[]>> batch) {
+        Map<String, UsageRecord> byId = new LinkedHashMap<>();
+        List<DecodedBatch.Undecodable> undecodable = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> message : batch) {
+            try {
+                UsageRecord record = json.readValue(message.value(), UsageRecord.class);
+                byId.putIfAbsent(record.usageRecordId(), record);
+            } catch (IOException | RuntimeException unreadable) {
+                undecodable.add(new DecodedBatch.Undecodable(message, String.valueOf(unreadable.getMessage())));
+            }
+        }
+        return new DecodedBatch(List.copyOf(byId.values()), undecodable);
+    }
+}

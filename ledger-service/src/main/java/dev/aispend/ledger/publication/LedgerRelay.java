@@ -1,0 +1,124 @@
+package dev.aispend.ledger.publication;
+
+import dev.aispend.ledger.LedgerAppendSignal;
+import dev.aispend.ledger.LedgerConfiguration;
+import dev.aispend.platform.kafka.Backoff;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes every recorded event to ledger.v1 in ledger order (a transactional-outbox relay over the event
+ * store). A batch is read after the cursor, sent, and the cursor advanced only once the broker acknowledged all
+ * of it; a crash in between re-sends that batch, which consumers ignore by position. ADR 0002 says why this is
+ * not an Axon tracking processor.
+ */
+@Singleton
+public final class LedgerRelay implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerRelay.class);
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(60);
+
+    private final StoredLedgerEvents events;
+    private final LedgerEntryPublisher publisher;
+    private final LedgerAppendSignal appendSignal;
+    private final LedgerConfiguration.Publication settings;
+    private final Backoff backoff;
+    private final Thread thread;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private volatile boolean running;
+
+    LedgerRelay(StoredLedgerEvents events, LedgerEntryPublisher publisher, LedgerAppendSignal appendSignal,
+                LedgerConfiguration configuration) {
+        this.events = events;
+        this.publisher = publisher;
+        this.appendSignal = appendSignal;
+        this.settings = configuration.publication();
+        if (settings.maxBatchEntries() < 1 || settings.maxBatchEntries() > 10_000) {
+            throw new IllegalArgumentException("ledger.publication.max-batch-entries must be within 1..10000");
+        }
+        this.backoff = new Backoff(Duration.ofMillis(100), settings.retryMaxDelay());
+        this.thread = new Thread(this::run, "ledger-relay");
+    }
+
+    public void start() {
+        running = true;
+        thread.start();
+    }
+
+    private void run() {
+        int consecutiveFailures = 0;
+        while (running) {
+            try {
+                long seenAppends = appendSignal.appendsSoFar();
+                if (publishNextBatch() == 0) {
+                    appendSignal.awaitAppendAfter(seenAppends, settings.idleWait());
+                }
+                consecutiveFailures = 0;
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException failure) {
+                consecutiveFailures++;
+                Duration delay = backoff.delayAfter(consecutiveFailures);
+                LOG.error("publishing to ledger.v1 failed ({} in a row); retrying in {} ms", consecutiveFailures,
+                        delay.toMillis(), failure);
+                if (!pause(delay)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Publishes the entries after the cursor; returns how many. */
+    int publishNextBatch() throws InterruptedException {
+        long cursor = events.head().lastPublishedPosition();
+        List<StoredLedgerEvents.KeyedEntry> batch = events.entriesAfter(cursor, settings.maxBatchEntries());
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        long last = batch.get(batch.size() - 1).entry().ledgerPosition();
+        // Post-condition of the read: a gapless run starting right after the cursor.
+        if (batch.get(0).entry().ledgerPosition() != cursor + 1 || last != cursor + batch.size()) {
+            throw new IllegalStateException("ledger positions after " + cursor + " are not contiguous");
+        }
+        CompletableFuture<?>[] acknowledgements = batch.stream()
+                .map(keyed -> publisher.publish(keyed.key(), keyed.entry()))
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(acknowledgements).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException notAcknowledged) {
+            throw new IllegalStateException("broker did not acknowledge positions " + (cursor + 1) + ".." + last,
+                    notAcknowledged);
+        }
+        events.markPublished(cursor, last);
+        return batch.size();
+    }
+
+    /** Backs off while the broker or database recovers; false when close() ended the wait. */
+    private boolean pause(Duration delay) {
+        try {
+            return !stopRequested.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        stopRequested.countDown();
+        appendSignal.wakeUp();
+        try {
+            thread.join(Duration.ofSeconds(30).toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.aispend.ledger.web;
+
+import dev.aispend.ledger.publication.StoredLedgerEvents;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** {@code GET /v1/ledger/head}: how far the ledger has been recorded and how far it has been published. */
+@Controller("/v1/ledger/head")
+final class LedgerHeadController {
+    private final StoredLedgerEvents events;
+
+    LedgerHeadController(StoredLedgerEvents events) {
+        this.events = events;
+    }
+
+    @Serdeable
+    record LedgerHead(long lastPosition, long lastPublishedPosition) {
+    }
+
+    @Get
+    LedgerHead head() {
+        StoredLedgerEvents.Head head = events.head();
+        return new LedgerHead(head.lastPosition(), head.lastPublishedPosition());
+    }
+}

@@ -1,0 +1,145 @@
+package dev.aispend.ledger.intake;
+
+import dev.aispend.contracts.Topics;
+import dev.aispend.contracts.usage.UsageRecord;
+import dev.aispend.devstack.Wait;
+import dev.aispend.ledger.UsageMother;
+import dev.aispend.ledger.publication.StoredLedgerEvents;
+import dev.aispend.testsupport.KafkaProbe;
+import dev.aispend.testsupport.TestInfrastructure;
+import dev.aispend.testsupport.TestPostgres;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UsageIntakeIT implements TestPropertyProvider {
+    private static final Duration WITHIN = Duration.ofSeconds(60);
+
+    @Inject
+    JsonMapper json;
+    @Inject
+    StoredLedgerEvents events;
+    private TestPostgres postgres;
+    private String jdbcUrl;
+
+    @Override
+    public Map<String, String> getProperties() {
+        postgres = TestInfrastructure.postgres();
+        jdbcUrl = postgres.createDatabase("ledger_intake");
+        return Map.of(
+                "datasources.default.url", jdbcUrl,
+                "datasources.default.username", postgres.user(),
+                "datasources.default.password", postgres.password(),
+                "kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers());
+    }
+
+    @Test
+    void records_each_id_once_in_gapless_order_and_publishes_it_to_the_ledger_topic() throws Exception {
+        long before = events.head().lastPosition();
+        KafkaProbe ledgerTopic = KafkaProbe.on(TestInfrastructure.kafka().bootstrapServers(), Topics.LEDGER_V1);
+        UsageRecord first = UsageMother.record("intake-1", "platform", 100, 10);
+        UsageRecord second = UsageMother.record("intake-2", "data", 200, 20);
+
+        send(first, first, second);
+        awaitPublished(before + 2);
+        send(first); // a redelivery after the first was recorded
+        send(UsageMother.record("intake-3", "data", 300, 30));
+        awaitPublished(before + 3);
+
+        List<ConsumerRecord<String, String>> published = ledgerTopic.recordsSinceCreated(3, WITHIN);
+        assertThat(published).hasSize(3);
+        assertThat(published).extracting(ConsumerRecord::key).containsExactly("platform", "data", "data");
+        assertThat(published.get(0).value()).contains("\"ledgerPosition\":" + (before + 1),
+                "\"eventType\":\"UsageRecorded\"", "\"usageRecordId\":\"intake-1\"");
+        assertThat(published.get(2).value()).contains("\"ledgerPosition\":" + (before + 3),
+                "\"usageRecordId\":\"intake-3\"");
+        assertThat(countRows("SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = 'usage:intake-1'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void quarantines_an_undecodable_message_and_goes_on_recording_the_rest() throws Exception {
+        long before = events.head().lastPosition();
+
+        sendRaw("platform", "{\"usageRecordId\": \"broken\"".getBytes(StandardCharsets.UTF_8));
+        send(UsageMother.record("after-poison", "platform", 1, 1));
+        awaitPublished(before + 1);
+
+        assertThat(countRows("SELECT count(*) FROM quarantined_message")).isEqualTo(1);
+    }
+
+    @Test
+    void refuses_to_update_or_delete_a_recorded_event() throws Exception {
+        long before = events.head().lastPosition();
+        send(UsageMother.record("immutable-1", "platform", 5, 5));
+        awaitPublished(before + 1);
+
+        assertThatThrownBy(() -> execute("UPDATE DomainEventEntry SET payloadType = 'x'"))
+                .hasMessageContaining("the ledger only grows");
+        assertThatThrownBy(() -> execute("DELETE FROM DomainEventEntry"))
+                .hasMessageContaining("the ledger only grows");
+    }
+
+    private void awaitPublished(long position) {
+        Wait.until("ledger published through position " + position, WITHIN,
+                () -> events.head().lastPublishedPosition() >= position);
+        assertThat(events.head().lastPosition()).isEqualTo(position);
+    }
+
+    private void send(UsageRecord... records) throws IOException {
+        for (UsageRecord record : records) {
+            sendRaw(record.team(), json.writeValueAsBytes(record));
+        }
+    }
+
+    private void sendRaw(String key, byte[] value) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.USAGE_V1, key, value)).get();
+        } catch (Exception failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    private long countRows(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, postgres.user(), postgres.password());
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, postgres.user(), postgres.password());
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
