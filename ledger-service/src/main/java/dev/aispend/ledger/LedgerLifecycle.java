@@ -7,6 +7,7 @@ import dev.aispend.platform.kafka.Backoff;
 import dev.aispend.platform.kafka.BatchConsumerLoop;
 import dev.aispend.platform.kafka.ConsumerLoopSettings;
 import dev.aispend.platform.kafka.TopicProvisioner;
+import dev.aispend.platform.ledger.LedgerTopic;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
@@ -23,8 +24,6 @@ import java.util.List;
  */
 @Singleton
 final class LedgerLifecycle implements ApplicationEventListener<StartupEvent> {
-    private static final int LEDGER_TOPIC_PARTITIONS = 1;
-
     private final String bootstrapServers;
     private final LedgerConfiguration configuration;
     private final UsageIntake intake;
@@ -44,7 +43,7 @@ final class LedgerLifecycle implements ApplicationEventListener<StartupEvent> {
         short replication = configuration.topicReplicationFactor();
         TopicProvisioner.ensureExists(bootstrapServers, List.of(
                 new NewTopic(Topics.USAGE_V1, configuration.usageTopicPartitions(), replication),
-                new NewTopic(Topics.LEDGER_V1, LEDGER_TOPIC_PARTITIONS, replication)));
+                LedgerTopic.definition(replication)));
         LedgerConfiguration.Intake settings = configuration.intake();
         intakeLoop = new BatchConsumerLoop(new ConsumerLoopSettings(bootstrapServers, settings.consumerGroup(),
                 Topics.USAGE_V1, settings.maxBatchRecords(), settings.pollTimeout(),

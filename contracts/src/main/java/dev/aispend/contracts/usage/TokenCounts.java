@@ -28,6 +28,20 @@ public record TokenCounts(
         return new TokenCounts(inputTokens, outputTokens, 0, 0, 0, 0);
     }
 
+    /** Type by type sum; throws on overflow rather than wrapping. */
+    public TokenCounts plus(TokenCounts other) {
+        return new TokenCounts(Math.addExact(inputTokens, other.inputTokens),
+                Math.addExact(outputTokens, other.outputTokens),
+                Math.addExact(cacheReadTokens, other.cacheReadTokens),
+                Math.addExact(cacheWrite5mTokens, other.cacheWrite5mTokens),
+                Math.addExact(cacheWrite1hTokens, other.cacheWrite1hTokens),
+                Math.addExact(reasoningTokens, other.reasoningTokens));
+    }
+
+    public static TokenCounts zero() {
+        return new TokenCounts(0, 0, 0, 0, 0, 0);
+    }
+
     /** Sum of every type; throws on overflow rather than wrapping. */
     public long totalTokens() {
         long total = Math.addExact(inputTokens, outputTokens);

@@ -13,6 +13,12 @@ class TokenCountsTest {
     }
 
     @Test
+    void adds_type_by_type() {
+        assertThat(new TokenCounts(1, 2, 3, 4, 5, 6).plus(new TokenCounts(10, 20, 30, 40, 50, 60)))
+                .isEqualTo(new TokenCounts(11, 22, 33, 44, 55, 66));
+    }
+
+    @Test
     void rejects_a_negative_count_naming_the_field() {
         assertThatThrownBy(() -> new TokenCounts(0, 0, -1, 0, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class)

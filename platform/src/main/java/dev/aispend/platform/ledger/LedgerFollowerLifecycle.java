@@ -1,0 +1,58 @@
+package dev.aispend.platform.ledger;
+
+import dev.aispend.platform.kafka.BatchConsumerLoop;
+import dev.aispend.platform.kafka.TopicProvisioner;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.json.JsonMapper;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/**
+ * In any service that has a {@link LedgerProjection} bean: once the context is up, makes sure ledger.v1 exists
+ * (one partition) and follows it into the projection on a thread of its own; stops following on shutdown.
+ */
+@Singleton
+@Requires(beans = LedgerProjection.class)
+public final class LedgerFollowerLifecycle implements ApplicationEventListener<StartupEvent> {
+    private final String bootstrapServers;
+    private final LedgerFollowerConfiguration configuration;
+    private final JsonMapper json;
+    private final LedgerProjection projection;
+    private volatile BatchConsumerLoop loop;
+
+    LedgerFollowerLifecycle(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
+                            LedgerFollowerConfiguration configuration, JsonMapper json,
+                            LedgerProjection projection) {
+        this.bootstrapServers = bootstrapServers;
+        this.configuration = configuration;
+        this.json = json;
+        this.projection = projection;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        TopicProvisioner.ensureExists(bootstrapServers,
+                List.of(LedgerTopic.definition(configuration.topicReplicationFactor())));
+        BatchConsumerLoop started = new BatchConsumerLoop(configuration.consumerLoopSettings(bootstrapServers),
+                new LedgerFollower(json, projection));
+        started.start();
+        loop = started;
+    }
+
+    /** The running loop, or null before start-up finished. */
+    public BatchConsumerLoop loop() {
+        return loop;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (loop != null) {
+            loop.close();
+        }
+    }
+}

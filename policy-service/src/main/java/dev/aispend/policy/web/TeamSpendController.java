@@ -1,0 +1,42 @@
+package dev.aispend.policy.web;
+
+import dev.aispend.policy.spend.TeamSpendQueries;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** {@code GET /v1/teams/{team}/spend}: the team's token totals as of the ledger position they reflect. */
+@Controller("/v1/teams")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class TeamSpendController {
+    /** The same alphabet ingest accepts for a team. */
+    private static final Pattern TEAM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private final TeamSpendQueries queries;
+
+    TeamSpendController(TeamSpendQueries queries) {
+        this.queries = queries;
+    }
+
+    @Serdeable
+    record ErrorBody(String message, List<Map<String, String>> errors) {
+    }
+
+    @Get("/{team}/spend")
+    HttpResponse<?> spend(@PathVariable String team) {
+        if (!TEAM.matcher(team).matches()) {
+            return HttpResponse.badRequest(new ErrorBody("invalid team",
+                    List.of(Map.of("field", "team", "message",
+                            "may contain only letters, digits and . _ - (at most 64)"))));
+        }
+        return HttpResponse.ok(queries.spendOf(team));
+    }
+}

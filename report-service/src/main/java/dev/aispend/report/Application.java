@@ -1,0 +1,12 @@
+package dev.aispend.report;
+
+import io.micronaut.runtime.Micronaut;
+
+public final class Application {
+    private Application() {
+    }
+
+    public static void main(String[] arguments) {
+        Micronaut.run(Application.class, arguments);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.aispend.system;
+
+import dev.aispend.devstack.ServiceProcess;
+import dev.aispend.devstack.ServiceSpec;
+import dev.aispend.testsupport.TestInfrastructure;
+import dev.aispend.testsupport.TestPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The four services forked from their built jars on free ports, each with a fresh database of its own on the
+ * test PostgreSQL and all on the test Kafka broker. Stopped (SIGTERM, as in production) by close().
+ */
+final class RunningSystem implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    private final Map<String, ServiceProcess> services = new HashMap<>();
+
+    static RunningSystem start(String runName) {
+        RunningSystem system = new RunningSystem();
+        Path root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
+        Path logs = root.resolve("system-tests/target/service-logs/" + runName);
+        TestPostgres postgres = TestInfrastructure.postgres();
+        String kafka = TestInfrastructure.kafka().bootstrapServers();
+        // A fixed seed: the key only has to be valid; tests never depend on its value.
+        byte[] key = new byte[32];
+        new Random(20261122L).nextBytes(key);
+        List<ServiceProcess> started = new ArrayList<>();
+        for (ServiceSpec spec : ServiceSpec.defaults()) {
+            Map<String, String> environment = new HashMap<>();
+            environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+            environment.put("DB_URL", postgres.createDatabase(spec.database() + "_" + runName));
+            environment.put("DB_USER", postgres.user());
+            environment.put("DB_PASSWORD", postgres.password());
+            environment.put("PSEUDONYM_KEY", Base64.getEncoder().encodeToString(key));
+            environment.put("LOG_FORMAT", "text");
+            // Each run its own consumer groups, so runs sharing a broker never share offsets.
+            environment.put("LEDGER_INTAKE_CONSUMER_GROUP", "ledger-" + runName);
+            environment.put("POLICY_LEDGER_CONSUMER_GROUP", "policy-" + runName);
+            environment.put("REPORT_LEDGER_CONSUMER_GROUP", "report-" + runName);
+            ServiceProcess service = ServiceProcess.start(spec.withPort(freePort()), root, logs, environment);
+            system.services.put(spec.name(), service);
+            started.add(service);
+        }
+        try {
+            CompletableFuture.allOf(started.stream()
+                    .map(service -> CompletableFuture.runAsync(() -> service.awaitHealthy(START_TIMEOUT)))
+                    .toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException failure) {
+            system.close();
+            throw failure;
+        }
+        return system;
+    }
+
+    String url(String service) {
+        return services.get(service).baseUrl();
+    }
+
+    static String kafkaBootstrapServers() {
+        return TestInfrastructure.kafka().bootstrapServers();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    @Override
+    public void close() {
+        services.values().parallelStream().forEach(ServiceProcess::close);
+    }
+}
