@@ -9,9 +9,9 @@ import dev.aispend.platform.kafka.ConsumerLoopSettings;
 import dev.aispend.platform.kafka.TopicProvisioner;
 import dev.aispend.platform.ledger.LedgerTopic;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
-import jakarta.annotation.PreDestroy;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.NewTopic;
 
@@ -20,15 +20,15 @@ import java.util.List;
 /**
  * Starts the ledger's two loops once the context is up: the intake of usage.v1 and the relay to ledger.v1,
  * after making sure both topics exist (ledger.v1 with exactly one partition: it carries one total order).
- * Stops them, intake first, when the service shuts down.
+ * Stops them, intake first, as soon as the service begins to shut down.
  */
 @Singleton
-final class LedgerLifecycle implements ApplicationEventListener<StartupEvent> {
+public final class LedgerLifecycle {
     private final String bootstrapServers;
     private final LedgerConfiguration configuration;
     private final UsageIntake intake;
     private final LedgerRelay relay;
-    private BatchConsumerLoop intakeLoop;
+    private volatile BatchConsumerLoop intakeLoop;
 
     LedgerLifecycle(@Value("${kafka.bootstrap.servers}") String bootstrapServers, LedgerConfiguration configuration,
                     UsageIntake intake, LedgerRelay relay) {
@@ -38,8 +38,8 @@ final class LedgerLifecycle implements ApplicationEventListener<StartupEvent> {
         this.relay = relay;
     }
 
-    @Override
-    public void onApplicationEvent(StartupEvent event) {
+    @EventListener
+    void start(StartupEvent event) {
         short replication = configuration.topicReplicationFactor();
         TopicProvisioner.ensureExists(bootstrapServers, List.of(
                 new NewTopic(Topics.USAGE_V1, configuration.usageTopicPartitions(), replication),
@@ -52,12 +52,21 @@ final class LedgerLifecycle implements ApplicationEventListener<StartupEvent> {
         intakeLoop.start();
     }
 
-    BatchConsumerLoop intakeLoop() {
+    /** The intake loop, or null before start-up finished. */
+    public BatchConsumerLoop intakeLoop() {
         return intakeLoop;
     }
 
-    @PreDestroy
-    void stop() {
+    public int relayConsecutiveFailures() {
+        return relay.consecutiveFailures();
+    }
+
+    /**
+     * On ShutdownEvent, which comes before any bean is destroyed: the loops must stop while the connection pool
+     * and the producer they use are still open.
+     */
+    @EventListener
+    void stop(ShutdownEvent event) {
         if (intakeLoop != null) {
             intakeLoop.close();
         }

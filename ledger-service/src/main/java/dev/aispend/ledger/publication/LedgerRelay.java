@@ -32,6 +32,7 @@ public final class LedgerRelay implements AutoCloseable {
     private final Thread thread;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private volatile boolean running;
+    private volatile int consecutiveFailures;
 
     LedgerRelay(StoredLedgerEvents events, LedgerEntryPublisher publisher, LedgerAppendSignal appendSignal,
                 LedgerConfiguration configuration) {
@@ -51,8 +52,11 @@ public final class LedgerRelay implements AutoCloseable {
         thread.start();
     }
 
+    public int consecutiveFailures() {
+        return consecutiveFailures;
+    }
+
     private void run() {
-        int consecutiveFailures = 0;
         while (running) {
             try {
                 long seenAppends = appendSignal.appendsSoFar();

@@ -4,10 +4,10 @@ import dev.aispend.platform.kafka.BatchConsumerLoop;
 import dev.aispend.platform.kafka.TopicProvisioner;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.json.JsonMapper;
-import jakarta.annotation.PreDestroy;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.List;
  */
 @Singleton
 @Requires(beans = LedgerProjection.class)
-public final class LedgerFollowerLifecycle implements ApplicationEventListener<StartupEvent> {
+public final class LedgerFollowerLifecycle {
     private final String bootstrapServers;
     private final LedgerFollowerConfiguration configuration;
     private final JsonMapper json;
@@ -34,8 +34,8 @@ public final class LedgerFollowerLifecycle implements ApplicationEventListener<S
         this.projection = projection;
     }
 
-    @Override
-    public void onApplicationEvent(StartupEvent event) {
+    @EventListener
+    void start(StartupEvent event) {
         TopicProvisioner.ensureExists(bootstrapServers,
                 List.of(LedgerTopic.definition(configuration.topicReplicationFactor())));
         BatchConsumerLoop started = new BatchConsumerLoop(configuration.consumerLoopSettings(bootstrapServers),
@@ -49,8 +49,9 @@ public final class LedgerFollowerLifecycle implements ApplicationEventListener<S
         return loop;
     }
 
-    @PreDestroy
-    void stop() {
+    /** On ShutdownEvent, before any bean is destroyed: the projection's connection pool is still open. */
+    @EventListener
+    void stop(ShutdownEvent event) {
         if (loop != null) {
             loop.close();
         }
