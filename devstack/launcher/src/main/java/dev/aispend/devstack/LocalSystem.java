@@ -23,8 +23,8 @@ import java.util.stream.Stream;
  * The whole system on one machine: PostgreSQL (embedded binaries), a forked Kafka broker and the four services,
  * started in dependency order, checked healthy, and stopped in reverse order on Ctrl-C.
  *
- * <p>Usage: {@code java -jar devstack/launcher/target/launcher.jar [--data-dir=./data] [--fresh]
- * [--postgres-port=5433] [--kafka-port=9092]}, from the repository root after the build.
+ * <p>Started by {@code ./run-local} from the repository root after the build; options: {@code [--data-dir=./data]
+ * [--fresh] [--postgres-port=5433] [--kafka-port=9092]}.
  */
 public final class LocalSystem implements AutoCloseable {
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);

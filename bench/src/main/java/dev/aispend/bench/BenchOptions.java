@@ -1,0 +1,48 @@
+package dev.aispend.bench;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Command-line options of the benchmark, each {@code --name=value}, each with a default for the local system. */
+record BenchOptions(int records, int concurrency, String ingestUrl, String ledgerUrl, String reportUrl,
+                    String ledgerJdbcUrl, String jdbcUser, String jdbcPassword, int copyRows,
+                    int visibleTimeoutSeconds) {
+
+    static final int MAX_RECORDS = 10_000_000;
+    static final int MAX_CONCURRENCY = 1_024;
+
+    static BenchOptions parse(String[] arguments) {
+        Map<String, String> values = new HashMap<>();
+        for (String argument : arguments) {
+            if (!argument.startsWith("--") || !argument.contains("=")) {
+                throw new IllegalArgumentException("options look like --records=200000, not " + argument);
+            }
+            values.put(argument.substring(2, argument.indexOf('=')), argument.substring(argument.indexOf('=') + 1));
+        }
+        BenchOptions options = new BenchOptions(
+                bounded(values.remove("records"), 200_000, MAX_RECORDS, "records"),
+                bounded(values.remove("concurrency"), 64, MAX_CONCURRENCY, "concurrency"),
+                values.getOrDefault("ingest", "http://127.0.0.1:8081"),
+                values.getOrDefault("ledger", "http://127.0.0.1:8082"),
+                values.getOrDefault("report", "http://127.0.0.1:8084"),
+                values.getOrDefault("ledger-jdbc", "jdbc:postgresql://localhost:5433/ledger"),
+                values.getOrDefault("jdbc-user", "postgres"),
+                values.getOrDefault("jdbc-password", ""),
+                bounded(values.remove("copy-rows"), 200_000, MAX_RECORDS, "copy-rows"),
+                bounded(values.remove("visible-timeout-seconds"), 1_800, 86_400, "visible-timeout-seconds"));
+        values.keySet().removeAll(java.util.List.of("ingest", "ledger", "report", "ledger-jdbc", "jdbc-user",
+                "jdbc-password"));
+        if (!values.isEmpty()) {
+            throw new IllegalArgumentException("unknown options " + values.keySet());
+        }
+        return options;
+    }
+
+    private static int bounded(String value, int fallback, int maximum, String name) {
+        int parsed = value == null ? fallback : Integer.parseInt(value);
+        if (parsed < 1 || parsed > maximum) {
+            throw new IllegalArgumentException("--" + name + " must be within 1.." + maximum);
+        }
+        return parsed;
+    }
+}

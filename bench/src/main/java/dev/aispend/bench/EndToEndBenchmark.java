@@ -1,0 +1,144 @@
+package dev.aispend.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Pushes N usage records through the running system from the ingest API until all of them are visible in the
+ * report read model, then measures PostgreSQL COPY of event-store-shaped rows on the same server, and prints
+ * records/s end to end, the ledger's append rate, the COPY ceiling and the ratios. Asserts nothing.
+ *
+ * <p>{@code java -jar bench/target/bench.jar [--records=200000] [--concurrency=64] [--copy-rows=200000]
+ * [--ingest=URL] [--ledger=URL] [--report=URL] [--ledger-jdbc=URL] [--jdbc-user=U] [--jdbc-password=P]}
+ */
+public final class EndToEndBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_ATTEMPTS = 5;
+
+    private EndToEndBenchmark() {
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        BenchOptions options = BenchOptions.parse(arguments);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // One team per run, so the report rows of this run are told apart from any earlier data.
+        String team = "bench-" + Instant.now().getEpochSecond();
+        Instant occurredAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+        LocalDate day = LocalDate.ofInstant(occurredAt, ZoneOffset.UTC);
+        System.out.printf("pushing %,d records as team %s with %d requests in flight...%n", options.records(), team,
+                options.concurrency());
+
+        long startNanos;
+        long acceptedNanos;
+        long visibleNanos;
+        double appendRate;
+        long appended;
+        try (LedgerHeadSampler sampler = new LedgerHeadSampler(client, options.ledgerUrl())) {
+            startNanos = System.nanoTime();
+            long retries = submitAll(client, options, team, occurredAt);
+            acceptedNanos = System.nanoTime();
+            System.out.printf("all accepted (%,d retries after 503); waiting until the report shows them...%n",
+                    retries);
+            awaitVisible(client, options, team, day);
+            visibleNanos = System.nanoTime();
+            appendRate = sampler.appendRate();
+            appended = sampler.lastPosition() - sampler.startPosition();
+        }
+        System.out.printf("measuring PostgreSQL COPY of %,d event-store-shaped rows...%n", options.copyRows());
+        double copyRate = CopyCeiling.measure(options.ledgerJdbcUrl(), options.jdbcUser(), options.jdbcPassword(),
+                options.copyRows());
+
+        double ingestRate = options.records() / ((acceptedNanos - startNanos) / 1e9);
+        double endToEndRate = options.records() / ((visibleNanos - startNanos) / 1e9);
+        System.out.println();
+        System.out.printf("records                              %,12d%n", options.records());
+        System.out.printf("ledger positions appended            %,12d%n", appended);
+        System.out.printf("ingest accepted (202 after acks=all) %,12.0f records/s%n", ingestRate);
+        System.out.printf("end to end (API -> report model)     %,12.0f records/s  (%.1f s)%n", endToEndRate,
+                (visibleNanos - startNanos) / 1e9);
+        System.out.printf("ledger append                        %,12.0f events/s%n", appendRate);
+        System.out.printf("PostgreSQL COPY ceiling              %,12.0f rows/s%n", copyRate);
+        System.out.printf("ledger append / COPY                 %12.1f %%%n", 100 * appendRate / copyRate);
+        System.out.printf("end to end / COPY                    %12.1f %%%n", 100 * endToEndRate / copyRate);
+    }
+
+    /** Posts every record with a bounded number in flight; retries a 503 with the same id. Returns retries. */
+    private static long submitAll(HttpClient client, BenchOptions options, String team, Instant occurredAt)
+            throws InterruptedException {
+        Semaphore inFlight = new Semaphore(options.concurrency());
+        AtomicLong retries = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        URI uri = URI.create(options.ingestUrl() + "/v1/usage");
+        for (int index = 0; index < options.records(); index++) {
+            inFlight.acquire();
+            String body = """
+                    {"id":"%s-%d","occurredAt":"%s","team":"%s","person":"person-%d@example.com",\
+                    "model":"claude-sonnet-4-5","inputTokens":%d,"outputTokens":%d}""".formatted(team, index,
+                    occurredAt, team, index % 50, 1000 + index % 997, 100 + index % 97);
+            post(client, uri, body, 1, retries).whenComplete((status, error) -> {
+                if (error != null || status != 202) {
+                    failures.incrementAndGet();
+                }
+                inFlight.release();
+            });
+        }
+        inFlight.acquire(options.concurrency());
+        if (failures.get() > 0) {
+            throw new IllegalStateException(failures.get() + " records were not accepted");
+        }
+        return retries.get();
+    }
+
+    private static CompletableFuture<Integer> post(HttpClient client, URI uri, String body, int attempt,
+                                                   AtomicLong retries) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenCompose(response -> {
+            if (response.statusCode() == 503 && attempt < MAX_ATTEMPTS) {
+                retries.incrementAndGet();
+                return post(client, uri, body, attempt + 1, retries);
+            }
+            return CompletableFuture.completedFuture(response.statusCode());
+        });
+    }
+
+    private static void awaitVisible(HttpClient client, BenchOptions options, String team, LocalDate day)
+            throws Exception {
+        URI uri = URI.create(options.reportUrl() + "/v1/reports/spend?from=" + day + "&to=" + day);
+        long deadline = System.nanoTime() + Duration.ofSeconds(options.visibleTimeoutSeconds()).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (recordsOf(client, uri, team) >= options.records()) {
+                return;
+            }
+            // Poll interval: the report model is only observable by asking it.
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the report did not show all records within "
+                + options.visibleTimeoutSeconds() + " s");
+    }
+
+    private static long recordsOf(HttpClient client, URI uri, String team) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        long records = 0;
+        for (JsonNode row : JSON.readTree(response.body()).path("rows")) {
+            if (team.equals(row.get("team").asText())) {
+                records += row.get("records").asLong();
+            }
+        }
+        return records;
+    }
+}
