@@ -29,7 +29,7 @@ final class LedgerHeadSampler implements AutoCloseable {
     LedgerHeadSampler(HttpClient client, String ledgerUrl) {
         this.client = client;
         this.headUri = URI.create(ledgerUrl + "/v1/ledger/head");
-        this.startPosition = read();
+        this.startPosition = readOrFail();
         this.lastPosition = startPosition;
         scheduler.scheduleAtFixedRate(this::sample, 100, 100, TimeUnit.MILLISECONDS);
     }
@@ -59,6 +59,16 @@ final class LedgerHeadSampler implements AutoCloseable {
             }
             lastPosition = position;
             lastMovedNanos = now;
+        }
+    }
+
+    /** The first reading must succeed: a rate measured from an unknown start would be meaningless. */
+    private long readOrFail() {
+        try {
+            return JSON.readTree(client.send(HttpRequest.newBuilder(headUri).timeout(Duration.ofSeconds(5)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString()).body()).get("lastPosition").asLong();
+        } catch (Exception unavailable) {
+            throw new IllegalStateException("the ledger does not answer at " + headUri, unavailable);
         }
     }
 
