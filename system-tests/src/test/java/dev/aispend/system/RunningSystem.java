@@ -26,11 +26,16 @@ final class RunningSystem implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final Map<String, ServiceProcess> services = new HashMap<>();
+    private final Map<String, Map<String, String>> environments = new HashMap<>();
+    private Path root;
+    private Path logs;
 
     static RunningSystem start(String runName) {
         RunningSystem system = new RunningSystem();
         Path root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
         Path logs = root.resolve("system-tests/target/service-logs/" + runName);
+        system.root = root;
+        system.logs = logs;
         TestPostgres postgres = TestInfrastructure.postgres();
         String kafka = TestInfrastructure.kafka().bootstrapServers();
         // A fixed seed: the key only has to be valid; tests never depend on its value.
@@ -51,6 +56,7 @@ final class RunningSystem implements AutoCloseable {
             environment.put("REPORT_LEDGER_CONSUMER_GROUP", "report-" + runName);
             ServiceProcess service = ServiceProcess.start(spec.withPort(freePort()), root, logs, environment);
             system.services.put(spec.name(), service);
+            system.environments.put(spec.name(), environment);
             started.add(service);
         }
         try {
@@ -62,6 +68,15 @@ final class RunningSystem implements AutoCloseable {
             throw failure;
         }
         return system;
+    }
+
+    /** Kills the service with SIGKILL, as a crash would, and starts it again on the same port and database. */
+    void crashAndRestart(String name) {
+        ServiceProcess crashed = services.get(name);
+        crashed.process().kill();
+        ServiceProcess restarted = ServiceProcess.start(crashed.spec(), root, logs, environments.get(name));
+        services.put(name, restarted);
+        restarted.awaitHealthy(START_TIMEOUT);
     }
 
     String url(String service) {

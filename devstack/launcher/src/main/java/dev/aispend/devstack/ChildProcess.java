@@ -87,6 +87,16 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL: no shutdown hooks, no flushing; what a crash or an OOM kill looks like. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         if (!process.isAlive()) {

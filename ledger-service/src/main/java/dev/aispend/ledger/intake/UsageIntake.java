@@ -75,6 +75,11 @@ public final class UsageIntake implements BatchHandler {
                 recorded++;
             }
         }
+        if (!alreadyRecorded.isEmpty()) {
+            // Expected after a crash or a client retry; the count makes redeliveries visible to operators.
+            LOG.info("skipped {} usage records already in the ledger (redelivered or retried)",
+                    alreadyRecorded.size());
+        }
         return recorded;
     }
 }

@@ -11,9 +11,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Folds ledger.v1 into spend per team: one transaction per delivery, one upsert per team in it, and the
@@ -37,15 +35,7 @@ public class TeamSpendProjection implements LedgerProjection {
     }
 
     private void fold(List<LedgerEntry> entries) {
-        Map<String, SpendTally> byTeam = new LinkedHashMap<>();
-        for (LedgerEntry entry : entries) {
-            UsageRecorded usage = entry.usageRecorded();
-            if (usage != null) {
-                byTeam.computeIfAbsent(usage.team(), team -> new SpendTally()).add(usage.tokens(),
-                        entry.ledgerPosition());
-            }
-        }
-        byTeam.forEach((team, tally) -> {
+        SpendTally.byKey(entries, UsageRecorded::team).forEach((team, tally) -> {
             TokenCounts tokens = tally.tokens();
             repository.add(team, tally.records(), tokens.inputTokens(), tokens.outputTokens(),
                     tokens.cacheReadTokens(), tokens.cacheWrite5mTokens(), tokens.cacheWrite1hTokens(),

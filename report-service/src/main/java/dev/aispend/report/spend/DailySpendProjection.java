@@ -13,9 +13,7 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Folds ledger.v1 into spend per UTC day of use (occurredAt, not recording time), team and model: one
@@ -42,16 +40,8 @@ public class DailySpendProjection implements LedgerProjection {
     }
 
     private void fold(List<LedgerEntry> entries) {
-        Map<Key, SpendTally> byKey = new LinkedHashMap<>();
-        for (LedgerEntry entry : entries) {
-            UsageRecorded usage = entry.usageRecorded();
-            if (usage != null) {
-                Key key = new Key(LocalDate.ofInstant(usage.occurredAt(), ZoneOffset.UTC), usage.team(),
-                        usage.model());
-                byKey.computeIfAbsent(key, unused -> new SpendTally()).add(usage.tokens(), entry.ledgerPosition());
-            }
-        }
-        byKey.forEach((key, tally) -> {
+        SpendTally.byKey(entries, usage -> new Key(LocalDate.ofInstant(usage.occurredAt(), ZoneOffset.UTC),
+                usage.team(), usage.model())).forEach((key, tally) -> {
             TokenCounts tokens = tally.tokens();
             repository.add(key.day(), key.team(), key.model(), tally.records(), tokens.inputTokens(),
                     tokens.outputTokens(), tokens.cacheReadTokens(), tokens.cacheWrite5mTokens(),
