@@ -1,11 +1,11 @@
 package dev.aispend.ledger;
 
-import dev.aispend.contracts.Topics;
 import dev.aispend.ledger.intake.UsageIntake;
 import dev.aispend.ledger.publication.LedgerRelay;
 import dev.aispend.platform.kafka.Backoff;
 import dev.aispend.platform.kafka.BatchConsumerLoop;
 import dev.aispend.platform.kafka.ConsumerLoopSettings;
+import dev.aispend.platform.kafka.TopicNames;
 import dev.aispend.platform.kafka.TopicProvisioner;
 import dev.aispend.platform.ledger.LedgerTopic;
 import io.micronaut.context.annotation.Value;
@@ -28,25 +28,27 @@ public final class LedgerLifecycle {
     private final LedgerConfiguration configuration;
     private final UsageIntake intake;
     private final LedgerRelay relay;
+    private final TopicNames topics;
     private volatile BatchConsumerLoop intakeLoop;
 
     LedgerLifecycle(@Value("${kafka.bootstrap.servers}") String bootstrapServers, LedgerConfiguration configuration,
-                    UsageIntake intake, LedgerRelay relay) {
+                    UsageIntake intake, LedgerRelay relay, TopicNames topics) {
         this.bootstrapServers = bootstrapServers;
         this.configuration = configuration;
         this.intake = intake;
         this.relay = relay;
+        this.topics = topics;
     }
 
     @EventListener
     void start(StartupEvent event) {
         short replication = configuration.topicReplicationFactor();
         TopicProvisioner.ensureExists(bootstrapServers, List.of(
-                new NewTopic(Topics.USAGE_V1, configuration.usageTopicPartitions(), replication),
-                LedgerTopic.definition(replication)));
+                new NewTopic(topics.usage(), configuration.usageTopicPartitions(), replication),
+                LedgerTopic.definition(topics, replication)));
         LedgerConfiguration.Intake settings = configuration.intake();
         intakeLoop = new BatchConsumerLoop(new ConsumerLoopSettings(bootstrapServers, settings.consumerGroup(),
-                Topics.USAGE_V1, settings.maxBatchRecords(), settings.pollTimeout(),
+                topics.usage(), settings.maxBatchRecords(), settings.pollTimeout(),
                 new Backoff(settings.retryInitialDelay(), settings.retryMaxDelay())), intake);
         relay.start();
         intakeLoop.start();

@@ -50,6 +50,8 @@ final class RunningSystem implements AutoCloseable {
             environment.put("DB_PASSWORD", postgres.password());
             environment.put("PSEUDONYM_KEY", Base64.getEncoder().encodeToString(key));
             environment.put("LOG_FORMAT", "text");
+            // Each run its own topics, so runs sharing a broker never read each other's records.
+            environment.put("KAFKA_TOPIC_PREFIX", topicPrefix(runName));
             // Each run its own consumer groups, so runs sharing a broker never share offsets.
             environment.put("LEDGER_INTAKE_CONSUMER_GROUP", "ledger-" + runName);
             environment.put("POLICY_LEDGER_CONSUMER_GROUP", "policy-" + runName);
@@ -77,6 +79,10 @@ final class RunningSystem implements AutoCloseable {
         ServiceProcess restarted = ServiceProcess.start(crashed.spec(), root, logs, environments.get(name));
         services.put(name, restarted);
         restarted.awaitHealthy(START_TIMEOUT);
+    }
+
+    static String topicPrefix(String runName) {
+        return runName + ".";
     }
 
     String url(String service) {

@@ -25,11 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SkeletonPathIT {
     private static final Duration WITHIN = Duration.ofSeconds(90);
+    private static final String RUN = "skeleton";
+    private static final String USAGE_TOPIC = RunningSystem.topicPrefix(RUN) + Topics.USAGE_V1;
+    private static final String LEDGER_TOPIC = RunningSystem.topicPrefix(RUN) + Topics.LEDGER_V1;
     private static RunningSystem system;
 
     @BeforeAll
     static void startSystem() {
-        system = RunningSystem.start("skeleton");
+        system = RunningSystem.start(RUN);
     }
 
     @AfterAll
@@ -41,8 +44,8 @@ class SkeletonPathIT {
 
     @Test
     void counts_every_accepted_record_exactly_once_in_policy_and_report() {
-        KafkaProbe usageTopic = KafkaProbe.on(RunningSystem.kafkaBootstrapServers(), Topics.USAGE_V1);
-        KafkaProbe ledgerTopic = KafkaProbe.on(RunningSystem.kafkaBootstrapServers(), Topics.LEDGER_V1);
+        KafkaProbe usageTopic = KafkaProbe.on(RunningSystem.kafkaBootstrapServers(), USAGE_TOPIC);
+        KafkaProbe ledgerTopic = KafkaProbe.on(RunningSystem.kafkaBootstrapServers(), LEDGER_TOPIC);
 
         assertThat(postUsage("e2e-1", "platform", "2026-11-20T09:00:00Z", 1000, 100).status()).isEqualTo(202);
         assertThat(postUsage("e2e-2", "platform", "2026-11-21T09:00:00Z", 2000, 200).status()).isEqualTo(202);
@@ -51,12 +54,12 @@ class SkeletonPathIT {
         assertThat(postUsage("e2e-2", "platform", "2026-11-21T09:00:00Z", 2000, 200).status()).isEqualTo(202);
         // Kafka redelivers a record the ledger has already seen (same bytes, later offset).
         ConsumerRecord<String, String> first = usageTopic.recordsSinceCreated(1, WITHIN).get(0);
-        publish(Topics.USAGE_V1, first.key(), first.value());
+        publish(USAGE_TOPIC, first.key(), first.value());
 
         awaitLedgerPublished(3);
         // ledger.v1 delivers an entry a second time: followers must ignore positions they applied.
         ConsumerRecord<String, String> firstEntry = ledgerTopic.recordsSinceCreated(1, WITHIN).get(0);
-        publish(Topics.LEDGER_V1, firstEntry.key(), firstEntry.value());
+        publish(LEDGER_TOPIC, firstEntry.key(), firstEntry.value());
         assertThat(postUsage("e2e-4", "platform", "2026-11-22T09:00:00Z", 8000, 800).status()).isEqualTo(202);
         awaitLedgerPublished(4);
 

@@ -1,6 +1,5 @@
 package dev.aispend.ingest.kafka;
 
-import dev.aispend.contracts.Topics;
 import dev.aispend.contracts.usage.UsageRecord;
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.configuration.kafka.annotation.KafkaKey;
@@ -9,10 +8,12 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 
 import java.util.concurrent.CompletableFuture;
 
-/** Publishes usage to {@code usage.v1}, keyed by team; the future completes when all in-sync replicas have it. */
+/**
+ * Publishes usage to usage.v1 (named by {@code TopicNames}), keyed by team; the future completes when all
+ * in-sync replicas have it.
+ */
 @KafkaClient(id = "usage", acks = KafkaClient.Acknowledge.ALL)
 public interface UsagePublisher {
 
-    @Topic(Topics.USAGE_V1)
-    CompletableFuture<RecordMetadata> publish(@KafkaKey String team, UsageRecord record);
+    CompletableFuture<RecordMetadata> publish(@Topic String topic, @KafkaKey String team, UsageRecord record);
 }

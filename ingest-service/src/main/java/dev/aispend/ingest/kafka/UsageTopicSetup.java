@@ -1,7 +1,7 @@
 package dev.aispend.ingest.kafka;
 
-import dev.aispend.contracts.Topics;
 import dev.aispend.ingest.IngestConfiguration;
+import dev.aispend.platform.kafka.TopicNames;
 import dev.aispend.platform.kafka.TopicProvisioner;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -16,16 +16,18 @@ import java.util.List;
 final class UsageTopicSetup implements ApplicationEventListener<StartupEvent> {
     private final String bootstrapServers;
     private final IngestConfiguration configuration;
+    private final TopicNames topics;
 
     UsageTopicSetup(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
-                    IngestConfiguration configuration) {
+                    IngestConfiguration configuration, TopicNames topics) {
         this.bootstrapServers = bootstrapServers;
         this.configuration = configuration;
+        this.topics = topics;
     }
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        TopicProvisioner.ensureExists(bootstrapServers, List.of(new NewTopic(Topics.USAGE_V1,
+        TopicProvisioner.ensureExists(bootstrapServers, List.of(new NewTopic(topics.usage(),
                 configuration.usageTopicPartitions(), configuration.topicReplicationFactor())));
     }
 }

@@ -7,6 +7,7 @@ import dev.aispend.ingest.usage.FieldViolation;
 import dev.aispend.ingest.usage.InvalidSubmissionException;
 import dev.aispend.ingest.usage.UsageSubmission;
 import dev.aispend.ingest.usage.UsageSubmissionParser;
+import dev.aispend.platform.kafka.TopicNames;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -38,14 +39,16 @@ public final class UsageController {
     private final Pseudonymizer pseudonymizer;
     private final UsagePublisher publisher;
     private final Clock clock;
+    private final String usageTopic;
 
     UsageController(JsonMapper jsonMapper, UsageSubmissionParser parser, Pseudonymizer pseudonymizer,
-                    UsagePublisher publisher, Clock clock) {
+                    UsagePublisher publisher, Clock clock, TopicNames topics) {
         this.jsonMapper = jsonMapper;
         this.parser = parser;
         this.pseudonymizer = pseudonymizer;
         this.publisher = publisher;
         this.clock = clock;
+        this.usageTopic = topics.usage();
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -54,7 +57,7 @@ public final class UsageController {
         UsageRecord record = new UsageRecord(submission.id(), submission.occurredAt(), clock.instant(), SOURCE,
                 submission.team(), pseudonymizer.personRef(submission.person()), submission.model(),
                 submission.tokens());
-        return publisher.publish(record.team(), record)
+        return publisher.publish(usageTopic, record.team(), record)
                 .<HttpResponse<?>>thenApply(acknowledged ->
                         HttpResponse.accepted().body(new UsageAccepted(record.usageRecordId(), "accepted")))
                 .exceptionally(failure -> {

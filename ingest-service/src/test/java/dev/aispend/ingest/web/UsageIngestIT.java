@@ -30,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UsageIngestIT implements TestPropertyProvider {
 
+    private static final String TOPIC_PREFIX = "ingest-it.";
+    private static final String USAGE_TOPIC = TOPIC_PREFIX + Topics.USAGE_V1;
+
     @Inject
     @Client("/")
     HttpClient http;
@@ -38,12 +41,14 @@ class UsageIngestIT implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         return Map.of(
                 "kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(),
+                // Topics of its own: with TEST_KAFKA_BOOTSTRAP_SERVERS every module shares one broker.
+                "kafka.topic-prefix", TOPIC_PREFIX,
                 "ingest.pseudonym-key", Base64.getEncoder().encodeToString(new byte[32]));
     }
 
     @Test
     void accepts_a_valid_record_only_after_kafka_has_it_and_publishes_no_identity() {
-        KafkaProbe probe = KafkaProbe.on(TestInfrastructure.kafka().bootstrapServers(), Topics.USAGE_V1);
+        KafkaProbe probe = KafkaProbe.on(TestInfrastructure.kafka().bootstrapServers(), USAGE_TOPIC);
 
         HttpResponse<String> response = http.toBlocking().exchange(
                 post(UsageJsonMother.valid("ingest-it-1", "platform")), String.class);
@@ -60,7 +65,7 @@ class UsageIngestIT implements TestPropertyProvider {
 
     @Test
     void refuses_a_bad_record_naming_the_field_and_publishes_nothing() {
-        KafkaProbe probe = KafkaProbe.on(TestInfrastructure.kafka().bootstrapServers(), Topics.USAGE_V1);
+        KafkaProbe probe = KafkaProbe.on(TestInfrastructure.kafka().bootstrapServers(), USAGE_TOPIC);
         String bad = UsageJsonMother.valid("ingest-it-2", "platform").replace("\"inputTokens\": 1200",
                 "\"inputTokens\": -5");
 

@@ -1,6 +1,5 @@
 package dev.aispend.ledger.publication;
 
-import dev.aispend.contracts.Topics;
 import dev.aispend.contracts.ledger.LedgerEntry;
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.configuration.kafka.annotation.KafkaKey;
@@ -13,6 +12,5 @@ import java.util.concurrent.CompletableFuture;
 @KafkaClient(id = "ledger", acks = KafkaClient.Acknowledge.ALL)
 public interface LedgerEntryPublisher {
 
-    @Topic(Topics.LEDGER_V1)
-    CompletableFuture<RecordMetadata> publish(@KafkaKey String key, LedgerEntry entry);
+    CompletableFuture<RecordMetadata> publish(@Topic String topic, @KafkaKey String key, LedgerEntry entry);
 }

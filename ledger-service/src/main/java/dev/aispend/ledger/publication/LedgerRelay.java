@@ -3,6 +3,7 @@ package dev.aispend.ledger.publication;
 import dev.aispend.ledger.LedgerAppendSignal;
 import dev.aispend.ledger.LedgerConfiguration;
 import dev.aispend.platform.kafka.Backoff;
+import dev.aispend.platform.kafka.TopicNames;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,13 +30,14 @@ public final class LedgerRelay implements AutoCloseable {
     private final LedgerAppendSignal appendSignal;
     private final LedgerConfiguration.Publication settings;
     private final Backoff backoff;
+    private final String ledgerTopic;
     private final Thread thread;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private volatile boolean running;
     private volatile int consecutiveFailures;
 
     LedgerRelay(StoredLedgerEvents events, LedgerEntryPublisher publisher, LedgerAppendSignal appendSignal,
-                LedgerConfiguration configuration) {
+                LedgerConfiguration configuration, TopicNames topics) {
         this.events = events;
         this.publisher = publisher;
         this.appendSignal = appendSignal;
@@ -44,6 +46,7 @@ public final class LedgerRelay implements AutoCloseable {
             throw new IllegalArgumentException("ledger.publication.max-batch-entries must be within 1..10000");
         }
         this.backoff = new Backoff(Duration.ofMillis(100), settings.retryMaxDelay());
+        this.ledgerTopic = topics.ledger();
         this.thread = new Thread(this::run, "ledger-relay");
     }
 
@@ -92,7 +95,7 @@ public final class LedgerRelay implements AutoCloseable {
             throw new IllegalStateException("ledger positions after " + cursor + " are not contiguous");
         }
         CompletableFuture<?>[] acknowledgements = batch.stream()
-                .map(keyed -> publisher.publish(keyed.key(), keyed.entry()))
+                .map(keyed -> publisher.publish(ledgerTopic, keyed.key(), keyed.entry()))
                 .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(acknowledgements).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

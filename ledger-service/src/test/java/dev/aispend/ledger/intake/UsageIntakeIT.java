@@ -39,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UsageIntakeIT implements TestPropertyProvider {
     private static final Duration WITHIN = Duration.ofSeconds(60);
+    /** Topics and a group of its own: with TEST_KAFKA_BOOTSTRAP_SERVERS every module shares one broker. */
+    private static final String TOPIC_PREFIX = "ledger-it.";
 
     @Inject
     JsonMapper json;
@@ -55,13 +57,16 @@ class UsageIntakeIT implements TestPropertyProvider {
                 "datasources.default.url", jdbcUrl,
                 "datasources.default.username", postgres.user(),
                 "datasources.default.password", postgres.password(),
-                "kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers());
+                "kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(),
+                "kafka.topic-prefix", TOPIC_PREFIX,
+                "ledger.intake.consumer-group", "ledger-it");
     }
 
     @Test
     void records_each_id_once_in_gapless_order_and_publishes_it_to_the_ledger_topic() throws Exception {
         long before = events.head().lastPosition();
-        KafkaProbe ledgerTopic = KafkaProbe.on(TestInfrastructure.kafka().bootstrapServers(), Topics.LEDGER_V1);
+        KafkaProbe ledgerTopic = KafkaProbe.on(TestInfrastructure.kafka().bootstrapServers(),
+                TOPIC_PREFIX + Topics.LEDGER_V1);
         UsageRecord first = UsageMother.record("intake-1", "platform", 100, 10);
         UsageRecord second = UsageMother.record("intake-2", "data", 200, 20);
 
@@ -121,7 +126,7 @@ class UsageIntakeIT implements TestPropertyProvider {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.USAGE_V1, key, value)).get();
+            producer.send(new ProducerRecord<>(TOPIC_PREFIX + Topics.USAGE_V1, key, value)).get();
         } catch (Exception failure) {
             throw new IllegalStateException(failure);
         }

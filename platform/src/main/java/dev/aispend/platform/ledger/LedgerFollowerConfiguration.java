@@ -1,6 +1,5 @@
 package dev.aispend.platform.ledger;
 
-import dev.aispend.contracts.Topics;
 import dev.aispend.platform.kafka.Backoff;
 import dev.aispend.platform.kafka.ConsumerLoopSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
@@ -18,8 +17,8 @@ public record LedgerFollowerConfiguration(String consumerGroup, int maxBatchEntr
                                           Duration retryInitialDelay, Duration retryMaxDelay,
                                           short topicReplicationFactor) {
 
-    public ConsumerLoopSettings consumerLoopSettings(String bootstrapServers) {
-        return new ConsumerLoopSettings(bootstrapServers, consumerGroup, Topics.LEDGER_V1, maxBatchEntries,
+    public ConsumerLoopSettings consumerLoopSettings(String bootstrapServers, String ledgerTopic) {
+        return new ConsumerLoopSettings(bootstrapServers, consumerGroup, ledgerTopic, maxBatchEntries,
                 pollTimeout, new Backoff(retryInitialDelay, retryMaxDelay));
     }
 }

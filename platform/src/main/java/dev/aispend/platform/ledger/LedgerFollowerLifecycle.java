@@ -1,6 +1,7 @@
 package dev.aispend.platform.ledger;
 
 import dev.aispend.platform.kafka.BatchConsumerLoop;
+import dev.aispend.platform.kafka.TopicNames;
 import dev.aispend.platform.kafka.TopicProvisioner;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -23,22 +24,25 @@ public final class LedgerFollowerLifecycle {
     private final LedgerFollowerConfiguration configuration;
     private final JsonMapper json;
     private final LedgerProjection projection;
+    private final TopicNames topics;
     private volatile BatchConsumerLoop loop;
 
     LedgerFollowerLifecycle(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
                             LedgerFollowerConfiguration configuration, JsonMapper json,
-                            LedgerProjection projection) {
+                            LedgerProjection projection, TopicNames topics) {
         this.bootstrapServers = bootstrapServers;
         this.configuration = configuration;
         this.json = json;
         this.projection = projection;
+        this.topics = topics;
     }
 
     @EventListener
     void start(StartupEvent event) {
         TopicProvisioner.ensureExists(bootstrapServers,
-                List.of(LedgerTopic.definition(configuration.topicReplicationFactor())));
-        BatchConsumerLoop started = new BatchConsumerLoop(configuration.consumerLoopSettings(bootstrapServers),
+                List.of(LedgerTopic.definition(topics, configuration.topicReplicationFactor())));
+        BatchConsumerLoop started = new BatchConsumerLoop(
+                configuration.consumerLoopSettings(bootstrapServers, topics.ledger()),
                 new LedgerFollower(json, projection));
         started.start();
         loop = started;

@@ -1,6 +1,6 @@
 package dev.aispend.platform.ledger;
 
-import dev.aispend.contracts.Topics;
+import dev.aispend.platform.kafka.TopicNames;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /** ledger.v1 has exactly one partition: it carries the ledger's single total order. */
@@ -10,7 +10,7 @@ public final class LedgerTopic {
     private LedgerTopic() {
     }
 
-    public static NewTopic definition(short replicationFactor) {
-        return new NewTopic(Topics.LEDGER_V1, PARTITIONS, replicationFactor);
+    public static NewTopic definition(TopicNames names, short replicationFactor) {
+        return new NewTopic(names.ledger(), PARTITIONS, replicationFactor);
     }
 }
