@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * <p>{@code ledgerPosition} is gapless and starts at 1: consumers apply an entry only when its position is
  * greater than the last one they applied, which makes redelivery harmless. Exactly one payload field is set,
- * the one {@code eventType} names.
+ * the one {@code eventType} names; a consumer skips (but still counts as applied) types it does not use.
  */
 @Serdeable
 public record LedgerEntry(
@@ -20,9 +20,11 @@ public record LedgerEntry(
         String eventType,
         int eventSchemaVersion,
         Instant recordedAt,
-        @Nullable UsageRecorded usageRecorded) {
+        @Nullable UsageRecorded usageRecorded,
+        @Nullable UsageConflictFlagged usageConflictFlagged) {
 
     public static final String USAGE_RECORDED = "UsageRecorded";
+    public static final String USAGE_CONFLICT_FLAGGED = "UsageConflictFlagged";
 
     public LedgerEntry {
         if (ledgerPosition < 1) {
@@ -34,10 +36,19 @@ public record LedgerEntry(
         if (USAGE_RECORDED.equals(eventType) && usageRecorded == null) {
             throw new IllegalArgumentException("a " + USAGE_RECORDED + " entry needs its usageRecorded payload");
         }
+        if (USAGE_CONFLICT_FLAGGED.equals(eventType) && usageConflictFlagged == null) {
+            throw new IllegalArgumentException("a " + USAGE_CONFLICT_FLAGGED
+                    + " entry needs its usageConflictFlagged payload");
+        }
     }
 
     public static LedgerEntry ofUsage(long ledgerPosition, String eventId, Instant recordedAt,
                                       UsageRecorded usageRecorded) {
-        return new LedgerEntry(ledgerPosition, eventId, USAGE_RECORDED, 1, recordedAt, usageRecorded);
+        return new LedgerEntry(ledgerPosition, eventId, USAGE_RECORDED, 1, recordedAt, usageRecorded, null);
+    }
+
+    public static LedgerEntry ofConflict(long ledgerPosition, String eventId, Instant recordedAt,
+                                         UsageConflictFlagged conflict) {
+        return new LedgerEntry(ledgerPosition, eventId, USAGE_CONFLICT_FLAGGED, 1, recordedAt, null, conflict);
     }
 }

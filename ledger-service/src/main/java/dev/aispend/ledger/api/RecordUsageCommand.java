@@ -4,7 +4,11 @@ import dev.aispend.contracts.usage.TokenCounts;
 
 import java.time.Instant;
 
-/** Record one usage record in the ledger. Sent once per id: the intake filters ids already recorded. */
+/**
+ * Record one usage record in the ledger. Sent once per id: the intake filters ids already recorded.
+ * {@code contentSha256} is the hash of its canonical content (UsageContentHash), kept to tell a retry (same
+ * content) from a conflict (same id, other content).
+ */
 public record RecordUsageCommand(
         String usageRecordId,
         Instant occurredAt,
@@ -13,5 +17,6 @@ public record RecordUsageCommand(
         String team,
         String personRef,
         String model,
-        TokenCounts tokens) {
+        TokenCounts tokens,
+        String contentSha256) {
 }

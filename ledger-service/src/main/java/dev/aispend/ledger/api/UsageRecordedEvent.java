@@ -18,5 +18,6 @@ public record UsageRecordedEvent(
         String team,
         String personRef,
         String model,
-        TokenCounts tokens) {
+        TokenCounts tokens,
+        String contentSha256) {
 }

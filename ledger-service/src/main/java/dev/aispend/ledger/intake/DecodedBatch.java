@@ -6,8 +6,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.util.List;
 
 /**
- * A polled batch split into the usage records to record (each id once, the first delivery winning) and the
- * messages that could not be decoded, with the reason.
+ * A polled batch split into the usage records it carries, in delivery order and with repeated ids kept (a
+ * repeat may be a retry or a conflict, which only the content tells), and the messages that could not be
+ * decoded, with the reason.
  */
 record DecodedBatch(List<UsageRecord> records, List<Undecodable> undecodable) {
 

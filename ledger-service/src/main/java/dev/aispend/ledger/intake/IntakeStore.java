@@ -9,9 +9,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 /** The intake's own reads and writes, on the connection of the unit of work's transaction. */
 @Singleton
@@ -22,9 +22,12 @@ final class IntakeStore {
         this.connections = connections;
     }
 
-    /** Which of these usage record ids the ledger has recorded already: one indexed query per batch. */
-    Set<String> alreadyRecorded(List<String> usageRecordIds) throws SQLException {
-        Set<String> recorded = new HashSet<>();
+    /**
+     * The content hash of each of these usage record ids the ledger has recorded already: one indexed query per
+     * batch, the hash read from the recorded event's JSON payload.
+     */
+    Map<String, String> recordedContentHashes(Collection<String> usageRecordIds) throws SQLException {
+        Map<String, String> recorded = new HashMap<>();
         if (usageRecordIds.isEmpty()) {
             return recorded;
         }
@@ -32,13 +35,14 @@ final class IntakeStore {
                 .toArray(String[]::new);
         try (Connection connection = connections.getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "SELECT aggregateIdentifier FROM DomainEventEntry "
-                             + "WHERE aggregateIdentifier = ANY (?) AND sequenceNumber = 0")) {
+                     "SELECT aggregateIdentifier, convert_from(payload, 'UTF8')::jsonb ->> 'contentSha256' "
+                             + "FROM DomainEventEntry WHERE aggregateIdentifier = ANY (?) AND sequenceNumber = 0")) {
             Array identifiers = connection.createArrayOf("varchar", aggregateIdentifiers);
             query.setArray(1, identifiers);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    recorded.add(rows.getString(1).substring(UsageRecordAggregate.IDENTIFIER_PREFIX.length()));
+                    recorded.put(rows.getString(1).substring(UsageRecordAggregate.IDENTIFIER_PREFIX.length()),
+                            rows.getString(2));
                 }
             }
         }

@@ -7,9 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Decodes usage.v1 messages; one that does not decode is set aside with its reason, never dropped. */
 @Singleton
@@ -21,16 +19,15 @@ final class UsageDecoder {
     }
 
     DecodedBatch decode(List<ConsumerRecord<String, byte[]>> batch) {
-        Map<String, UsageRecord> byId = new LinkedHashMap<>();
+        List<UsageRecord> records = new ArrayList<>(batch.size());
         List<DecodedBatch.Undecodable> undecodable = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> message : batch) {
             try {
-                UsageRecord record = json.readValue(message.value(), UsageRecord.class);
-                byId.putIfAbsent(record.usageRecordId(), record);
+                records.add(json.readValue(message.value(), UsageRecord.class));
             } catch (IOException | RuntimeException unreadable) {
                 undecodable.add(new DecodedBatch.Undecodable(message, String.valueOf(unreadable.getMessage())));
             }
         }
-        return new DecodedBatch(List.copyOf(byId.values()), undecodable);
+        return new DecodedBatch(records, undecodable);
     }
 }

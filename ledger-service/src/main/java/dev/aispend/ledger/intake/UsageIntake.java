@@ -2,7 +2,9 @@ package dev.aispend.ledger.intake;
 
 import dev.aispend.contracts.usage.UsageRecord;
 import dev.aispend.ledger.LedgerAppendSignal;
+import dev.aispend.ledger.api.FlagUsageConflictCommand;
 import dev.aispend.ledger.api.RecordUsageCommand;
+import dev.aispend.ledger.command.UsageRecordAggregate;
 import dev.aispend.platform.kafka.BatchHandler;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,12 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Records a polled batch of usage.v1 in one database transaction: one Axon unit of work whose nested command
  * handlings hand their events to it, so the whole batch is one JDBC batch append. Ids already in the ledger
- * (a redelivery, a client retry) are skipped, which with at-least-once delivery gives exactly-once recording.
+ * with the same content (a redelivery, a client retry) are skipped, which with at-least-once delivery gives
+ * exactly-once recording; with other content they are flagged as conflicts, never counted.
  */
 @Singleton
 public final class UsageIntake implements BatchHandler {
@@ -46,14 +50,14 @@ public final class UsageIntake implements BatchHandler {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
             unitOfWork.attachTransaction(transactionManager);
-            int recorded = recordNew(decoded.records());
+            int appended = recordNew(decoded.records());
             for (DecodedBatch.Undecodable undecodable : decoded.undecodable()) {
                 LOG.error("quarantined undecodable message {}-{}@{}: {}", undecodable.message().topic(),
                         undecodable.message().partition(), undecodable.message().offset(), undecodable.reason());
                 store.quarantine(undecodable);
             }
             unitOfWork.commit();
-            if (recorded > 0) {
+            if (appended > 0) {
                 appendSignal.appended();
             }
         } catch (Exception | Error failure) {
@@ -64,22 +68,46 @@ public final class UsageIntake implements BatchHandler {
         }
     }
 
+    /**
+     * Records each record whose id is new; a repeated id with the same content is a retry or a redelivery and
+     * is skipped; with other content it is flagged as a conflict on the recorded one. Returns the events sent.
+     */
     private int recordNew(List<UsageRecord> records) throws Exception {
-        Set<String> alreadyRecorded = store.alreadyRecorded(records.stream().map(UsageRecord::usageRecordId).toList());
+        Map<String, String> contentById = store.recordedContentHashes(
+                records.stream().map(UsageRecord::usageRecordId).collect(Collectors.toSet()));
         int recorded = 0;
+        int repeated = 0;
+        int conflicting = 0;
         for (UsageRecord record : records) {
-            if (!alreadyRecorded.contains(record.usageRecordId())) {
-                commands.sendAndWait(new RecordUsageCommand(record.usageRecordId(), record.occurredAt(),
-                        record.receivedAt(), record.source(), record.team(), record.personRef(), record.model(),
-                        record.tokens()));
+            String content = UsageContentHash.of(record);
+            String recordedContent = contentById.putIfAbsent(record.usageRecordId(), content);
+            if (recordedContent == null) {
+                commands.sendAndWait(recordCommand(record, content));
                 recorded++;
+            } else if (recordedContent.equals(content)) {
+                repeated++;
+            } else {
+                // The aggregate flags each distinct conflicting content once, so a redelivered conflict is quiet.
+                commands.sendAndWait(conflictCommand(record, content));
+                conflicting++;
             }
         }
-        if (!alreadyRecorded.isEmpty()) {
-            // Expected after a crash or a client retry; the count makes redeliveries visible to operators.
-            LOG.info("skipped {} usage records already in the ledger (redelivered or retried)",
-                    alreadyRecorded.size());
+        if (repeated > 0 || conflicting > 0) {
+            // Expected after a crash or a client retry; the counts make redeliveries and conflicts visible.
+            LOG.info("skipped {} usage records already in the ledger; {} came with other content and were flagged",
+                    repeated, conflicting);
         }
-        return recorded;
+        return recorded + conflicting;
+    }
+
+    private static RecordUsageCommand recordCommand(UsageRecord record, String content) {
+        return new RecordUsageCommand(record.usageRecordId(), record.occurredAt(), record.receivedAt(),
+                record.source(), record.team(), record.personRef(), record.model(), record.tokens(), content);
+    }
+
+    private static FlagUsageConflictCommand conflictCommand(UsageRecord record, String content) {
+        return new FlagUsageConflictCommand(UsageRecordAggregate.identifierOf(record.usageRecordId()),
+                record.usageRecordId(), content, record.occurredAt(), record.receivedAt(), record.source(),
+                record.team(), record.personRef(), record.model(), record.tokens());
     }
 }

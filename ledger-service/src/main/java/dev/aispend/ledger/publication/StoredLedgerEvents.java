@@ -1,7 +1,9 @@
 package dev.aispend.ledger.publication;
 
 import dev.aispend.contracts.ledger.LedgerEntry;
+import dev.aispend.contracts.ledger.UsageConflictFlagged;
 import dev.aispend.contracts.ledger.UsageRecorded;
+import dev.aispend.ledger.api.UsageConflictFlaggedEvent;
 import dev.aispend.ledger.api.UsageRecordedEvent;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -98,6 +100,13 @@ public final class StoredLedgerEvents {
             return new KeyedEntry(usage.team(), LedgerEntry.ofUsage(position, eventIdentifier, recordedAt,
                     new UsageRecorded(usage.usageRecordId(), usage.occurredAt(), usage.source(), usage.team(),
                             usage.personRef(), usage.model(), usage.tokens())));
+        }
+        if (payload instanceof UsageConflictFlaggedEvent conflict) {
+            return new KeyedEntry(conflict.team(), LedgerEntry.ofConflict(position, eventIdentifier, recordedAt,
+                    new UsageConflictFlagged(conflict.usageRecordId(), conflict.recordedContentSha256(),
+                            conflict.conflictingContentSha256(), conflict.occurredAt(), conflict.receivedAt(),
+                            conflict.source(), conflict.team(), conflict.personRef(), conflict.model(),
+                            conflict.tokens())));
         }
         // Every recorded event must reach ledger.v1; an unknown one stops publication loudly instead of a gap.
         throw new IllegalStateException("no ledger.v1 mapping for event type " + row.getString(3) + " at position "

@@ -5,8 +5,6 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class UsageRecordAggregateTest {
     private AggregateTestFixture<UsageRecordAggregate> fixture;
 
@@ -24,10 +22,26 @@ class UsageRecordAggregateTest {
     }
 
     @Test
-    void takes_its_identity_from_the_usage_record_id() {
-        fixture.givenNoPriorActivity()
-                .when(UsageMother.command("req-2"))
-                .expectState(aggregate -> assertThat(UsageRecordAggregate.identifierOf("req-2"))
-                        .isEqualTo("usage:req-2"));
+    void flags_the_same_id_sent_with_other_content() {
+        fixture.given(UsageMother.recorded("req-1"))
+                .when(UsageMother.conflicting("req-1", "changed"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(UsageMother.conflictFlagged("req-1", "changed"));
+    }
+
+    @Test
+    void treats_the_recorded_content_sent_again_as_a_retry() {
+        fixture.given(UsageMother.recorded("req-1"))
+                .when(UsageMother.conflicting("req-1", "original"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void flags_each_distinct_conflicting_content_once() {
+        fixture.given(UsageMother.recorded("req-1"), UsageMother.conflictFlagged("req-1", "changed"))
+                .when(UsageMother.conflicting("req-1", "changed"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 }

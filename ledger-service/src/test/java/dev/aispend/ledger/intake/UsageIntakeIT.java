@@ -88,6 +88,28 @@ class UsageIntakeIT implements TestPropertyProvider {
     }
 
     @Test
+    void flags_an_id_sent_again_with_other_content_once_and_records_nothing_more_for_it() throws Exception {
+        long before = events.head().lastPosition();
+        KafkaProbe ledgerTopic = KafkaProbe.on(TestInfrastructure.kafka().bootstrapServers(),
+                TOPIC_PREFIX + Topics.LEDGER_V1);
+        UsageRecord original = UsageMother.record("conflict-1", "platform", 10, 1);
+        UsageRecord changed = UsageMother.record("conflict-1", "platform", 99, 1);
+
+        send(original, changed);
+        awaitPublished(before + 2);
+        send(changed, original); // redeliveries of both versions
+        send(UsageMother.record("after-conflict", "platform", 1, 1));
+        awaitPublished(before + 3);
+
+        List<ConsumerRecord<String, String>> published = ledgerTopic.recordsSinceCreated(3, WITHIN);
+        assertThat(published.get(1).value()).contains("\"eventType\":\"UsageConflictFlagged\"",
+                "\"usageRecordId\":\"conflict-1\"", "\"inputTokens\":99");
+        assertThat(published.get(2).value()).contains("\"usageRecordId\":\"after-conflict\"");
+        assertThat(countRows(
+                "SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = 'usage:conflict-1'")).isEqualTo(2);
+    }
+
+    @Test
     void quarantines_an_undecodable_message_and_goes_on_recording_the_rest() throws Exception {
         long before = events.head().lastPosition();
 

@@ -1,0 +1,50 @@
+package dev.aispend.ledger.intake;
+
+import dev.aispend.contracts.usage.TokenCounts;
+import dev.aispend.contracts.usage.UsageRecord;
+import dev.aispend.ledger.UsageMother;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UsageContentHashTest {
+    private final UsageRecord record = UsageMother.record("req-1", "platform", 1200, 340);
+
+    @Test
+    void matches_the_documented_canonical_form_computed_independently() {
+        // python3: sha256 of "usage-content/1\n" + "5:req-1\n20:2026-11-22T10:15:30Z\n3:api\n8:platform\n"
+        //   + "36:prs_0123456789abcdef0123456789abcdef\n17:claude-sonnet-4-5\n" + "1200\n340\n0\n0\n0\n0\n"
+        assertThat(UsageContentHash.of(record))
+                .isEqualTo("374b83fb497df9819791a8733cb26531b55b459875a54d761dc44ec19b1b8207");
+    }
+
+    @Test
+    void ignores_when_ingest_received_it_because_a_retry_is_received_later() {
+        UsageRecord retried = new UsageRecord(record.usageRecordId(), record.occurredAt(),
+                Instant.parse("2026-11-22T11:00:00Z"), record.source(), record.team(), record.personRef(),
+                record.model(), record.tokens());
+
+        assertThat(UsageContentHash.of(retried)).isEqualTo(UsageContentHash.of(record));
+    }
+
+    @Test
+    void changes_with_any_token_count() {
+        UsageRecord changed = new UsageRecord(record.usageRecordId(), record.occurredAt(), record.receivedAt(),
+                record.source(), record.team(), record.personRef(), record.model(),
+                new TokenCounts(1200, 340, 0, 0, 0, 1));
+
+        assertThat(UsageContentHash.of(changed)).isNotEqualTo(UsageContentHash.of(record));
+    }
+
+    @Test
+    void cannot_be_fooled_by_moving_characters_between_fields() {
+        UsageRecord shifted = new UsageRecord(record.usageRecordId(), record.occurredAt(), record.receivedAt(),
+                record.source(), "platformprs", "_0123456789abcdef0123456789abcdef", record.model(), record.tokens());
+        UsageRecord original = new UsageRecord(record.usageRecordId(), record.occurredAt(), record.receivedAt(),
+                record.source(), "platform", "prs_0123456789abcdef0123456789abcdef", record.model(), record.tokens());
+
+        assertThat(UsageContentHash.of(shifted)).isNotEqualTo(UsageContentHash.of(original));
+    }
+}
