@@ -1,5 +1,6 @@
 package dev.aispend.ingest.usage;
 
+import dev.aispend.platform.web.FieldError;
 import dev.aispend.contracts.usage.TokenCounts;
 import io.micronaut.json.tree.JsonNode;
 
@@ -55,12 +56,12 @@ public final class UsageSubmissionParser {
 
     public UsageSubmission parse(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw new InvalidSubmissionException(List.of(new FieldViolation("$", "must be a JSON object")));
+            throw new InvalidSubmissionException(List.of(new FieldError("$", "must be a JSON object")));
         }
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldError> violations = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : body.entries()) {
             if (!KNOWN_FIELDS.contains(entry.getKey())) {
-                violations.add(new FieldViolation(entry.getKey(), "is not a field of a usage record"));
+                violations.add(new FieldError(entry.getKey(), "is not a field of a usage record"));
             }
         }
         String id = text(body, "id", MAX_ID_LENGTH, ID, "letters, digits and . _ : -", violations);
@@ -87,86 +88,86 @@ public final class UsageSubmissionParser {
         return new UsageSubmission(id, occurredAt, team, person, model, tokens);
     }
 
-    private void checkTotal(long[] counts, List<FieldViolation> violations) {
+    private void checkTotal(long[] counts, List<FieldError> violations) {
         long total = 0;
         for (long count : counts) {
             total += count; // Each count is at most maxTokensPerRecord, so six of them cannot overflow a long.
         }
         if (total > maxTokensPerRecord) {
-            violations.add(new FieldViolation("inputTokens", "all token counts together (" + total
+            violations.add(new FieldError("inputTokens", "all token counts together (" + total
                     + ") exceed the limit of " + maxTokensPerRecord + " tokens per record"));
         }
     }
 
     private static String text(JsonNode body, String field, int maxLength, Pattern allowed, String allowedText,
-                               List<FieldViolation> violations) {
+                               List<FieldError> violations) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
-            violations.add(new FieldViolation(field, "is required"));
+            violations.add(new FieldError(field, "is required"));
             return null;
         }
         if (!node.isString()) {
-            violations.add(new FieldViolation(field, "must be a string"));
+            violations.add(new FieldError(field, "must be a string"));
             return null;
         }
         String value = node.getStringValue().strip();
         if (value.isEmpty()) {
-            violations.add(new FieldViolation(field, "must not be blank"));
+            violations.add(new FieldError(field, "must not be blank"));
         } else if (value.length() > maxLength) {
-            violations.add(new FieldViolation(field, "must be at most " + maxLength + " characters"));
+            violations.add(new FieldError(field, "must be at most " + maxLength + " characters"));
         } else if (!allowed.matcher(value).matches()) {
-            violations.add(new FieldViolation(field, "may contain only " + allowedText));
+            violations.add(new FieldError(field, "may contain only " + allowedText));
         }
         return value;
     }
 
-    private Instant instant(JsonNode body, String field, List<FieldViolation> violations) {
+    private Instant instant(JsonNode body, String field, List<FieldError> violations) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
-            violations.add(new FieldViolation(field, "is required"));
+            violations.add(new FieldError(field, "is required"));
             return null;
         }
         if (!node.isString()) {
-            violations.add(new FieldViolation(field, "must be an ISO-8601 timestamp string"));
+            violations.add(new FieldError(field, "must be an ISO-8601 timestamp string"));
             return null;
         }
         try {
             Instant value = OffsetDateTime.parse(node.getStringValue()).toInstant();
             if (value.isAfter(clock.instant().plus(maxClockSkew))) {
-                violations.add(new FieldViolation(field, "lies more than " + maxClockSkew.toSeconds()
+                violations.add(new FieldError(field, "lies more than " + maxClockSkew.toSeconds()
                         + " s in the future"));
             }
             return value;
         } catch (DateTimeParseException unparsable) {
-            violations.add(new FieldViolation(field,
+            violations.add(new FieldError(field,
                     "must be an ISO-8601 timestamp with an offset, e.g. 2026-11-22T10:15:30Z"));
             return null;
         }
     }
 
-    private long tokenCount(JsonNode body, String field, boolean required, List<FieldViolation> violations) {
+    private long tokenCount(JsonNode body, String field, boolean required, List<FieldError> violations) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             if (required) {
-                violations.add(new FieldViolation(field, "is required"));
+                violations.add(new FieldError(field, "is required"));
             }
             return 0;
         }
         if (!node.isNumber()) {
-            violations.add(new FieldViolation(field, "must be a whole number"));
+            violations.add(new FieldError(field, "must be a whole number"));
             return 0;
         }
         BigInteger value = wholeNumber(node.getNumberValue());
         if (value == null) {
-            violations.add(new FieldViolation(field, "must be a whole number"));
+            violations.add(new FieldError(field, "must be a whole number"));
             return 0;
         }
         if (value.signum() < 0) {
-            violations.add(new FieldViolation(field, "must not be negative"));
+            violations.add(new FieldError(field, "must not be negative"));
             return 0;
         }
         if (value.compareTo(BigInteger.valueOf(maxTokensPerRecord)) > 0) {
-            violations.add(new FieldViolation(field, "exceeds the limit of " + maxTokensPerRecord
+            violations.add(new FieldError(field, "exceeds the limit of " + maxTokensPerRecord
                     + " tokens per record"));
             return 0;
         }

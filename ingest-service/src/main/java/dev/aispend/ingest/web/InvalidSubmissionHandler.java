@@ -1,5 +1,6 @@
 package dev.aispend.ingest.web;
 
+import dev.aispend.platform.web.ErrorBody;
 import dev.aispend.ingest.usage.InvalidSubmissionException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

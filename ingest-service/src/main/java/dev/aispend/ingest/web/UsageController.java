@@ -1,9 +1,10 @@
 package dev.aispend.ingest.web;
 
+import dev.aispend.platform.web.ErrorBody;
 import dev.aispend.contracts.usage.UsageRecord;
 import dev.aispend.ingest.identity.Pseudonymizer;
 import dev.aispend.ingest.kafka.UsagePublisher;
-import dev.aispend.ingest.usage.FieldViolation;
+import dev.aispend.platform.web.FieldError;
 import dev.aispend.ingest.usage.InvalidSubmissionException;
 import dev.aispend.ingest.usage.UsageSubmission;
 import dev.aispend.ingest.usage.UsageSubmissionParser;
@@ -71,12 +72,12 @@ public final class UsageController {
 
     private JsonNode readTree(byte[] body) {
         if (body == null || body.length == 0) {
-            throw new InvalidSubmissionException(List.of(new FieldViolation("$", "the body is empty")));
+            throw new InvalidSubmissionException(List.of(new FieldError("$", "the body is empty")));
         }
         try {
             return jsonMapper.readValue(body, JsonNode.class);
         } catch (IOException malformed) {
-            throw new InvalidSubmissionException(List.of(new FieldViolation("$",
+            throw new InvalidSubmissionException(List.of(new FieldError("$",
                     "is not valid JSON: " + firstLine(malformed.getMessage()))));
         }
     }

@@ -1,5 +1,6 @@
 package dev.aispend.ingest.usage;
 
+import dev.aispend.platform.web.FieldError;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class UsageSubmissionParserTest {
     void names_every_missing_field() {
         assertThatThrownBy(() -> parser.parse(tree("{}")))
                 .isInstanceOfSatisfying(InvalidSubmissionException.class, invalid ->
-                        assertThat(invalid.violations()).extracting(FieldViolation::field).containsExactlyInAnyOrder(
+                        assertThat(invalid.violations()).extracting(FieldError::field).containsExactlyInAnyOrder(
                                 "id", "occurredAt", "team", "person", "model", "inputTokens", "outputTokens"));
     }
 
@@ -62,9 +63,9 @@ class UsageSubmissionParserTest {
         assertThatThrownBy(() -> parser.parse(tree(body)))
                 .isInstanceOfSatisfying(InvalidSubmissionException.class, invalid ->
                         assertThat(invalid.violations()).containsExactlyInAnyOrder(
-                                new FieldViolation("inputTokens", "must not be negative"),
-                                new FieldViolation("outputTokens", "must be a whole number"),
-                                new FieldViolation("cacheReadTokens", "must be a whole number")));
+                                new FieldError("inputTokens", "must not be negative"),
+                                new FieldError("outputTokens", "must be a whole number"),
+                                new FieldError("cacheReadTokens", "must be a whole number")));
     }
 
     @Test
@@ -101,7 +102,7 @@ class UsageSubmissionParserTest {
 
         assertThatThrownBy(() -> parser.parse(tree(body)))
                 .isInstanceOfSatisfying(InvalidSubmissionException.class, invalid ->
-                        assertThat(invalid.violations()).extracting(FieldViolation::field)
+                        assertThat(invalid.violations()).extracting(FieldError::field)
                                 .containsExactlyInAnyOrder("id", "team"));
     }
 

@@ -92,6 +92,24 @@ class UsageIngestIT implements TestPropertyProvider {
                         assertThat(refused.getStatus().getCode()).isEqualTo(HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode()));
     }
 
+    @Test
+    void answers_framework_errors_with_the_same_error_body() {
+        assertThatThrownBy(() -> http.toBlocking().exchange(HttpRequest.POST("/v1/usage", "hello")
+                .contentType(MediaType.TEXT_PLAIN_TYPE), String.class))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, refused -> {
+                    assertThat(refused.getStatus().getCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode());
+                    assertThat(refused.getResponse().getBody(String.class)).get().asString()
+                            .startsWith("{\"message\":\"Unsupported Media Type\",\"errors\":[{")
+                            .contains("text/plain").doesNotContain("_links");
+                });
+        assertThatThrownBy(() -> http.toBlocking().exchange(HttpRequest.GET("/v1/nothing"), String.class))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, refused -> {
+                    assertThat(refused.getStatus().getCode()).isEqualTo(HttpStatus.NOT_FOUND.getCode());
+                    assertThat(refused.getResponse().getBody(String.class)).get().asString()
+                            .startsWith("{\"message\":\"Not Found\"");
+                });
+    }
+
     private static HttpRequest<String> post(String body) {
         return HttpRequest.POST("/v1/usage", body).contentType(MediaType.APPLICATION_JSON_TYPE);
     }

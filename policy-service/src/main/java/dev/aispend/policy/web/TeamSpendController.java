@@ -1,5 +1,7 @@
 package dev.aispend.policy.web;
 
+import dev.aispend.platform.web.ErrorBody;
+import dev.aispend.platform.web.FieldError;
 import dev.aispend.policy.spend.TeamSpendQueries;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -7,10 +9,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /** {@code GET /v1/teams/{team}/spend}: the team's token totals as of the ledger position they reflect. */
@@ -26,16 +26,11 @@ final class TeamSpendController {
         this.queries = queries;
     }
 
-    @Serdeable
-    record ErrorBody(String message, List<Map<String, String>> errors) {
-    }
-
     @Get("/{team}/spend")
     HttpResponse<?> spend(@PathVariable String team) {
         if (!TEAM.matcher(team).matches()) {
-            return HttpResponse.badRequest(new ErrorBody("invalid team",
-                    List.of(Map.of("field", "team", "message",
-                            "may contain only letters, digits and . _ - (at most 64)"))));
+            return HttpResponse.badRequest(ErrorBody.of("invalid team",
+                    List.of(new FieldError("team", "may contain only letters, digits and . _ - (at most 64)"))));
         }
         return HttpResponse.ok(queries.spendOf(team));
     }

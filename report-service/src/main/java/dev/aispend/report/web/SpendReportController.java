@@ -1,5 +1,6 @@
 package dev.aispend.report.web;
 
+import dev.aispend.platform.web.ErrorBody;
 import dev.aispend.report.spend.SpendReports;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -9,10 +10,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.serde.annotation.Serdeable;
 
-import java.util.List;
-import java.util.Map;
 
 /** {@code GET /v1/reports/spend?from=YYYY-MM-DD&to=YYYY-MM-DD}: spend per day, team and model, both days included. */
 @Controller("/v1/reports")
@@ -29,17 +27,13 @@ final class SpendReportController {
         this.maxRangeDays = maxRangeDays;
     }
 
-    @Serdeable
-    record ErrorBody(String message, List<Map<String, String>> errors) {
-    }
-
     @Get("/spend")
     HttpResponse<?> spend(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
         try {
             ReportRange range = ReportRange.parse(from, to, maxRangeDays);
             return HttpResponse.ok(reports.between(range.from(), range.to()));
         } catch (ReportRange.InvalidRangeException invalid) {
-            return HttpResponse.badRequest(new ErrorBody("invalid report range", invalid.errors()));
+            return HttpResponse.badRequest(ErrorBody.of("invalid report range", invalid.errors()));
         }
     }
 }

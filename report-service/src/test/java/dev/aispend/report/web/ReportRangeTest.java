@@ -1,5 +1,6 @@
 package dev.aispend.report.web;
 
+import dev.aispend.platform.web.FieldError;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -21,7 +22,7 @@ class ReportRangeTest {
     void names_each_missing_or_malformed_parameter() {
         assertThatThrownBy(() -> ReportRange.parse(null, "2026-13-01", 366))
                 .isInstanceOfSatisfying(ReportRange.InvalidRangeException.class, invalid ->
-                        assertThat(invalid.errors()).extracting(error -> error.get("field"))
+                        assertThat(invalid.errors()).extracting(FieldError::field)
                                 .containsExactly("from", "to"));
     }
 
@@ -31,6 +32,6 @@ class ReportRangeTest {
                 .hasMessage("invalid report range");
         assertThatThrownBy(() -> ReportRange.parse("2026-01-01", "2026-01-31", 30))
                 .isInstanceOfSatisfying(ReportRange.InvalidRangeException.class, invalid ->
-                        assertThat(invalid.errors().get(0).get("message")).contains("at most 30 days"));
+                        assertThat(invalid.errors().get(0).message()).contains("at most 30 days"));
     }
 }
