@@ -4,12 +4,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Command-line options of the benchmark, each {@code --name=value}, each with a default for the local system. */
-record BenchOptions(int records, int concurrency, String ingestUrl, String ledgerUrl, String reportUrl,
+record BenchOptions(int records, int concurrency, int batchSize, String ingestUrl, String ledgerUrl, String reportUrl,
                     String ledgerJdbcUrl, String jdbcUser, String jdbcPassword, int copyRows,
                     int visibleTimeoutSeconds) {
 
     static final int MAX_RECORDS = 10_000_000;
     static final int MAX_CONCURRENCY = 1_024;
+    /** The ingest service's own upper bound for INGEST_MAX_BATCH_RECORDS. */
+    static final int MAX_BATCH_SIZE = 10_000;
 
     static BenchOptions parse(String[] arguments) {
         Map<String, String> values = new HashMap<>();
@@ -22,6 +24,7 @@ record BenchOptions(int records, int concurrency, String ingestUrl, String ledge
         BenchOptions options = new BenchOptions(
                 bounded(values.remove("records"), 200_000, MAX_RECORDS, "records"),
                 bounded(values.remove("concurrency"), 64, MAX_CONCURRENCY, "concurrency"),
+                bounded(values.remove("batch-size"), 1, MAX_BATCH_SIZE, "batch-size"),
                 values.getOrDefault("ingest", "http://127.0.0.1:8081"),
                 values.getOrDefault("ledger", "http://127.0.0.1:8082"),
                 values.getOrDefault("report", "http://127.0.0.1:8084"),

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * report read model, then measures PostgreSQL COPY of event-store-shaped rows on the same server, and prints
  * records/s end to end, the ledger's append rate, the COPY ceiling and the ratios. Asserts nothing.
  *
- * <p>{@code java -jar bench/target/bench.jar [--records=200000] [--concurrency=64] [--copy-rows=200000]
+ * <p>{@code java -jar bench/target/bench.jar [--records=200000] [--concurrency=64] [--batch-size=1]
+ * [--copy-rows=200000]
  * [--ingest=URL] [--ledger=URL] [--report=URL] [--ledger-jdbc=URL] [--jdbc-user=U] [--jdbc-password=P]}
  */
 public final class EndToEndBenchmark {
@@ -41,8 +42,8 @@ public final class EndToEndBenchmark {
         String team = "bench-" + Instant.now().getEpochSecond();
         Instant occurredAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
         LocalDate day = LocalDate.ofInstant(occurredAt, ZoneOffset.UTC);
-        System.out.printf("pushing %,d records as team %s with %d requests in flight...%n", options.records(), team,
-                options.concurrency());
+        System.out.printf("pushing %,d records as team %s, %d per request, %d requests in flight...%n",
+                options.records(), team, options.batchSize(), options.concurrency());
 
         long startNanos;
         long acceptedNanos;
@@ -78,19 +79,25 @@ public final class EndToEndBenchmark {
         System.out.printf("end to end / COPY                    %12.1f %%%n", 100 * endToEndRate / copyRate);
     }
 
-    /** Posts every record with a bounded number in flight; retries a 503 with the same id. Returns retries. */
+    /**
+     * Posts every record, one per request or in batches, with a bounded number of requests in flight; retries
+     * a 503 with the same ids. Returns the retries.
+     */
     private static long submitAll(HttpClient client, BenchOptions options, String team, Instant occurredAt)
             throws InterruptedException {
         Semaphore inFlight = new Semaphore(options.concurrency());
         AtomicLong retries = new AtomicLong();
         AtomicLong failures = new AtomicLong();
-        URI uri = URI.create(options.ingestUrl() + "/v1/usage");
-        for (int index = 0; index < options.records(); index++) {
+        boolean batched = options.batchSize() > 1;
+        URI uri = URI.create(options.ingestUrl() + (batched ? "/v1/usage/batch" : "/v1/usage"));
+        for (int first = 0; first < options.records(); first += options.batchSize()) {
             inFlight.acquire();
-            String body = """
-                    {"id":"%s-%d","occurredAt":"%s","team":"%s","person":"person-%d@example.com",\
-                    "model":"claude-sonnet-4-5","inputTokens":%d,"outputTokens":%d}""".formatted(team, index,
-                    occurredAt, team, index % 50, 1000 + index % 997, 100 + index % 97);
+            int last = Math.min(first + options.batchSize(), options.records());
+            StringBuilder records = new StringBuilder();
+            for (int index = first; index < last; index++) {
+                records.append(index == first ? "" : ",").append(record(team, occurredAt, index));
+            }
+            String body = batched ? "{\"records\":[" + records + "]}" : records.toString();
             post(client, uri, body, 1, retries).whenComplete((status, error) -> {
                 if (error != null || status != 202) {
                     failures.incrementAndGet();
@@ -100,9 +107,16 @@ public final class EndToEndBenchmark {
         }
         inFlight.acquire(options.concurrency());
         if (failures.get() > 0) {
-            throw new IllegalStateException(failures.get() + " records were not accepted");
+            throw new IllegalStateException(failures.get() + " requests were not accepted");
         }
         return retries.get();
+    }
+
+    private static String record(String team, Instant occurredAt, int index) {
+        return """
+                {"id":"%s-%d","occurredAt":"%s","team":"%s","person":"person-%d@example.com",\
+                "model":"claude-sonnet-4-5","inputTokens":%d,"outputTokens":%d}""".formatted(team, index,
+                occurredAt, team, index % 50, 1000 + index % 997, 100 + index % 97);
     }
 
     private static CompletableFuture<Integer> post(HttpClient client, URI uri, String body, int attempt,

@@ -23,6 +23,7 @@ final class IngestFactory {
 
     @Singleton
     UsageSubmissionParser usageSubmissionParser(IngestConfiguration configuration, Clock clock) {
-        return new UsageSubmissionParser(configuration.maxTokensPerRecord(), configuration.maxClockSkew(), clock);
+        return new UsageSubmissionParser(configuration.maxTokensPerRecord(), configuration.maxClockSkew(),
+                configuration.maxBatchRecords(), clock);
     }
 }

@@ -38,20 +38,87 @@ public final class UsageSubmissionParser {
             "inputTokens", "outputTokens", "cacheReadTokens", "cacheWrite5mTokens", "cacheWrite1hTokens",
             "reasoningTokens");
 
+    /** At most this many reasons in one answer: enough to fix a batch, small enough to read and to send. */
+    public static final int MAX_REPORTED_VIOLATIONS = 100;
+    /** Upper bound for the configurable batch limit: a batch is published and acknowledged as one request. */
+    public static final int MAX_BATCH_RECORDS_LIMIT = 10_000;
+
     private final long maxTokensPerRecord;
     private final Duration maxClockSkew;
+    private final int maxBatchRecords;
     private final Clock clock;
 
-    public UsageSubmissionParser(long maxTokensPerRecord, Duration maxClockSkew, Clock clock) {
+    public UsageSubmissionParser(long maxTokensPerRecord, Duration maxClockSkew, int maxBatchRecords, Clock clock) {
         if (maxTokensPerRecord < 1) {
             throw new IllegalArgumentException("maxTokensPerRecord must be positive");
+        }
+        if (maxBatchRecords < 1 || maxBatchRecords > MAX_BATCH_RECORDS_LIMIT) {
+            throw new IllegalArgumentException("maxBatchRecords must be within 1.." + MAX_BATCH_RECORDS_LIMIT);
         }
         if (maxClockSkew.isNegative()) {
             throw new IllegalArgumentException("maxClockSkew must not be negative");
         }
         this.maxTokensPerRecord = maxTokensPerRecord;
         this.maxClockSkew = maxClockSkew;
+        this.maxBatchRecords = maxBatchRecords;
         this.clock = clock;
+    }
+
+    /**
+     * The body of {@code POST /v1/usage/batch}: {@code {"records": [...]}}, each element a usage record under the
+     * same rules as {@link #parse}. All or nothing: any bad record refuses the batch, each reason naming
+     * {@code records[i].field}.
+     */
+    public List<UsageSubmission> parseBatch(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new InvalidSubmissionException(List.of(new FieldError("$",
+                    "must be a JSON object with a records array")));
+        }
+        List<FieldError> violations = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> entry : body.entries()) {
+            if (!"records".equals(entry.getKey())) {
+                violations.add(new FieldError(entry.getKey(), "is not a field of a usage batch"));
+            }
+        }
+        JsonNode records = body.get("records");
+        if (records == null || !records.isArray()) {
+            violations.add(new FieldError("records", "is required: an array of usage records"));
+        } else if (records.size() == 0) {
+            violations.add(new FieldError("records", "must hold at least one record"));
+        } else if (records.size() > maxBatchRecords) {
+            violations.add(new FieldError("records", "may hold at most " + maxBatchRecords
+                    + " records per request, had " + records.size()));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidSubmissionException(violations);
+        }
+        List<UsageSubmission> submissions = new ArrayList<>(records.size());
+        for (int index = 0; index < records.size(); index++) {
+            try {
+                submissions.add(parse(records.get(index)));
+            } catch (InvalidSubmissionException invalid) {
+                for (FieldError violation : invalid.violations()) {
+                    violations.add(new FieldError(elementPath(index, violation.field()), violation.message()));
+                }
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidSubmissionException(capped(violations));
+        }
+        return submissions;
+    }
+
+    private static String elementPath(int index, String field) {
+        return "$".equals(field) ? "records[" + index + "]" : "records[" + index + "]." + field;
+    }
+
+    private static List<FieldError> capped(List<FieldError> violations) {
+        if (violations.size() <= MAX_REPORTED_VIOLATIONS) {
+            return violations;
+        }
+        List<FieldError> first = new ArrayList<>(violations.subList(0, MAX_REPORTED_VIOLATIONS));
+        first.add(new FieldError(null, (violations.size() - MAX_REPORTED_VIOLATIONS) + " more reasons not shown"));
+        return first;
     }
 
     public UsageSubmission parse(JsonNode body) {

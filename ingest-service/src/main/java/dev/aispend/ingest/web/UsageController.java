@@ -22,13 +22,15 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code POST /v1/usage}: one usage record. Answers 202 only after Kafka acknowledged the record with acks=all,
- * 400 naming every bad field (and publishes nothing), 503 when the broker did not acknowledge in time (the
- * client retries with the same id; the ledger records an id once).
+ * {@code POST /v1/usage}: one usage record; {@code POST /v1/usage/batch}: {@code {"records": [...]}}, up to the
+ * configured limit. Answers 202 only after Kafka acknowledged every record with acks=all; 400 naming every bad
+ * field (and publishes nothing; a batch is all or nothing); 503 when the broker did not acknowledge in time
+ * (the client retries with the same ids; the ledger records an id once).
  */
 @Controller("/v1/usage")
 public final class UsageController {
@@ -54,20 +56,39 @@ public final class UsageController {
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<?>> submit(@Body byte[] body) {
-        UsageSubmission submission = parser.parse(readTree(body));
-        UsageRecord record = new UsageRecord(submission.id(), submission.occurredAt(), clock.instant(), SOURCE,
-                submission.team(), pseudonymizer.personRef(submission.person()), submission.model(),
-                submission.tokens());
+        UsageRecord record = toRecord(parser.parse(readTree(body)), clock.instant());
         return publisher.publish(usageTopic, record.team(), record)
                 .<HttpResponse<?>>thenApply(acknowledged ->
                         HttpResponse.accepted().body(new UsageAccepted(record.usageRecordId(), "accepted")))
-                .exceptionally(failure -> {
-                    // Log the id only: the submission holds the person's identity, which must not reach logs.
-                    LOG.warn("usage record {} not acknowledged by Kafka", record.usageRecordId(), failure);
-                    return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ErrorBody(
-                            "the ledger's intake did not acknowledge the record; retry with the same id",
-                            List.of()));
-                });
+                .exceptionally(failure -> notAcknowledged("usage record " + record.usageRecordId(), failure,
+                        "the ledger's intake did not acknowledge the record; retry with the same id"));
+    }
+
+    @Post(value = "/batch", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    public CompletableFuture<HttpResponse<?>> submitBatch(@Body byte[] body) {
+        Instant receivedAt = clock.instant();
+        List<UsageRecord> records = parser.parseBatch(readTree(body)).stream()
+                .map(submission -> toRecord(submission, receivedAt)).toList();
+        CompletableFuture<?>[] acknowledgements = records.stream()
+                .map(record -> publisher.publish(usageTopic, record.team(), record))
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(acknowledgements)
+                .<HttpResponse<?>>thenApply(acknowledged ->
+                        HttpResponse.accepted().body(new BatchAccepted(records.size(), "accepted")))
+                .exceptionally(failure -> notAcknowledged("batch of " + records.size() + " usage records", failure,
+                        "the ledger's intake did not acknowledge every record; retry the whole batch with the "
+                                + "same ids (records already taken are recognised by id and content)"));
+    }
+
+    private UsageRecord toRecord(UsageSubmission submission, Instant receivedAt) {
+        return new UsageRecord(submission.id(), submission.occurredAt(), receivedAt, SOURCE, submission.team(),
+                pseudonymizer.personRef(submission.person()), submission.model(), submission.tokens());
+    }
+
+    /** Logs what was not acknowledged by id or count only: submissions hold identities, which stay out of logs. */
+    private static HttpResponse<?> notAcknowledged(String what, Throwable failure, String advice) {
+        LOG.warn("{} not acknowledged by Kafka", what, failure);
+        return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(ErrorBody.of(advice, List.of()));
     }
 
     private JsonNode readTree(byte[] body) {

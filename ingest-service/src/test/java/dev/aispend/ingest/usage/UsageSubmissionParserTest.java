@@ -10,13 +10,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UsageSubmissionParserTest {
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
-    private final UsageSubmissionParser parser = new UsageSubmissionParser(1_000_000, Duration.ofMinutes(5),
+    private final UsageSubmissionParser parser = new UsageSubmissionParser(1_000_000, Duration.ofMinutes(5), 3,
             Clock.fixed(NOW, ZoneOffset.UTC));
     private final JsonMapper json = JsonMapper.createDefault();
 
@@ -104,6 +105,53 @@ class UsageSubmissionParserTest {
                 .isInstanceOfSatisfying(InvalidSubmissionException.class, invalid ->
                         assertThat(invalid.violations()).extracting(FieldError::field)
                                 .containsExactlyInAnyOrder("id", "team"));
+    }
+
+    @Test
+    void reads_a_batch_of_records_in_order() {
+        List<UsageSubmission> batch = parser.parseBatch(tree("{\"records\": [" + UsageJsonMother.valid("a", "x")
+                + ", " + UsageJsonMother.valid("b", "y") + "]}"));
+
+        assertThat(batch).extracting(UsageSubmission::id).containsExactly("a", "b");
+    }
+
+    @Test
+    void refuses_a_whole_batch_naming_each_bad_field_by_its_element() {
+        String bad = UsageJsonMother.valid("b", "y").replace("\"inputTokens\": 1200", "\"inputTokens\": -1");
+
+        assertThatThrownBy(() -> parser.parseBatch(tree("{\"records\": [" + UsageJsonMother.valid("a", "x") + ", "
+                + bad + ", 7]}")))
+                .isInstanceOfSatisfying(InvalidSubmissionException.class, invalid ->
+                        assertThat(invalid.violations()).containsExactly(
+                                new FieldError("records[1].inputTokens", "must not be negative"),
+                                new FieldError("records[2]", "must be a JSON object")));
+    }
+
+    @Test
+    void refuses_an_empty_a_missing_and_an_oversized_batch() {
+        String four = "{\"records\": [" + String.join(", ", List.of(UsageJsonMother.valid("a", "x"),
+                UsageJsonMother.valid("b", "x"), UsageJsonMother.valid("c", "x"), UsageJsonMother.valid("d", "x")))
+                + "]}";
+
+        assertThatThrownBy(() -> parser.parseBatch(tree("{\"records\": []}"))).hasMessageContaining("at least one");
+        assertThatThrownBy(() -> parser.parseBatch(tree("{\"record\": []}")))
+                .hasMessageContaining("record: is not a field of a usage batch")
+                .hasMessageContaining("records: is required");
+        assertThatThrownBy(() -> parser.parseBatch(tree(four))).hasMessageContaining("at most 3 records per request, had 4");
+    }
+
+    @Test
+    void reports_at_most_a_bounded_number_of_reasons() {
+        UsageSubmissionParser large = new UsageSubmissionParser(1_000, Duration.ZERO, 1_000,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        String body = "{\"records\": [" + String.join(", ", java.util.Collections.nCopies(50, "{}")) + "]}";
+
+        assertThatThrownBy(() -> large.parseBatch(tree(body)))
+                .isInstanceOfSatisfying(InvalidSubmissionException.class, invalid -> {
+                    assertThat(invalid.violations()).hasSize(UsageSubmissionParser.MAX_REPORTED_VIOLATIONS + 1);
+                    assertThat(invalid.violations().get(UsageSubmissionParser.MAX_REPORTED_VIOLATIONS).message())
+                            .isEqualTo("250 more reasons not shown");
+                });
     }
 
     @Test

@@ -79,6 +79,41 @@ class UsageIngestIT implements TestPropertyProvider {
     }
 
     @Test
+    void accepts_a_batch_only_after_kafka_has_every_record() {
+        KafkaProbe probe = KafkaProbe.on(TestInfrastructure.kafka().bootstrapServers(), USAGE_TOPIC);
+        String batch = "{\"records\": [" + UsageJsonMother.valid("batch-1", "platform") + ", "
+                + UsageJsonMother.valid("batch-2", "research") + ", " + UsageJsonMother.valid("batch-3", "platform")
+                + "]}";
+
+        HttpResponse<String> response = http.toBlocking().exchange(postBatch(batch), String.class);
+
+        assertThat(response.code()).isEqualTo(HttpStatus.ACCEPTED.getCode());
+        assertThat(response.body()).contains("\"accepted\":3");
+        assertThat(probe.recordsSinceCreated(3, Duration.ofSeconds(30)))
+                .extracting(ConsumerRecord::value)
+                .anySatisfy(value -> assertThat(value)
+                        .contains("\"usageRecordId\":\"batch-2\"", "\"team\":\"research\""))
+                .hasSize(3);
+    }
+
+    @Test
+    void refuses_a_batch_with_one_bad_record_and_publishes_none_of_it() {
+        KafkaProbe probe = KafkaProbe.on(TestInfrastructure.kafka().bootstrapServers(), USAGE_TOPIC);
+        String batch = "{\"records\": [" + UsageJsonMother.valid("batch-4", "platform") + ", "
+                + UsageJsonMother.valid("batch-5", "platform")
+                        .replace("\"outputTokens\": 340", "\"outputTokens\": 1.5")
+                + "]}";
+
+        assertThatThrownBy(() -> http.toBlocking().exchange(postBatch(batch), String.class))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, refused -> {
+                    assertThat(refused.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+                    assertThat(refused.getResponse().getBody(String.class)).get().asString()
+                            .contains("\"field\":\"records[1].outputTokens\"", "must be a whole number");
+                });
+        assertThat(probe.endOffsetsUnchanged()).isTrue();
+    }
+
+    @Test
     void refuses_malformed_json_and_a_body_over_the_size_limit() {
         assertThatThrownBy(() -> http.toBlocking().exchange(post("{\"id\": "), String.class))
                 .isInstanceOfSatisfying(HttpClientResponseException.class, refused -> {
@@ -108,6 +143,10 @@ class UsageIngestIT implements TestPropertyProvider {
                     assertThat(refused.getResponse().getBody(String.class)).get().asString()
                             .startsWith("{\"message\":\"Not Found\"");
                 });
+    }
+
+    private static HttpRequest<String> postBatch(String body) {
+        return HttpRequest.POST("/v1/usage/batch", body).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     private static HttpRequest<String> post(String body) {
