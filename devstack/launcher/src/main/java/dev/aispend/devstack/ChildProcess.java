@@ -1,6 +1,5 @@
 package dev.aispend.devstack;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -61,16 +60,8 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    public String name() {
-        return name;
-    }
-
     public boolean isAlive() {
         return process.isAlive();
-    }
-
-    public long pid() {
-        return process.pid();
     }
 
     public Path logFile() {
@@ -98,6 +89,11 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     @Override
+    public String toString() {
+        return name + " (pid " + process.pid() + ")";
+    }
+
+    @Override
     public void close() {
         if (!process.isAlive()) {
             return;
@@ -111,9 +107,5 @@ public final class ChildProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-    }
-
-    static String classpathOf(List<Path> entries) {
-        return String.join(File.pathSeparator, entries.stream().map(Path::toString).toList());
     }
 }

@@ -80,6 +80,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     @Override
+    public String toString() {
+        return "PostgreSQL on port " + port();
+    }
+
+    @Override
     public void close() {
         try {
             postgres.close();

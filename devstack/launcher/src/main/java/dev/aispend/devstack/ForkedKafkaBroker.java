@@ -69,10 +69,6 @@ public final class ForkedKafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    public ChildProcess process() {
-        return process;
-    }
-
     private void awaitReady() {
         Wait.until("Kafka broker on port " + port + " (log: " + process.logFile() + ")", READY_TIMEOUT, () -> {
             if (!process.isAlive()) {
@@ -137,6 +133,11 @@ public final class ForkedKafkaBroker implements AutoCloseable {
         } catch (IOException failure) {
             throw new UncheckedIOException("no free port", failure);
         }
+    }
+
+    @Override
+    public String toString() {
+        return "Kafka broker at " + bootstrapServers();
     }
 
     @Override

@@ -79,6 +79,11 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     @Override
+    public String toString() {
+        return spec.name() + " at " + baseUrl();
+    }
+
+    @Override
     public void close() {
         process.close();
     }
