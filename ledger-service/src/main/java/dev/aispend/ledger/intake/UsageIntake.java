@@ -6,6 +6,8 @@ import dev.aispend.ledger.api.FlagUsageConflictCommand;
 import dev.aispend.ledger.api.RecordUsageCommand;
 import dev.aispend.ledger.command.UsageRecordAggregate;
 import dev.aispend.platform.kafka.BatchHandler;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -34,14 +36,22 @@ public final class UsageIntake implements BatchHandler {
     private final CommandGateway commands;
     private final TransactionManager transactionManager;
     private final LedgerAppendSignal appendSignal;
+    private final Counter recordedCounter;
+    private final Counter repeatedCounter;
+    private final Counter conflictCounter;
+    private final Counter quarantinedCounter;
 
     UsageIntake(UsageDecoder decoder, IntakeStore store, CommandGateway commands,
-                TransactionManager transactionManager, LedgerAppendSignal appendSignal) {
+                TransactionManager transactionManager, LedgerAppendSignal appendSignal, MeterRegistry meters) {
         this.decoder = decoder;
         this.store = store;
         this.commands = commands;
         this.transactionManager = transactionManager;
         this.appendSignal = appendSignal;
+        this.recordedCounter = meters.counter("aispend.ledger.usage.recorded");
+        this.repeatedCounter = meters.counter("aispend.ledger.usage.repeated");
+        this.conflictCounter = meters.counter("aispend.ledger.usage.conflicts");
+        this.quarantinedCounter = meters.counter("aispend.ledger.usage.quarantined");
     }
 
     @Override
@@ -50,14 +60,19 @@ public final class UsageIntake implements BatchHandler {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
             unitOfWork.attachTransaction(transactionManager);
-            int appended = recordNew(decoded.records());
+            Outcome outcome = recordNew(decoded.records());
             for (DecodedBatch.Undecodable undecodable : decoded.undecodable()) {
                 LOG.error("quarantined undecodable message {}-{}@{}: {}", undecodable.message().topic(),
                         undecodable.message().partition(), undecodable.message().offset(), undecodable.reason());
                 store.quarantine(undecodable);
             }
             unitOfWork.commit();
-            if (appended > 0) {
+            // Counted after the commit only, so a rolled-back and retried batch is not counted twice.
+            recordedCounter.increment(outcome.recorded());
+            repeatedCounter.increment(outcome.repeated());
+            conflictCounter.increment(outcome.conflicting());
+            quarantinedCounter.increment(decoded.undecodable().size());
+            if (outcome.recorded() + outcome.conflicting() > 0) {
                 appendSignal.appended();
             }
         } catch (Exception | Error failure) {
@@ -70,9 +85,9 @@ public final class UsageIntake implements BatchHandler {
 
     /**
      * Records each record whose id is new; a repeated id with the same content is a retry or a redelivery and
-     * is skipped; with other content it is flagged as a conflict on the recorded one. Returns the events sent.
+     * is skipped; with other content it is flagged as a conflict on the recorded one.
      */
-    private int recordNew(List<UsageRecord> records) throws Exception {
+    private Outcome recordNew(List<UsageRecord> records) throws Exception {
         Map<String, String> contentById = store.recordedContentHashes(
                 records.stream().map(UsageRecord::usageRecordId).collect(Collectors.toSet()));
         int recorded = 0;
@@ -97,7 +112,11 @@ public final class UsageIntake implements BatchHandler {
             LOG.info("skipped {} usage records already in the ledger; {} came with other content and were flagged",
                     repeated, conflicting);
         }
-        return recorded + conflicting;
+        return new Outcome(recorded, repeated, conflicting);
+    }
+
+    /** What one batch did; conflicts count the commands sent, the aggregate may find some already flagged. */
+    private record Outcome(int recorded, int repeated, int conflicting) {
     }
 
     private static RecordUsageCommand recordCommand(UsageRecord record, String content) {

@@ -4,6 +4,8 @@ import dev.aispend.ledger.LedgerAppendSignal;
 import dev.aispend.ledger.LedgerConfiguration;
 import dev.aispend.platform.kafka.Backoff;
 import dev.aispend.platform.kafka.TopicNames;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,13 +33,14 @@ public final class LedgerRelay implements AutoCloseable {
     private final LedgerConfiguration.Publication settings;
     private final Backoff backoff;
     private final String ledgerTopic;
+    private final Counter publishedCounter;
     private final Thread thread;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private volatile boolean running;
     private volatile int consecutiveFailures;
 
     LedgerRelay(StoredLedgerEvents events, LedgerEntryPublisher publisher, LedgerAppendSignal appendSignal,
-                LedgerConfiguration configuration, TopicNames topics) {
+                LedgerConfiguration configuration, TopicNames topics, MeterRegistry meters) {
         this.events = events;
         this.publisher = publisher;
         this.appendSignal = appendSignal;
@@ -47,6 +50,7 @@ public final class LedgerRelay implements AutoCloseable {
         }
         this.backoff = new Backoff(Duration.ofMillis(100), settings.retryMaxDelay());
         this.ledgerTopic = topics.ledger();
+        this.publishedCounter = meters.counter("aispend.ledger.published");
         this.thread = new Thread(this::run, "ledger-relay");
     }
 
@@ -104,6 +108,7 @@ public final class LedgerRelay implements AutoCloseable {
                     notAcknowledged);
         }
         events.markPublished(cursor, last);
+        publishedCounter.increment(batch.size());
         return batch.size();
     }
 

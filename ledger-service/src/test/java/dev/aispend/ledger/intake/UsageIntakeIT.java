@@ -8,6 +8,8 @@ import dev.aispend.ledger.publication.StoredLedgerEvents;
 import dev.aispend.testsupport.KafkaProbe;
 import dev.aispend.testsupport.TestInfrastructure;
 import dev.aispend.testsupport.TestPostgres;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -46,6 +48,9 @@ class UsageIntakeIT implements TestPropertyProvider {
     JsonMapper json;
     @Inject
     StoredLedgerEvents events;
+    @Inject
+    @Client("/")
+    HttpClient http;
     private TestPostgres postgres;
     private String jdbcUrl;
 
@@ -107,6 +112,25 @@ class UsageIntakeIT implements TestPropertyProvider {
         assertThat(published.get(2).value()).contains("\"usageRecordId\":\"after-conflict\"");
         assertThat(countRows(
                 "SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = 'usage:conflict-1'")).isEqualTo(2);
+    }
+
+    @Test
+    void exposes_what_it_recorded_and_published_to_prometheus() throws Exception {
+        long before = events.head().lastPosition();
+        send(UsageMother.record("metrics-1", "platform", 1, 1));
+        awaitPublished(before + 1);
+
+        String metrics = http.toBlocking().retrieve("/prometheus");
+
+        assertThat(counter(metrics, "aispend_ledger_usage_recorded_total")).isGreaterThanOrEqualTo(1);
+        assertThat(counter(metrics, "aispend_ledger_published_total")).isGreaterThanOrEqualTo(1);
+        assertThat(metrics).contains("jvm_memory_used_bytes", "hikaricp_connections");
+    }
+
+    private static double counter(String metrics, String name) {
+        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " not exposed"));
     }
 
     @Test
