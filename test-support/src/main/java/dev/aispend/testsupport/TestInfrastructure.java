@@ -1,5 +1,6 @@
 package dev.aispend.testsupport;
 
+import dev.aispend.devstack.Directories;
 import dev.aispend.devstack.EmbeddedPostgresServer;
 import dev.aispend.devstack.ForkedKafkaBroker;
 import org.slf4j.Logger;
@@ -70,8 +71,9 @@ public final class TestInfrastructure {
             return new TestPostgres("Testcontainers " + POSTGRES_IMAGE, container.getHost(),
                     container.getMappedPort(5432), container.getUsername(), container.getPassword());
         }
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(temporaryDirectory("postgres"), 0, true);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        Path directory = temporaryDirectory("postgres");
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory, 0, true);
+        stopThenDelete(server, directory);
         return new TestPostgres("embedded PostgreSQL 17 on port " + server.port(), "localhost", server.port(),
                 EmbeddedPostgresServer.USER, "");
     }
@@ -92,8 +94,9 @@ public final class TestInfrastructure {
             throw new IllegalStateException("no Kafka for the tests: set TEST_KAFKA_BOOTSTRAP_SERVERS, run Docker, "
                     + "or run through Maven, which sets -D" + ForkedKafkaBroker.CLASSPATH_FILE_PROPERTY);
         }
-        ForkedKafkaBroker broker = ForkedKafkaBroker.start(Path.of(classpathFile), temporaryDirectory("kafka"), 0);
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
+        Path directory = temporaryDirectory("kafka");
+        ForkedKafkaBroker broker = ForkedKafkaBroker.start(Path.of(classpathFile), directory, 0);
+        stopThenDelete(broker, directory);
         return new TestKafka("forked Kafka broker at " + broker.bootstrapServers(), broker.bootstrapServers());
     }
 
@@ -110,11 +113,21 @@ public final class TestInfrastructure {
         return dockerAvailable;
     }
 
+    /** When the test JVM exits: stop the server, then remove its data (deleteOnExit cannot: it is not empty). */
+    private static void stopThenDelete(AutoCloseable server, Path directory) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+                Directories.deleteRecursively(directory);
+            } catch (Exception failure) {
+                LOG.warn("could not clean up {} in {}", server, directory, failure);
+            }
+        }));
+    }
+
     private static Path temporaryDirectory(String purpose) {
         try {
-            Path directory = Files.createTempDirectory("aispend-test-" + purpose + "-");
-            directory.toFile().deleteOnExit();
-            return directory;
+            return Files.createTempDirectory("aispend-test-" + purpose + "-");
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }

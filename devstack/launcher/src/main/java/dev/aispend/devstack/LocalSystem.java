@@ -10,14 +10,12 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 /**
  * The whole system on one machine: PostgreSQL (embedded binaries), a forked Kafka broker and the four services,
@@ -57,7 +55,7 @@ public final class LocalSystem implements AutoCloseable {
     void start(Options options) {
         Path dataDirectory = options.dataDirectory();
         if (options.fresh()) {
-            deleteRecursively(dataDirectory);
+            Directories.deleteRecursively(dataDirectory);
         }
         createDirectories(dataDirectory);
         System.out.println("starting PostgreSQL on " + options.postgresPort() + " (data in "
@@ -147,19 +145,6 @@ public final class LocalSystem implements AutoCloseable {
             Files.createDirectories(directory);
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
-        }
-    }
-
-    static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException failure) {
-            throw new UncheckedIOException("could not delete " + directory, failure);
         }
     }
 

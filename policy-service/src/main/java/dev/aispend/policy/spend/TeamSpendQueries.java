@@ -1,5 +1,6 @@
 package dev.aispend.policy.spend;
 
+import dev.aispend.contracts.usage.TokenCounts;
 import dev.aispend.platform.ledger.LedgerCheckpoint;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.serde.annotation.Serdeable;
@@ -30,9 +31,8 @@ public class TeamSpendQueries {
     public TeamSpendView spendOf(String team) {
         long asOf = LedgerCheckpoint.read(connections.getConnectionStatus().getConnection());
         TeamSpend spend = repository.findById(team).orElse(new TeamSpend(team, 0, 0, 0, 0, 0, 0, 0, 0));
-        long total = Math.addExact(Math.addExact(Math.addExact(spend.inputTokens(), spend.outputTokens()),
-                Math.addExact(spend.cacheReadTokens(), spend.cacheWrite5mTokens())),
-                Math.addExact(spend.cacheWrite1hTokens(), spend.reasoningTokens()));
+        long total = new TokenCounts(spend.inputTokens(), spend.outputTokens(), spend.cacheReadTokens(),
+                spend.cacheWrite5mTokens(), spend.cacheWrite1hTokens(), spend.reasoningTokens()).totalTokens();
         return new TeamSpendView(team, spend.records(), spend.inputTokens(), spend.outputTokens(),
                 spend.cacheReadTokens(), spend.cacheWrite5mTokens(), spend.cacheWrite1hTokens(),
                 spend.reasoningTokens(), total, asOf);
