@@ -4,8 +4,21 @@ package dev.aispend.contracts;
 public final class Topics {
     /** {@link dev.aispend.contracts.usage.UsageRecord}, keyed by team, published by ingest-service. */
     public static final String USAGE_V1 = "usage.v1";
-    /** {@link dev.aispend.contracts.ledger.LedgerEntry}, one partition: the ledger's total order. */
+    /** {@link dev.aispend.contracts.outcome.OutcomeRecord}, keyed by team, published by ingest-service. */
+    public static final String OUTCOMES_V1 = "outcomes.v1";
+    /** {@link dev.aispend.contracts.identity.IdentityLink}, keyed by alias ref, published by ingest-service. */
+    public static final String IDENTITY_V1 = "identity.v1";
+    /** {@link dev.aispend.contracts.policy.PolicyChangeRequest}, keyed by policy id, published by policy-service. */
+    public static final String POLICY_CHANGES_V1 = "policy-changes.v1";
+    /** {@link dev.aispend.contracts.policy.PolicyDecision}, keyed by subject, published by policy-service. */
+    public static final String DECISIONS_V1 = "decisions.v1";
+    /**
+     * {@link dev.aispend.contracts.ledger.LedgerEnvelope}, one partition: the ledger's total order, every entry
+     * sealed. Retention is unlimited on the topic itself.
+     */
     public static final String LEDGER_V1 = "ledger.v1";
+    /** {@link dev.aispend.contracts.ledger.LedgerEnvelope}s re-published on request, for rebuilds; one partition. */
+    public static final String LEDGER_REPLAY_V1 = "ledger-replay.v1";
 
     private Topics() {
     }

@@ -1,11 +1,12 @@
 package dev.aispend.ledger;
 
+import dev.aispend.contracts.ledger.Spend;
+import dev.aispend.contracts.ledger.SpendRecorded;
+import dev.aispend.contracts.ledger.UsageConflictFlagged;
 import dev.aispend.contracts.usage.TokenCounts;
 import dev.aispend.contracts.usage.UsageRecord;
 import dev.aispend.ledger.api.FlagUsageConflictCommand;
-import dev.aispend.ledger.api.RecordUsageCommand;
-import dev.aispend.ledger.api.UsageConflictFlaggedEvent;
-import dev.aispend.ledger.api.UsageRecordedEvent;
+import dev.aispend.ledger.api.RecordSpendCommand;
 import dev.aispend.ledger.command.UsageRecordAggregate;
 
 import java.time.Instant;
@@ -14,13 +15,22 @@ import java.time.Instant;
 public final class UsageMother {
     public static final Instant OCCURRED_AT = Instant.parse("2026-11-22T10:15:30Z");
     public static final Instant RECEIVED_AT = Instant.parse("2026-11-22T10:15:31Z");
+    public static final String PERSON = "prs_0123456789abcdef0123456789abcdef";
+    public static final String MODEL = "claude-sonnet-4-5";
 
     private UsageMother() {
     }
 
     public static UsageRecord record(String id, String team, long inputTokens, long outputTokens) {
-        return new UsageRecord(id, OCCURRED_AT, RECEIVED_AT, "api", team, "prs_0123456789abcdef0123456789abcdef",
-                "claude-sonnet-4-5", TokenCounts.of(inputTokens, outputTokens));
+        return UsageRecord.basic(id, OCCURRED_AT, RECEIVED_AT, "api", team, PERSON, MODEL,
+                TokenCounts.of(inputTokens, outputTokens));
+    }
+
+    /** Usage of {@code model} from {@code provider} at {@code occurredAt}. */
+    public static UsageRecord record(String id, String provider, String model, Instant occurredAt,
+                                     TokenCounts tokens) {
+        return new UsageRecord(id, occurredAt, RECEIVED_AT, "api", "platform", PERSON, model, tokens, provider,
+                null, null, null, null, null);
     }
 
     /** A stand-in content hash: the aggregate only compares hashes, it never computes them. */
@@ -28,31 +38,26 @@ public final class UsageMother {
         return "sha256-of-" + label;
     }
 
-    public static RecordUsageCommand command(String id) {
+    public static SpendRecorded recorded(String id) {
         UsageRecord record = record(id, "platform", 1200, 340);
-        return new RecordUsageCommand(record.usageRecordId(), record.occurredAt(), record.receivedAt(),
-                record.source(), record.team(), record.personRef(), record.model(), record.tokens(),
-                content("original"));
+        return new SpendRecorded(record.usageRecordId(), record.personRef(), record.team(), null, null,
+                record.model(), Spend.unpriced(record.tokens(), Spend.NO_RATE_CARD), null, null, record.source(),
+                null, null, record.occurredAt(), record.receivedAt(), content("original"));
     }
 
-    public static UsageRecordedEvent recorded(String id) {
-        RecordUsageCommand command = command(id);
-        return new UsageRecordedEvent(command.usageRecordId(), command.occurredAt(), command.receivedAt(),
-                command.source(), command.team(), command.personRef(), command.model(), command.tokens(),
-                command.contentSha256());
+    public static RecordSpendCommand command(String id) {
+        return new RecordSpendCommand(recorded(id));
     }
 
     public static FlagUsageConflictCommand conflicting(String id, String contentLabel) {
-        UsageRecord record = record(id, "platform", 9999, 1);
-        return new FlagUsageConflictCommand(UsageRecordAggregate.identifierOf(id), id, content(contentLabel),
-                record.occurredAt(), record.receivedAt(), record.source(), record.team(), record.personRef(),
-                record.model(), record.tokens());
+        return new FlagUsageConflictCommand(UsageRecordAggregate.identifierOf(id), record(id, "platform", 9999, 1),
+                content(contentLabel));
     }
 
-    public static UsageConflictFlaggedEvent conflictFlagged(String id, String contentLabel) {
-        FlagUsageConflictCommand command = conflicting(id, contentLabel);
-        return new UsageConflictFlaggedEvent(id, content("original"), command.contentSha256(),
-                command.occurredAt(), command.receivedAt(), command.source(), command.team(), command.personRef(),
-                command.model(), command.tokens());
+    public static UsageConflictFlagged conflictFlagged(String id, String contentLabel) {
+        UsageRecord record = record(id, "platform", 9999, 1);
+        return new UsageConflictFlagged(id, content("original"), content(contentLabel), record.occurredAt(),
+                record.receivedAt(), record.source(), record.team(), record.personRef(), record.model(),
+                record.tokens());
     }
 }

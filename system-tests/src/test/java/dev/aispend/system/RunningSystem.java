@@ -2,6 +2,7 @@ package dev.aispend.system;
 
 import dev.aispend.devstack.ServiceProcess;
 import dev.aispend.devstack.ServiceSpec;
+import dev.aispend.devstack.SigningKeyFile;
 import dev.aispend.testsupport.TestInfrastructure;
 import dev.aispend.testsupport.TestPostgres;
 
@@ -41,6 +42,7 @@ final class RunningSystem implements AutoCloseable {
         // A fixed seed: the key only has to be valid; tests never depend on its value.
         byte[] key = new byte[32];
         new Random(20261122L).nextBytes(key);
+        Path signingKey = SigningKeyFile.readOrCreate(logs.resolve("ledger-signing-key.pem"));
         List<ServiceProcess> started = new ArrayList<>();
         for (ServiceSpec spec : ServiceSpec.defaults()) {
             Map<String, String> environment = new HashMap<>();
@@ -49,6 +51,7 @@ final class RunningSystem implements AutoCloseable {
             environment.put("DB_USER", postgres.user());
             environment.put("DB_PASSWORD", postgres.password());
             environment.put("PSEUDONYM_KEY", Base64.getEncoder().encodeToString(key));
+            environment.put("LEDGER_SIGNING_KEY_FILE", signingKey.toString());
             environment.put("LOG_FORMAT", "text");
             // Each run its own topics, so runs sharing a broker never read each other's records.
             environment.put("KAFKA_TOPIC_PREFIX", topicPrefix(runName));

@@ -7,9 +7,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The payload of a {@code UsageConflictFlagged} ledger entry: a usage record id came again with other content
- * than the one recorded. Nothing is counted for it; it is kept so an auditor sees what was sent and when.
- * The hashes are SHA-256 (hex) of the records' canonical content (docs/adr/0006-idempotency-by-content.md).
+ * A usage record id came again with other content than the one recorded (schema version 1; the foundation
+ * stored the same shape as {@code dev.aispend.ledger.api.UsageConflictFlaggedEvent}). Nothing is counted for it;
+ * it is kept so an auditor sees what was sent and when. The hashes are SHA-256 (hex) of the records' canonical
+ * content (docs/adr/0006-idempotency-by-content.md).
  */
 @Serdeable
 public record UsageConflictFlagged(
@@ -22,7 +23,7 @@ public record UsageConflictFlagged(
         String team,
         String personRef,
         String model,
-        TokenCounts tokens) {
+        TokenCounts tokens) implements LedgerPayload {
 
     public UsageConflictFlagged {
         Objects.requireNonNull(usageRecordId, "usageRecordId");

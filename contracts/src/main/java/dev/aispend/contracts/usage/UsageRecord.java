@@ -1,5 +1,6 @@
 package dev.aispend.contracts.usage;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -10,7 +11,10 @@ import java.util.Objects;
  *
  * <p>{@code usageRecordId} is the client's idempotency key: the ledger records each id once.
  * {@code personRef} is a keyed HMAC of the person's identity, never an email or a name (invariant 6).
- * Schema version 1; add fields only as optional, rename never.
+ * Schema version 1; fields after {@code tokens} were added as optional (null when a client does not send them)
+ * so messages written by the foundation still decode. Add fields only as optional, rename never.
+ *
+ * @param reportedCostUsdMicros the cost the client or provider reported, kept beside the ledger's own price
  */
 @Serdeable
 public record UsageRecord(
@@ -21,7 +25,13 @@ public record UsageRecord(
         String team,
         String personRef,
         String model,
-        TokenCounts tokens) {
+        TokenCounts tokens,
+        @Nullable String provider,
+        @Nullable String costCenter,
+        @Nullable String purpose,
+        @Nullable String sessionId,
+        @Nullable String requestId,
+        @Nullable Long reportedCostUsdMicros) {
 
     public UsageRecord {
         Objects.requireNonNull(usageRecordId, "usageRecordId");
@@ -32,5 +42,15 @@ public record UsageRecord(
         Objects.requireNonNull(personRef, "personRef");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(tokens, "tokens");
+        if (reportedCostUsdMicros != null && reportedCostUsdMicros < 0) {
+            throw new IllegalArgumentException("reportedCostUsdMicros must not be negative");
+        }
+    }
+
+    /** The foundation's shape: no provider, cost center, purpose, session, request or reported cost. */
+    public static UsageRecord basic(String usageRecordId, Instant occurredAt, Instant receivedAt, String source,
+                                    String team, String personRef, String model, TokenCounts tokens) {
+        return new UsageRecord(usageRecordId, occurredAt, receivedAt, source, team, personRef, model, tokens,
+                null, null, null, null, null, null);
     }
 }

@@ -49,7 +49,7 @@ public final class ForkedKafkaBroker implements AutoCloseable {
             if (!Files.exists(logDirectory.resolve("meta.properties"))) {
                 ChildProcess.runToCompletion("kafka-storage-format",
                         List.of(ChildProcess.javaExecutable(), "-Xmx256m", "-cp", classpath,
-                                "kafka.tools.StorageTool", "format", "-t", newClusterId(), "-c",
+                                "kafka.tools.StorageTool", "format", "--cluster-id=" + newClusterId(), "-c",
                                 properties.toString()),
                         dataDirectory, log, 120);
             }
@@ -119,7 +119,10 @@ public final class ForkedKafkaBroker implements AutoCloseable {
         return Files.readString(classpathFile).trim();
     }
 
-    /** Kafka cluster ids are 16 random bytes, URL-safe base64 without padding. */
+    /**
+     * Kafka cluster ids are 16 random bytes, URL-safe base64 without padding. Passed as --cluster-id=ID: an id
+     * that starts with "-" (one in 64) would otherwise be read as an option and fail the format.
+     */
     private static String newClusterId() {
         byte[] bytes = new byte[16];
         new SecureRandom().nextBytes(bytes);

@@ -31,6 +31,7 @@ public final class LocalSystem implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private EmbeddedPostgresServer postgres;
     private ForkedKafkaBroker kafka;
+    private Path signingKeyFile;
 
     public static void main(String[] arguments) throws InterruptedException {
         Options options = Options.parse(arguments);
@@ -67,6 +68,8 @@ public final class LocalSystem implements AutoCloseable {
                 options.kafkaPort());
         started.push(kafka);
         String pseudonymKey = readOrCreateSecret(dataDirectory.resolve("secrets").resolve("pseudonym-key"));
+        signingKeyFile = SigningKeyFile.readOrCreate(dataDirectory.resolve("secrets").resolve("ledger-signing-key.pem"))
+                .toAbsolutePath();
         for (ServiceSpec spec : ServiceSpec.defaults()) {
             postgres.createDatabaseIfMissing(spec.database());
         }
@@ -93,6 +96,7 @@ public final class LocalSystem implements AutoCloseable {
         environment.put("DB_USER", EmbeddedPostgresServer.USER);
         environment.put("DB_PASSWORD", "");
         environment.put("PSEUDONYM_KEY", pseudonymKey);
+        environment.put("LEDGER_SIGNING_KEY_FILE", signingKeyFile.toString());
         return environment;
     }
 

@@ -81,7 +81,7 @@ public final class UsageController {
     }
 
     private UsageRecord toRecord(UsageSubmission submission, Instant receivedAt) {
-        return new UsageRecord(submission.id(), submission.occurredAt(), receivedAt, SOURCE, submission.team(),
+        return UsageRecord.basic(submission.id(), submission.occurredAt(), receivedAt, SOURCE, submission.team(),
                 pseudonymizer.personRef(submission.person()), submission.model(), submission.tokens());
     }
 

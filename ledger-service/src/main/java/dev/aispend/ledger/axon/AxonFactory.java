@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.aispend.ledger.command.PolicyAggregate;
 import dev.aispend.ledger.command.UsageRecordAggregate;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -42,14 +43,17 @@ final class AxonFactory {
         return new MicronautConnectionProvider(connections, dataSource);
     }
 
-    /** Events are stored as JSON with ISO-8601 instants: readable by an auditor with nothing but psql. */
+    /**
+     * Events are stored as JSON with ISO-8601 instants, readable by an auditor with nothing but psql, under their
+     * event type names (LedgerEventSerializer).
+     */
     @Singleton
     Serializer axonSerializer() {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-        return JacksonSerializer.builder().objectMapper(mapper).build();
+        return new LedgerEventSerializer(JacksonSerializer.builder().objectMapper(mapper));
     }
 
     @Singleton
@@ -72,6 +76,7 @@ final class AxonFactory {
                 .configureEventStore(c -> EmbeddedEventStore.builder().storageEngine(storageEngine).build())
                 .configureCommandBus(c -> SimpleCommandBus.builder().transactionManager(transactionManager).build())
                 .configureAggregate(UsageRecordAggregate.class)
+                .configureAggregate(PolicyAggregate.class)
                 .buildConfiguration();
         configuration.start();
         return configuration;

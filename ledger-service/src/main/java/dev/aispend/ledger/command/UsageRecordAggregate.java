@@ -1,9 +1,11 @@
 package dev.aispend.ledger.command;
 
+import dev.aispend.contracts.ledger.LegacyUsageRecorded;
+import dev.aispend.contracts.ledger.SpendRecorded;
+import dev.aispend.contracts.ledger.UsageConflictFlagged;
+import dev.aispend.contracts.usage.UsageRecord;
 import dev.aispend.ledger.api.FlagUsageConflictCommand;
-import dev.aispend.ledger.api.RecordUsageCommand;
-import dev.aispend.ledger.api.UsageConflictFlaggedEvent;
-import dev.aispend.ledger.api.UsageRecordedEvent;
+import dev.aispend.ledger.api.RecordSpendCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -14,10 +16,10 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One usage record in the ledger. Its identifier is {@code usage:<usageRecordId>}, so the event store's
- * unique (aggregateIdentifier, sequenceNumber) makes a second recording of the same id impossible, whatever
- * the intake's own check missed. The same id sent again with other content is flagged once per distinct
- * content, never counted. Corrections (re-rating, reversal) will be further events on it.
+ * One usage record in the ledger. Its identifier is {@code usage:<recordId>}, so the event store's unique
+ * (aggregateIdentifier, sequenceNumber) makes a second recording of the same id impossible, whatever the
+ * intake's own check missed. The same id sent again with other content is flagged once per distinct content,
+ * never counted. Records stored by the foundation ({@link LegacyUsageRecorded}) load the same way.
  */
 public class UsageRecordAggregate {
     public static final String IDENTIFIER_PREFIX = "usage:";
@@ -32,36 +34,46 @@ public class UsageRecordAggregate {
     }
 
     @CommandHandler
-    public UsageRecordAggregate(RecordUsageCommand command) {
-        apply(new UsageRecordedEvent(command.usageRecordId(), command.occurredAt(), command.receivedAt(),
-                command.source(), command.team(), command.personRef(), command.model(), command.tokens(),
-                command.contentSha256()));
+    public UsageRecordAggregate(RecordSpendCommand command) {
+        apply(command.spend());
     }
 
-    /** Flags other content for this id, once per distinct content; the recorded content itself is a retry. */
+    /**
+     * Flags other content for this id, once per distinct content; the recorded content itself is a retry.
+     * Returns the flag it recorded, or null when there was nothing new to flag.
+     */
     @CommandHandler
-    public void handle(FlagUsageConflictCommand command) {
+    public UsageConflictFlagged handle(FlagUsageConflictCommand command) {
         String content = command.contentSha256();
         if (content.equals(recordedContentSha256) || flaggedContentSha256.contains(content)) {
-            return;
+            return null;
         }
-        apply(new UsageConflictFlaggedEvent(command.usageRecordId(), recordedContentSha256, content,
-                command.occurredAt(), command.receivedAt(), command.source(), command.team(), command.personRef(),
-                command.model(), command.tokens()));
+        UsageRecord record = command.record();
+        UsageConflictFlagged flagged = new UsageConflictFlagged(record.usageRecordId(), recordedContentSha256,
+                content, record.occurredAt(), record.receivedAt(), record.source(), record.team(),
+                record.personRef(), record.model(), record.tokens());
+        apply(flagged);
+        return flagged;
     }
 
-    public static String identifierOf(String usageRecordId) {
-        return IDENTIFIER_PREFIX + usageRecordId;
+    public static String identifierOf(String recordId) {
+        return IDENTIFIER_PREFIX + recordId;
     }
 
     @EventSourcingHandler
-    void on(UsageRecordedEvent event) {
+    void on(SpendRecorded event) {
+        aggregateIdentifier = identifierOf(event.recordId());
+        recordedContentSha256 = event.contentSha256();
+    }
+
+    @EventSourcingHandler
+    void on(LegacyUsageRecorded event) {
         aggregateIdentifier = identifierOf(event.usageRecordId());
         recordedContentSha256 = event.contentSha256();
     }
 
     @EventSourcingHandler
-    void on(UsageConflictFlaggedEvent event) {
+    void on(UsageConflictFlagged event) {
         flaggedContentSha256.add(event.conflictingContentSha256());
     }
 }

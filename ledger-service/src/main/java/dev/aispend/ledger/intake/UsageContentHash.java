@@ -20,15 +20,24 @@ import java.util.HexFormat;
  *   inputTokens, outputTokens, cacheReadTokens, cacheWrite5mTokens, cacheWrite1hTokens, reasoningTokens
  * </pre>
  * receivedAt is left out on purpose: ingest stamps it anew on every retry.
+ *
+ * <p>Version 2 adds the optional fields (provider, costCenter, purpose, sessionId, requestId, each as
+ * {@code <length>:<value>\n} or {@code -\n} when absent, then reportedCostUsdMicros as a decimal or {@code -},
+ * followed by \n) after the token counts, under the line {@code usage-content/2\n}. A record that has none of
+ * them hashes as version 1, so records recorded by the foundation still match their retries.
  */
 public final class UsageContentHash {
     static final String VERSION_LINE = "usage-content/1\n";
+    static final String VERSION_2_LINE = "usage-content/2\n";
 
     private UsageContentHash() {
     }
 
     public static String of(UsageRecord record) {
-        StringBuilder canonical = new StringBuilder(VERSION_LINE);
+        boolean hasOptionalFields = record.provider() != null || record.costCenter() != null
+                || record.purpose() != null || record.sessionId() != null || record.requestId() != null
+                || record.reportedCostUsdMicros() != null;
+        StringBuilder canonical = new StringBuilder(hasOptionalFields ? VERSION_2_LINE : VERSION_LINE);
         appendText(canonical, record.usageRecordId());
         appendText(canonical, record.occurredAt().toString());
         appendText(canonical, record.source());
@@ -39,6 +48,18 @@ public final class UsageContentHash {
         for (long count : new long[] {tokens.inputTokens(), tokens.outputTokens(), tokens.cacheReadTokens(),
                 tokens.cacheWrite5mTokens(), tokens.cacheWrite1hTokens(), tokens.reasoningTokens()}) {
             canonical.append(count).append('\n');
+        }
+        if (hasOptionalFields) {
+            for (String optional : new String[] {record.provider(), record.costCenter(), record.purpose(),
+                    record.sessionId(), record.requestId()}) {
+                if (optional == null) {
+                    canonical.append("-\n");
+                } else {
+                    appendText(canonical, optional);
+                }
+            }
+            Long reported = record.reportedCostUsdMicros();
+            canonical.append(reported == null ? "-" : reported.toString()).append('\n');
         }
         return HexFormat.of().formatHex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
     }

@@ -1,6 +1,6 @@
 package dev.aispend.ledger.publication;
 
-import dev.aispend.contracts.ledger.LedgerEntry;
+import dev.aispend.contracts.ledger.LedgerEnvelope;
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.configuration.kafka.annotation.KafkaKey;
 import io.micronaut.configuration.kafka.annotation.Topic;
@@ -8,9 +8,12 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 
 import java.util.concurrent.CompletableFuture;
 
-/** Sends ledger entries to ledger.v1; idempotent producer, acks=all, so retries neither lose nor reorder. */
+/**
+ * Sends sealed entries to ledger.v1 (and replay topics); idempotent producer, acks=all, so retries neither lose
+ * nor reorder.
+ */
 @KafkaClient(id = "ledger", acks = KafkaClient.Acknowledge.ALL)
 public interface LedgerEntryPublisher {
 
-    CompletableFuture<RecordMetadata> publish(@Topic String topic, @KafkaKey String key, LedgerEntry entry);
+    CompletableFuture<RecordMetadata> publish(@Topic String topic, @KafkaKey String key, LedgerEnvelope entry);
 }

@@ -1,5 +1,8 @@
 package dev.aispend.ledger.publication;
 
+import dev.aispend.ledger.entries.LedgerEntryStore;
+import dev.aispend.ledger.entries.StoredEntry;
+
 import dev.aispend.ledger.LedgerAppendSignal;
 import dev.aispend.ledger.LedgerConfiguration;
 import dev.aispend.platform.kafka.Backoff;
@@ -27,7 +30,7 @@ public final class LedgerRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerRelay.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(60);
 
-    private final StoredLedgerEvents events;
+    private final LedgerEntryStore events;
     private final LedgerEntryPublisher publisher;
     private final LedgerAppendSignal appendSignal;
     private final LedgerConfiguration.Publication settings;
@@ -39,7 +42,7 @@ public final class LedgerRelay implements AutoCloseable {
     private volatile boolean running;
     private volatile int consecutiveFailures;
 
-    LedgerRelay(StoredLedgerEvents events, LedgerEntryPublisher publisher, LedgerAppendSignal appendSignal,
+    LedgerRelay(LedgerEntryStore events, LedgerEntryPublisher publisher, LedgerAppendSignal appendSignal,
                 LedgerConfiguration configuration, TopicNames topics, MeterRegistry meters) {
         this.events = events;
         this.publisher = publisher;
@@ -89,17 +92,17 @@ public final class LedgerRelay implements AutoCloseable {
     /** Publishes the entries after the cursor; returns how many. */
     int publishNextBatch() throws InterruptedException {
         long cursor = events.head().lastPublishedPosition();
-        List<StoredLedgerEvents.KeyedEntry> batch = events.entriesAfter(cursor, settings.maxBatchEntries());
+        List<StoredEntry> batch = events.entriesAfter(cursor, settings.maxBatchEntries());
         if (batch.isEmpty()) {
             return 0;
         }
-        long last = batch.get(batch.size() - 1).entry().ledgerPosition();
+        long last = batch.get(batch.size() - 1).position();
         // Post-condition of the read: a gapless run starting right after the cursor.
-        if (batch.get(0).entry().ledgerPosition() != cursor + 1 || last != cursor + batch.size()) {
+        if (batch.get(0).position() != cursor + 1 || last != cursor + batch.size()) {
             throw new IllegalStateException("ledger positions after " + cursor + " are not contiguous");
         }
         CompletableFuture<?>[] acknowledgements = batch.stream()
-                .map(keyed -> publisher.publish(ledgerTopic, keyed.key(), keyed.entry()))
+                .map(entry -> publisher.publish(ledgerTopic, entry.kafkaKey(), entry.toEnvelope()))
                 .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(acknowledgements).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,6 +1,6 @@
 package dev.aispend.ledger.web;
 
-import dev.aispend.ledger.publication.StoredLedgerEvents;
+import dev.aispend.ledger.entries.LedgerEntryStore;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
@@ -8,9 +8,9 @@ import io.micronaut.serde.annotation.Serdeable;
 /** {@code GET /v1/ledger/head}: how far the ledger has been recorded and how far it has been published. */
 @Controller("/v1/ledger/head")
 final class LedgerHeadController {
-    private final StoredLedgerEvents events;
+    private final LedgerEntryStore events;
 
-    LedgerHeadController(StoredLedgerEvents events) {
+    LedgerHeadController(LedgerEntryStore events) {
         this.events = events;
     }
 
@@ -20,7 +20,7 @@ final class LedgerHeadController {
 
     @Get
     LedgerHead head() {
-        StoredLedgerEvents.Head head = events.head();
+        LedgerEntryStore.Head head = events.head();
         return new LedgerHead(head.lastPosition(), head.lastPublishedPosition());
     }
 }

@@ -24,12 +24,15 @@ final class LedgerLoopsHealthIndicator implements HealthIndicator {
     public Publisher<HealthResult> getResult() {
         HealthResult intake = ConsumerLoopHealth.of("usageIntake", lifecycle.intakeLoop());
         int relayFailures = lifecycle.relayConsecutiveFailures();
-        boolean relayHealthy = relayFailures < ConsumerLoopHealth.FAILURES_BEFORE_DOWN;
+        int checkpointFailures = lifecycle.checkpointConsecutiveFailures();
+        boolean relayHealthy = relayFailures < ConsumerLoopHealth.FAILURES_BEFORE_DOWN
+                && checkpointFailures < ConsumerLoopHealth.FAILURES_BEFORE_DOWN;
         HealthStatus status = intake.getStatus().equals(HealthStatus.UP) && relayHealthy
                 ? HealthStatus.UP : (intake.getStatus().equals(HealthStatus.UNKNOWN) ? HealthStatus.UNKNOWN
                 : HealthStatus.DOWN);
         return Publishers.just(HealthResult.builder("ledger", status).details(Map.of(
                 "usageIntake", intake.getDetails(),
-                "relayConsecutiveFailures", relayFailures)).build());
+                "relayConsecutiveFailures", relayFailures,
+                "checkpointConsecutiveFailures", checkpointFailures)).build());
     }
 }

@@ -1,5 +1,7 @@
 package dev.aispend.ledger.command;
 
+import dev.aispend.contracts.ledger.LegacyUsageRecorded;
+import dev.aispend.contracts.ledger.SpendRecorded;
 import dev.aispend.ledger.UsageMother;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +16,7 @@ class UsageRecordAggregateTest {
     }
 
     @Test
-    void records_usage_as_one_event_carrying_every_field() {
+    void records_usage_as_one_spend_event_carrying_every_field() {
         fixture.givenNoPriorActivity()
                 .when(UsageMother.command("req-1"))
                 .expectSuccessfulHandlerExecution()
@@ -43,5 +45,17 @@ class UsageRecordAggregateTest {
                 .when(UsageMother.conflicting("req-1", "changed"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    @Test
+    void flags_other_content_for_an_id_the_foundation_recorded() {
+        SpendRecorded recorded = UsageMother.recorded("req-1");
+        LegacyUsageRecorded legacy = new LegacyUsageRecorded("req-1", recorded.occurredAt(), recorded.receivedAt(),
+                recorded.source(), recorded.team(), recorded.personRef(), recorded.model(),
+                recorded.spend().tokens(), recorded.contentSha256());
+        fixture.given(legacy)
+                .when(UsageMother.conflicting("req-1", "changed"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(UsageMother.conflictFlagged("req-1", "changed"));
     }
 }

@@ -22,7 +22,7 @@ class UsageContentHashTest {
 
     @Test
     void ignores_when_ingest_received_it_because_a_retry_is_received_later() {
-        UsageRecord retried = new UsageRecord(record.usageRecordId(), record.occurredAt(),
+        UsageRecord retried = UsageRecord.basic(record.usageRecordId(), record.occurredAt(),
                 Instant.parse("2026-11-22T11:00:00Z"), record.source(), record.team(), record.personRef(),
                 record.model(), record.tokens());
 
@@ -31,7 +31,7 @@ class UsageContentHashTest {
 
     @Test
     void changes_with_any_token_count() {
-        UsageRecord changed = new UsageRecord(record.usageRecordId(), record.occurredAt(), record.receivedAt(),
+        UsageRecord changed = UsageRecord.basic(record.usageRecordId(), record.occurredAt(), record.receivedAt(),
                 record.source(), record.team(), record.personRef(), record.model(),
                 new TokenCounts(1200, 340, 0, 0, 0, 1));
 
@@ -40,11 +40,22 @@ class UsageContentHashTest {
 
     @Test
     void cannot_be_fooled_by_moving_characters_between_fields() {
-        UsageRecord shifted = new UsageRecord(record.usageRecordId(), record.occurredAt(), record.receivedAt(),
+        UsageRecord shifted = UsageRecord.basic(record.usageRecordId(), record.occurredAt(), record.receivedAt(),
                 record.source(), "platformprs", "_0123456789abcdef0123456789abcdef", record.model(), record.tokens());
-        UsageRecord original = new UsageRecord(record.usageRecordId(), record.occurredAt(), record.receivedAt(),
+        UsageRecord original = UsageRecord.basic(record.usageRecordId(), record.occurredAt(), record.receivedAt(),
                 record.source(), "platform", "prs_0123456789abcdef0123456789abcdef", record.model(), record.tokens());
 
         assertThat(UsageContentHash.of(shifted)).isNotEqualTo(UsageContentHash.of(original));
+    }
+
+    @Test
+    void hashes_the_optional_fields_as_version_2_computed_independently() {
+        // python3: sha256 of "usage-content/2\n" + the version 1 lines above + "9:anthropic\n-\n6:coding\n-\n-\n4200\n"
+        UsageRecord withOptionalFields = new UsageRecord(record.usageRecordId(), record.occurredAt(),
+                record.receivedAt(), record.source(), record.team(), record.personRef(), record.model(),
+                record.tokens(), "anthropic", null, "coding", null, null, 4200L);
+
+        assertThat(UsageContentHash.of(withOptionalFields))
+                .isEqualTo("43983dba21da79acc594ee4b08a850e3a98ee6a4708350824ff930f52cdb4514");
     }
 }

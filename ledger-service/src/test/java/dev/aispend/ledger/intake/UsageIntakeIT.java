@@ -1,10 +1,11 @@
 package dev.aispend.ledger.intake;
 
 import dev.aispend.contracts.Topics;
+import dev.aispend.contracts.ledger.LedgerEnvelope;
 import dev.aispend.contracts.usage.UsageRecord;
 import dev.aispend.devstack.Wait;
 import dev.aispend.ledger.UsageMother;
-import dev.aispend.ledger.publication.StoredLedgerEvents;
+import dev.aispend.ledger.entries.LedgerEntryStore;
 import dev.aispend.testsupport.KafkaProbe;
 import dev.aispend.testsupport.TestInfrastructure;
 import dev.aispend.testsupport.TestPostgres;
@@ -47,7 +48,7 @@ class UsageIntakeIT implements TestPropertyProvider {
     @Inject
     JsonMapper json;
     @Inject
-    StoredLedgerEvents events;
+    LedgerEntryStore events;
     @Inject
     @Client("/")
     HttpClient http;
@@ -84,10 +85,11 @@ class UsageIntakeIT implements TestPropertyProvider {
         List<ConsumerRecord<String, String>> published = ledgerTopic.recordsSinceCreated(3, WITHIN);
         assertThat(published).hasSize(3);
         assertThat(published).extracting(ConsumerRecord::key).containsExactly("platform", "data", "data");
-        assertThat(published.get(0).value()).contains("\"ledgerPosition\":" + (before + 1),
-                "\"eventType\":\"UsageRecorded\"", "\"usageRecordId\":\"intake-1\"");
-        assertThat(published.get(2).value()).contains("\"ledgerPosition\":" + (before + 3),
-                "\"usageRecordId\":\"intake-3\"");
+        assertThat(published.get(0).value()).contains("\"position\":" + (before + 1),
+                "\"eventType\":\"SpendRecorded\"");
+        assertThat(payloadOf(published.get(0))).contains("\"recordId\":\"intake-1\"", "\"unpricedReason\"");
+        assertThat(published.get(2).value()).contains("\"position\":" + (before + 3));
+        assertThat(payloadOf(published.get(2))).contains("\"recordId\":\"intake-3\"");
         assertThat(countRows("SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = 'usage:intake-1'"))
                 .isEqualTo(1);
     }
@@ -107,9 +109,9 @@ class UsageIntakeIT implements TestPropertyProvider {
         awaitPublished(before + 3);
 
         List<ConsumerRecord<String, String>> published = ledgerTopic.recordsSinceCreated(3, WITHIN);
-        assertThat(published.get(1).value()).contains("\"eventType\":\"UsageConflictFlagged\"",
-                "\"usageRecordId\":\"conflict-1\"", "\"inputTokens\":99");
-        assertThat(published.get(2).value()).contains("\"usageRecordId\":\"after-conflict\"");
+        assertThat(published.get(1).value()).contains("\"eventType\":\"UsageConflictFlagged\"");
+        assertThat(payloadOf(published.get(1))).contains("\"usageRecordId\":\"conflict-1\"", "\"inputTokens\":99");
+        assertThat(payloadOf(published.get(2))).contains("\"recordId\":\"after-conflict\"");
         assertThat(countRows(
                 "SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = 'usage:conflict-1'")).isEqualTo(2);
     }
@@ -122,7 +124,7 @@ class UsageIntakeIT implements TestPropertyProvider {
 
         String metrics = http.toBlocking().retrieve("/prometheus");
 
-        assertThat(counter(metrics, "aispend_ledger_usage_recorded_total")).isGreaterThanOrEqualTo(1);
+        assertThat(counter(metrics, "aispend_ledger_intake_recorded_total")).isGreaterThanOrEqualTo(1);
         assertThat(counter(metrics, "aispend_ledger_published_total")).isGreaterThanOrEqualTo(1);
         assertThat(metrics).contains("jvm_memory_used_bytes", "hikaricp_connections");
     }
@@ -154,6 +156,12 @@ class UsageIntakeIT implements TestPropertyProvider {
                 .hasMessageContaining("the ledger only grows");
         assertThatThrownBy(() -> execute("DELETE FROM DomainEventEntry"))
                 .hasMessageContaining("the ledger only grows");
+    }
+
+    /** The payload bytes exactly as hashed, as text: what a follower decodes. */
+    private String payloadOf(ConsumerRecord<String, String> published) throws IOException {
+        LedgerEnvelope envelope = json.readValue(published.value(), LedgerEnvelope.class);
+        return new String(envelope.payloadBytes(), StandardCharsets.UTF_8);
     }
 
     private void awaitPublished(long position) {

@@ -18,16 +18,29 @@ public final class ConsumerLoopHealth {
     }
 
     public static HealthResult of(String name, BatchConsumerLoop loop) {
+        return HealthResult.builder(name, status(loop)).details(details(loop)).build();
+    }
+
+    /** UNKNOWN while the loop is not there yet (starting, or being replaced by a rebuild). */
+    public static HealthStatus status(BatchConsumerLoop loop) {
         if (loop == null) {
-            return HealthResult.builder(name, HealthStatus.UNKNOWN).details(Map.of("state", "starting")).build();
+            return HealthStatus.UNKNOWN;
         }
+        boolean healthy = loop.isRunning() && loop.consecutiveFailures() < FAILURES_BEFORE_DOWN;
+        return healthy ? HealthStatus.UP : HealthStatus.DOWN;
+    }
+
+    public static Map<String, Object> details(BatchConsumerLoop loop) {
         Map<String, Object> details = new LinkedHashMap<>();
+        if (loop == null) {
+            details.put("state", "starting");
+            return details;
+        }
         details.put("running", loop.isRunning());
         details.put("consecutiveFailures", loop.consecutiveFailures());
         if (loop.lastBatchHandledAt() != null) {
             details.put("lastBatchHandledAt", loop.lastBatchHandledAt().toString());
         }
-        boolean healthy = loop.isRunning() && loop.consecutiveFailures() < FAILURES_BEFORE_DOWN;
-        return HealthResult.builder(name, healthy ? HealthStatus.UP : HealthStatus.DOWN).details(details).build();
+        return details;
     }
 }

@@ -51,7 +51,7 @@ public final class BatchConsumerLoop implements AutoCloseable {
         this.handler = handler;
         this.consumer = new KafkaConsumer<>(consumerProperties(settings), new StringDeserializer(),
                 new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, "consumer-" + settings.groupId() + "-" + settings.topic());
+        this.thread = new Thread(this::run, "consumer-" + settings.groupId() + "-" + settings.topicsText());
     }
 
     public void start() {
@@ -72,7 +72,7 @@ public final class BatchConsumerLoop implements AutoCloseable {
 
     private void run() {
         try {
-            consumer.subscribe(List.of(settings.topic()));
+            consumer.subscribe(settings.topics());
             while (running) {
                 ConsumerRecords<String, byte[]> polled = consumer.poll(settings.pollTimeout());
                 if (!polled.isEmpty()) {
@@ -84,13 +84,13 @@ public final class BatchConsumerLoop implements AutoCloseable {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException unexpected) {
-            LOG.error("consumer loop for {} stopped by an unexpected error", settings.topic(), unexpected);
+            LOG.error("consumer loop for {} stopped by an unexpected error", settings.topicsText(), unexpected);
         } finally {
             running = false;
             try {
                 consumer.close(CLOSE_TIMEOUT);
             } catch (RuntimeException closeFailure) {
-                LOG.warn("closing the consumer of {} failed", settings.topic(), closeFailure);
+                LOG.warn("closing the consumer of {} failed", settings.topicsText(), closeFailure);
             } finally {
                 stopped.countDown();
             }
@@ -111,7 +111,7 @@ public final class BatchConsumerLoop implements AutoCloseable {
                 int failures = consecutiveFailures.incrementAndGet();
                 Duration delay = settings.backoff().delayAfter(failures);
                 LOG.error("batch of {} records from {} failed ({} in a row); retrying in {} ms",
-                        batch.size(), settings.topic(), failures, delay.toMillis(), failure);
+                        batch.size(), settings.topicsText(), failures, delay.toMillis(), failure);
                 rewind(batch);
                 // Wait before retrying: the failure is in a dependency (database, broker) that needs time to
                 // come back, and retrying at once would only spin. close() ends the wait early.
@@ -164,7 +164,7 @@ public final class BatchConsumerLoop implements AutoCloseable {
         consumer.wakeup();
         try {
             if (!stopped.await(CLOSE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                LOG.warn("consumer loop for {} did not stop within {}", settings.topic(), CLOSE_TIMEOUT);
+                LOG.warn("consumer loop for {} did not stop within {}", settings.topicsText(), CLOSE_TIMEOUT);
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

@@ -30,7 +30,27 @@ public final class TopicNames {
         return prefix + Topics.USAGE_V1;
     }
 
+    public String outcomes() {
+        return prefix + Topics.OUTCOMES_V1;
+    }
+
+    public String identity() {
+        return prefix + Topics.IDENTITY_V1;
+    }
+
+    public String policyChanges() {
+        return prefix + Topics.POLICY_CHANGES_V1;
+    }
+
+    public String decisions() {
+        return prefix + Topics.DECISIONS_V1;
+    }
+
     public String ledger() {
         return prefix + Topics.LEDGER_V1;
+    }
+
+    public String replay() {
+        return prefix + Topics.LEDGER_REPLAY_V1;
     }
 }

@@ -2,10 +2,16 @@ package dev.aispend.platform.kafka;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -13,11 +19,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Creates the topics a service owns if they do not exist yet. Brokers here run with automatic topic creation
- * off, so a topic's partition count is always the one chosen on purpose (ledger.v1 must have exactly one).
+ * Creates the topics a service owns if they do not exist yet, and gives every one the configuration its
+ * definition asks for ({@link NewTopic#configs()}), also when it already existed: a topic created before a
+ * setting was introduced (ledger.v1 before unlimited retention), or changed by hand, is set back and then read
+ * back to prove it. Brokers here run with automatic topic creation off, so a topic's partition count is always
+ * the one chosen on purpose (ledger.v1 must have exactly one).
  */
 public final class TopicProvisioner {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration VERIFY_INTERVAL = Duration.ofMillis(100);
 
     private TopicProvisioner() {
     }
@@ -25,24 +35,103 @@ public final class TopicProvisioner {
     public static void ensureExists(String bootstrapServers, List<NewTopic> topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             for (NewTopic topic : topics) {
-                createUnlessPresent(admin, topic);
+                boolean created = createUnlessPresent(admin, topic);
+                Map<String, String> wanted = topic.configs() == null ? Map.of() : topic.configs();
+                if (wanted.isEmpty()) {
+                    continue;
+                }
+                // A topic just created has its configuration from the creation request itself; describing it at once
+                // can fail while the new topic's metadata propagates, so only an existing topic is set and read back.
+                if (!created) {
+                    applyConfigs(admin, topic.name(), wanted);
+                    verifyConfigs(admin, topic.name(), wanted);
+                }
             }
         }
     }
 
-    private static void createUnlessPresent(Admin admin, NewTopic topic) {
+    /** Returns true if it created the topic, false if the topic was there already. */
+    private static boolean createUnlessPresent(Admin admin, NewTopic topic) {
         try {
-            admin.createTopics(List.of(topic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            await(admin.createTopics(List.of(topic)).all(), "create topic " + topic.name());
+            return true;
         } catch (ExecutionException failure) {
-            if (!(failure.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("could not create topic " + topic.name(), failure.getCause());
+            if (failure.getCause() instanceof TopicExistsException) {
+                return false;
             }
+            throw new IllegalStateException("could not create topic " + topic.name(), failure.getCause());
+        }
+    }
+
+    private static void applyConfigs(Admin admin, String topic, Map<String, String> wanted) {
+        List<AlterConfigOp> operations = new ArrayList<>();
+        wanted.forEach((key, value) -> operations.add(
+                new AlterConfigOp(new ConfigEntry(key, value), AlterConfigOp.OpType.SET)));
+        try {
+            await(admin.incrementalAlterConfigs(Map.of(resource(topic), operations)).all(),
+                    "configure topic " + topic);
+        } catch (ExecutionException failure) {
+            throw new IllegalStateException("could not configure topic " + topic + " with " + wanted,
+                    failure.getCause());
+        }
+    }
+
+    /**
+     * Reads the configuration back until it shows what was asked for: a broker acknowledges an alteration before
+     * every broker's metadata reflects it (KRaft propagates it asynchronously), so one read may still be stale.
+     */
+    private static void verifyConfigs(Admin admin, String topic, Map<String, String> wanted) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            List<String> differences = differences(admin, topic, wanted);
+            if (differences.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topic " + topic + " still has " + differences + " after " + TIMEOUT);
+            }
+            try {
+                Thread.sleep(VERIFY_INTERVAL.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while verifying topic " + topic, interrupted);
+            }
+        }
+    }
+
+    /** Each wanted setting the topic does not have yet, as "key=actual (must be wanted)". */
+    private static List<String> differences(Admin admin, String topic, Map<String, String> wanted) {
+        Config actual;
+        try {
+            actual = await(admin.describeConfigs(List.of(resource(topic))).all(), "describe topic " + topic)
+                    .get(resource(topic));
+        } catch (ExecutionException failure) {
+            throw new IllegalStateException("could not read the configuration of topic " + topic,
+                    failure.getCause());
+        }
+        List<String> differences = new ArrayList<>();
+        wanted.forEach((key, value) -> {
+            ConfigEntry entry = actual.get(key);
+            String current = entry == null ? null : entry.value();
+            if (!value.equals(current)) {
+                differences.add(key + "=" + current + " (must be " + value + ")");
+            }
+        });
+        return differences;
+    }
+
+    private static ConfigResource resource(String topic) {
+        return new ConfigResource(ConfigResource.Type.TOPIC, topic);
+    }
+
+    private static <T> T await(KafkaFuture<T> future, String what) throws ExecutionException {
+        try {
+            return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException timeout) {
-            throw new IllegalStateException("broker did not create topic " + topic.name() + " within " + TIMEOUT,
-                    timeout);
+            throw new IllegalStateException("broker did not " + what + " within " + TIMEOUT, timeout);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topic " + topic.name(), interrupted);
+            throw new IllegalStateException("interrupted while trying to " + what, interrupted);
         }
     }
 }

@@ -1,8 +1,7 @@
 package dev.aispend.platform.ledger;
 
-import dev.aispend.contracts.ledger.LedgerEntry;
+import dev.aispend.contracts.ledger.LedgerEnvelope;
 import dev.aispend.platform.kafka.BatchHandler;
-import io.micronaut.json.JsonMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.io.IOException;
@@ -10,29 +9,48 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decodes a polled batch of ledger.v1 and hands it to a {@link LedgerProjection}. An entry that does not decode
- * fails the batch, which is retried: a follower must not skip a ledger entry, and ledger.v1 is written only by
- * the ledger, so such an entry is a bug to fix, not input to set aside.
+ * Decodes a polled batch of ledger.v1 and applies it to one {@link LedgerProjection} after that projection's
+ * checkpoint, in one transaction. An entry that does not decode, or whose type this build does not know, fails
+ * the batch, which is retried: a follower must not skip a ledger entry, and ledger.v1 is written only by the
+ * ledger, so such an entry is a bug to fix (or a reader to deploy), not input to set aside.
  */
 public final class LedgerFollower implements BatchHandler {
-    private final JsonMapper json;
+    private final LedgerPayloadDecoder decoder;
+    private final LedgerTransactions transactions;
     private final LedgerProjection projection;
 
-    public LedgerFollower(JsonMapper json, LedgerProjection projection) {
-        this.json = json;
+    public LedgerFollower(LedgerPayloadDecoder decoder, LedgerTransactions transactions, LedgerProjection projection) {
+        this.decoder = decoder;
+        this.transactions = transactions;
         this.projection = projection;
     }
 
     @Override
     public void handle(List<ConsumerRecord<String, byte[]>> batch) throws IOException {
-        List<LedgerEntry> entries = new ArrayList<>(batch.size());
+        List<LedgerEvent> events = decode(batch);
+        transactions.inTransaction(connection -> LedgerCheckpoint.applyAfterCheckpoint(connection,
+                projection.name(), events, fresh -> projection.apply(connection, fresh)));
+    }
+
+    /** Decodes the whole batch before the transaction starts, so the transaction holds its locks briefly. */
+    List<LedgerEvent> decode(List<ConsumerRecord<String, byte[]>> batch) throws IOException {
+        List<LedgerEvent> events = new ArrayList<>(batch.size());
         for (ConsumerRecord<String, byte[]> message : batch) {
+            LedgerEnvelope envelope;
             try {
-                entries.add(json.readValue(message.value(), LedgerEntry.class));
+                envelope = decoder.envelope(message.value());
             } catch (IOException | RuntimeException unreadable) {
-                throw new IOException("undecodable ledger.v1 entry at offset " + message.offset(), unreadable);
+                throw new IOException("undecodable ledger.v1 envelope at offset " + message.offset(), unreadable);
+            }
+            try {
+                events.add(decoder.decode(envelope));
+            } catch (LedgerPayloadDecoder.UnknownLedgerEventTypeException unknown) {
+                throw unknown;
+            } catch (IOException | RuntimeException unreadable) {
+                throw new IOException("undecodable payload of ledger position " + envelope.position() + " ("
+                        + envelope.eventType() + " version " + envelope.schemaVersion() + ")", unreadable);
             }
         }
-        projection.apply(entries);
+        return events;
     }
 }

@@ -7,57 +7,87 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * In any service that has a {@link LedgerProjection} bean: once the context is up, makes sure ledger.v1 exists
- * (one partition) and follows it into the projection on a thread of its own; stops following on shutdown.
+ * In any service that has {@link LedgerProjection} beans: once the context is up, makes sure ledger.v1 exists
+ * (one partition, kept forever) and follows it into each projection on a consumer loop of its own; rebuilds one
+ * projection on request; stops following on shutdown.
  */
 @Singleton
 @Requires(beans = LedgerProjection.class)
 public final class LedgerFollowerLifecycle {
+    /** Used in a consumer group name, a URL path and a database key: keep it plain. */
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,47}");
+
     private final String bootstrapServers;
     private final LedgerFollowerConfiguration configuration;
-    private final JsonMapper json;
-    private final LedgerProjection projection;
     private final TopicNames topics;
-    private volatile BatchConsumerLoop loop;
+    private final Map<String, ProjectionFollower> followers = new LinkedHashMap<>();
 
     LedgerFollowerLifecycle(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
-                            LedgerFollowerConfiguration configuration, JsonMapper json,
-                            LedgerProjection projection, TopicNames topics) {
+                            LedgerFollowerConfiguration configuration, LedgerPayloadDecoder decoder,
+                            LedgerTransactions transactions, List<LedgerProjection> projections, TopicNames topics) {
         this.bootstrapServers = bootstrapServers;
         this.configuration = configuration;
-        this.json = json;
-        this.projection = projection;
         this.topics = topics;
+        for (LedgerProjection projection : projections) {
+            String name = projection.name();
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("projection name '" + name + "' must match " + NAME);
+            }
+            ProjectionFollower follower = new ProjectionFollower(projection,
+                    configuration.consumerLoopSettings(bootstrapServers, topics.ledger(), name),
+                    new LedgerFollower(decoder, transactions, projection), transactions);
+            if (followers.putIfAbsent(name, follower) != null) {
+                throw new IllegalArgumentException("two projections are named '" + name + "'");
+            }
+        }
     }
 
     @EventListener
     void start(StartupEvent event) {
         TopicProvisioner.ensureExists(bootstrapServers,
                 List.of(LedgerTopic.definition(topics, configuration.topicReplicationFactor())));
-        BatchConsumerLoop started = new BatchConsumerLoop(
-                configuration.consumerLoopSettings(bootstrapServers, topics.ledger()),
-                new LedgerFollower(json, projection));
-        started.start();
-        loop = started;
+        followers.values().forEach(ProjectionFollower::start);
     }
 
-    /** The running loop, or null before start-up finished. */
-    public BatchConsumerLoop loop() {
-        return loop;
+    public Set<String> projectionNames() {
+        return followers.keySet();
     }
 
-    /** On ShutdownEvent, before any bean is destroyed: the projection's connection pool is still open. */
+    /** Each projection's running loop (null while starting or rebuilding), in bean order. */
+    public Map<String, BatchConsumerLoop> loops() {
+        Map<String, BatchConsumerLoop> loops = new LinkedHashMap<>();
+        followers.forEach((name, follower) -> loops.put(name, follower.loop()));
+        return loops;
+    }
+
+    /**
+     * Rebuilds one projection from ledger position 1 while the others keep running; returns once its rows are
+     * deleted, its checkpoint is 0 and its loop is reading again (catching up happens in the background).
+     *
+     * @throws NoSuchElementException when no projection has that name
+     */
+    public void rebuild(String projectionName) {
+        ProjectionFollower follower = followers.get(projectionName);
+        if (follower == null) {
+            throw new NoSuchElementException("no projection is named '" + projectionName + "'");
+        }
+        follower.rebuild();
+    }
+
+    /** On ShutdownEvent, before any bean is destroyed: the projections' connection pool is still open. */
     @EventListener
     void stop(ShutdownEvent event) {
-        if (loop != null) {
-            loop.close();
-        }
+        followers.values().forEach(ProjectionFollower::stop);
     }
 }

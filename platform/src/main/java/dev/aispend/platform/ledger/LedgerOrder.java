@@ -1,7 +1,5 @@
 package dev.aispend.platform.ledger;
 
-import dev.aispend.contracts.ledger.LedgerEntry;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,22 +14,22 @@ public final class LedgerOrder {
     private LedgerOrder() {
     }
 
-    public static List<LedgerEntry> toApplyAfter(long appliedPosition, List<LedgerEntry> delivered) {
+    public static List<LedgerEvent> toApplyAfter(long appliedPosition, List<LedgerEvent> delivered) {
         if (appliedPosition < 0) {
             throw new IllegalArgumentException("appliedPosition must not be negative");
         }
-        List<LedgerEntry> sorted = new ArrayList<>(delivered);
-        sorted.sort(Comparator.comparingLong(LedgerEntry::ledgerPosition));
-        List<LedgerEntry> toApply = new ArrayList<>();
+        List<LedgerEvent> sorted = new ArrayList<>(delivered);
+        sorted.sort(Comparator.comparingLong(LedgerEvent::position));
+        List<LedgerEvent> toApply = new ArrayList<>();
         long expected = appliedPosition + 1;
-        for (LedgerEntry entry : sorted) {
-            if (entry.ledgerPosition() < expected) {
+        for (LedgerEvent event : sorted) {
+            if (event.position() < expected) {
                 continue; // applied already, or a duplicate within this delivery
             }
-            if (entry.ledgerPosition() > expected) {
-                throw new LedgerGapException(expected, entry.ledgerPosition());
+            if (event.position() > expected) {
+                throw new LedgerGapException(expected, event.position());
             }
-            toApply.add(entry);
+            toApply.add(event);
             expected++;
         }
         return toApply;

@@ -1,7 +1,8 @@
 package dev.aispend.platform.ledger;
 
-import dev.aispend.contracts.ledger.LedgerEntry;
-import dev.aispend.contracts.ledger.UsageRecorded;
+import dev.aispend.contracts.ledger.Spend;
+import dev.aispend.contracts.ledger.SpendRecorded;
+import dev.aispend.contracts.ledger.SpendRepriced;
 import dev.aispend.contracts.usage.TokenCounts;
 
 import java.util.LinkedHashMap;
@@ -10,33 +11,56 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Accumulates usage for one key of a read model within one delivery, so a projection writes one upsert per key
- * instead of one per entry.
+ * Accumulates spend for one key of a read model within one delivery, so a projection writes one upsert per key
+ * instead of one per entry. Integers only, overflow checked: a total that cannot be represented stops the
+ * follower rather than wrapping into a wrong number.
  */
 public final class SpendTally {
-    /** Tallies the usage entries of a delivery by {@code key}, in ledger order; other entry types are skipped. */
-    public static <K> Map<K, SpendTally> byKey(List<LedgerEntry> entries, Function<UsageRecorded, K> key) {
+    private long records;
+    private TokenCounts tokens = TokenCounts.zero();
+    private long costUsdMicros;
+    private long unpricedRecords;
+    private long lastLedgerPosition;
+
+    /**
+     * Tallies the spend of a delivery by {@code key}, in ledger order: each SpendRecorded counts one record, its
+     * tokens and its cost; each SpendRepriced adds its cost delta to its original spend's key. Other event types
+     * count for nothing here.
+     */
+    public static <K> Map<K, SpendTally> byKey(List<LedgerEvent> events, Function<SpendAttribution, K> key) {
         Map<K, SpendTally> tallies = new LinkedHashMap<>();
-        for (LedgerEntry entry : entries) {
-            UsageRecorded usage = entry.usageRecorded();
-            if (usage != null) {
-                tallies.computeIfAbsent(key.apply(usage), unused -> new SpendTally()).add(usage.tokens(),
-                        entry.ledgerPosition());
+        for (LedgerEvent event : events) {
+            if (event.payload() instanceof SpendRecorded recorded) {
+                tallies.computeIfAbsent(key.apply(SpendAttribution.of(recorded)), unused -> new SpendTally())
+                        .addSpend(recorded.spend(), event.position());
+            } else if (event.payload() instanceof SpendRepriced repricing) {
+                tallies.computeIfAbsent(key.apply(SpendAttribution.of(repricing)), unused -> new SpendTally())
+                        .addRepricing(repricing.costDeltaUsdMicros(), event.position());
             }
         }
         return tallies;
     }
 
-    private long records;
-    private TokenCounts tokens = TokenCounts.zero();
-    private long lastLedgerPosition;
+    public void addSpend(Spend spend, long ledgerPosition) {
+        moveTo(ledgerPosition);
+        records = Math.addExact(records, 1);
+        tokens = tokens.plus(spend.tokens());
+        costUsdMicros = Math.addExact(costUsdMicros, spend.costUsdMicros());
+        if (!spend.priced()) {
+            unpricedRecords = Math.addExact(unpricedRecords, 1);
+        }
+    }
 
-    public void add(TokenCounts more, long ledgerPosition) {
+    /** A correction changes the cost only: the record and its tokens were counted when it was recorded. */
+    public void addRepricing(long costDeltaUsdMicros, long ledgerPosition) {
+        moveTo(ledgerPosition);
+        costUsdMicros = Math.addExact(costUsdMicros, costDeltaUsdMicros);
+    }
+
+    private void moveTo(long ledgerPosition) {
         if (ledgerPosition <= lastLedgerPosition) {
             throw new IllegalArgumentException("entries are tallied in ledger order");
         }
-        records++;
-        tokens = tokens.plus(more);
         lastLedgerPosition = ledgerPosition;
     }
 
@@ -46,6 +70,14 @@ public final class SpendTally {
 
     public TokenCounts tokens() {
         return tokens;
+    }
+
+    public long costUsdMicros() {
+        return costUsdMicros;
+    }
+
+    public long unpricedRecords() {
+        return unpricedRecords;
     }
 
     public long lastLedgerPosition() {

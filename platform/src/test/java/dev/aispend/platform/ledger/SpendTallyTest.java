@@ -1,41 +1,82 @@
 package dev.aispend.platform.ledger;
 
-import dev.aispend.contracts.ledger.LedgerEntry;
-import dev.aispend.contracts.ledger.UsageRecorded;
+import dev.aispend.contracts.ledger.SpendRecorded;
+import dev.aispend.contracts.ledger.UsageConflictFlagged;
 import dev.aispend.contracts.usage.TokenCounts;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import static dev.aispend.platform.ledger.TestEvents.MONDAY;
+import static dev.aispend.platform.ledger.TestEvents.event;
+import static dev.aispend.platform.ledger.TestEvents.priced;
+import static dev.aispend.platform.ledger.TestEvents.repricing;
+import static dev.aispend.platform.ledger.TestEvents.unpriced;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SpendTallyTest {
 
     @Test
-    void tallies_records_tokens_and_last_position_per_key() {
-        Map<String, SpendTally> byTeam = SpendTally.byKey(List.of(usage(1, "a", 10), usage(2, "b", 20),
-                usage(3, "a", 30)), UsageRecorded::team);
+    void tallies_records_tokens_cost_unpriced_records_and_last_position_per_key() {
+        Map<String, SpendTally> byTeam = SpendTally.byKey(List.of(
+                event(1, priced("r1", "a", MONDAY, 10, 1_000)),
+                event(2, unpriced("r2", "b", MONDAY, 20)),
+                event(3, unpriced("r3", "a", MONDAY, 30))), SpendAttribution::team);
 
         assertThat(byTeam.keySet()).containsExactly("a", "b");
-        assertThat(byTeam.get("a").records()).isEqualTo(2);
-        assertThat(byTeam.get("a").tokens()).isEqualTo(TokenCounts.of(40, 2));
-        assertThat(byTeam.get("a").lastLedgerPosition()).isEqualTo(3);
+        SpendTally a = byTeam.get("a");
+        assertThat(a.records()).isEqualTo(2);
+        assertThat(a.tokens()).isEqualTo(TokenCounts.of(40, 2));
+        assertThat(a.costUsdMicros()).isEqualTo(1_000);
+        assertThat(a.unpricedRecords()).isEqualTo(1);
+        assertThat(a.lastLedgerPosition()).isEqualTo(3);
         assertThat(byTeam.get("b").tokens()).isEqualTo(TokenCounts.of(20, 1));
+        assertThat(byTeam.get("b").unpricedRecords()).isEqualTo(1);
+    }
+
+    @Test
+    void adds_a_repricing_delta_to_the_day_of_the_original_spend_without_counting_a_record() {
+        Instant lastMonth = Instant.parse("2026-10-05T08:00:00Z");
+        SpendRecorded original = priced("r1", "a", lastMonth, 100, 5_000);
+
+        Map<LocalDate, SpendTally> byDay = SpendTally.byKey(List.of(
+                event(1, original),
+                event(2, priced("r2", "a", MONDAY, 1, 1)),
+                event(3, repricing(1, original, 3_500))), SpendAttribution::utcDay);
+
+        SpendTally octoberFifth = byDay.get(LocalDate.of(2026, 10, 5));
+        assertThat(octoberFifth.costUsdMicros()).isEqualTo(3_500);
+        assertThat(octoberFifth.records()).isEqualTo(1);
+        assertThat(octoberFifth.tokens()).isEqualTo(TokenCounts.of(100, 1));
+        assertThat(octoberFifth.lastLedgerPosition()).isEqualTo(3);
+        assertThat(byDay.get(LocalDate.of(2026, 11, 23)).costUsdMicros()).isEqualTo(1);
+    }
+
+    @Test
+    void counts_nothing_for_other_event_types() {
+        UsageConflictFlagged conflict = new UsageConflictFlagged("r1", "a".repeat(64), "b".repeat(64), MONDAY,
+                MONDAY, "api", "a", "prs_x", "model", TokenCounts.of(5, 5));
+
+        assertThat(SpendTally.byKey(List.of(event(1, conflict)), SpendAttribution::team)).isEmpty();
     }
 
     @Test
     void refuses_entries_out_of_ledger_order() {
         SpendTally tally = new SpendTally();
-        tally.add(TokenCounts.of(1, 1), 5);
+        tally.addRepricing(10, 5);
 
-        assertThatThrownBy(() -> tally.add(TokenCounts.of(1, 1), 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> tally.addRepricing(10, 5)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static LedgerEntry usage(long position, String team, long inputTokens) {
-        return LedgerEntry.ofUsage(position, "event-" + position, Instant.EPOCH, new UsageRecorded("u" + position,
-                Instant.EPOCH, "api", team, "prs_x", "model", TokenCounts.of(inputTokens, 1)));
+    @Test
+    void refuses_to_wrap_a_cost_that_overflows() {
+        SpendTally tally = new SpendTally();
+        tally.addRepricing(Long.MAX_VALUE, 1);
+
+        assertThatThrownBy(() -> tally.addRepricing(1, 2)).isInstanceOf(ArithmeticException.class);
     }
 }

@@ -1,45 +1,53 @@
 package dev.aispend.policy.spend;
 
-import dev.aispend.contracts.ledger.LedgerEntry;
-import dev.aispend.contracts.ledger.UsageRecorded;
 import dev.aispend.contracts.usage.TokenCounts;
-import dev.aispend.platform.ledger.LedgerCheckpoint;
+import dev.aispend.platform.ledger.LedgerEvent;
 import dev.aispend.platform.ledger.LedgerProjection;
+import dev.aispend.platform.ledger.SpendAttribution;
 import dev.aispend.platform.ledger.SpendTally;
-import io.micronaut.data.connection.ConnectionOperations;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
- * Folds ledger.v1 into spend per team: one transaction per delivery, one upsert per team in it, and the
- * checkpoint advanced with them.
+ * Folds ledger.v1 into spend per team: one upsert per team per delivery, in the transaction that also advances
+ * this projection's checkpoint. A re-pricing corrects the team of the spend it re-prices.
  */
 @Singleton
 public class TeamSpendProjection implements LedgerProjection {
-    private final ConnectionOperations<Connection> connections;
+    public static final String NAME = "team-spend";
+
     private final TeamSpendRepository repository;
 
-    TeamSpendProjection(ConnectionOperations<Connection> connections, TeamSpendRepository repository) {
-        this.connections = connections;
+    TeamSpendProjection(TeamSpendRepository repository) {
         this.repository = repository;
     }
 
     @Override
-    @Transactional
-    public void apply(List<LedgerEntry> delivered) {
-        LedgerCheckpoint.applyAfterCheckpoint(connections.getConnectionStatus().getConnection(), delivered,
-                this::fold);
+    public String name() {
+        return NAME;
     }
 
-    private void fold(List<LedgerEntry> entries) {
-        SpendTally.byKey(entries, UsageRecorded::team).forEach((team, tally) -> {
+    @Override
+    public void apply(Connection connection, List<LedgerEvent> events) {
+        SpendTally.byKey(events, SpendAttribution::team).forEach((team, tally) -> {
             TokenCounts tokens = tally.tokens();
             repository.add(team, tally.records(), tokens.inputTokens(), tokens.outputTokens(),
                     tokens.cacheReadTokens(), tokens.cacheWrite5mTokens(), tokens.cacheWrite1hTokens(),
-                    tokens.reasoningTokens(), tally.lastLedgerPosition());
+                    tokens.reasoningTokens(), tally.costUsdMicros(), tally.unpricedRecords(),
+                    tally.lastLedgerPosition());
         });
+    }
+
+    @Override
+    public void reset(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM team_spend");
+        } catch (SQLException failure) {
+            throw new IllegalStateException("could not empty team_spend", failure);
+        }
     }
 }

@@ -20,21 +20,23 @@ public class TeamSpendQueries {
         this.repository = repository;
     }
 
-    /** A team's spend; a team with no spend yet has zeros. */
+    /** A team's spend; a team with no spend yet has zeros. Costs in USD micros, re-pricings included. */
     @Serdeable
     public record TeamSpendView(String team, long records, long inputTokens, long outputTokens,
                                 long cacheReadTokens, long cacheWrite5mTokens, long cacheWrite1hTokens,
-                                long reasoningTokens, long totalTokens, long asOfLedgerPosition) {
+                                long reasoningTokens, long totalTokens, long costUsdMicros, long unpricedRecords,
+                                long asOfLedgerPosition) {
     }
 
     @ReadOnly
     public TeamSpendView spendOf(String team) {
-        long asOf = LedgerCheckpoint.read(connections.getConnectionStatus().getConnection());
-        TeamSpend spend = repository.findById(team).orElse(new TeamSpend(team, 0, 0, 0, 0, 0, 0, 0, 0));
+        long asOf = LedgerCheckpoint.read(connections.getConnectionStatus().getConnection(),
+                TeamSpendProjection.NAME);
+        TeamSpend spend = repository.findById(team).orElse(TeamSpend.none(team));
         long total = new TokenCounts(spend.inputTokens(), spend.outputTokens(), spend.cacheReadTokens(),
                 spend.cacheWrite5mTokens(), spend.cacheWrite1hTokens(), spend.reasoningTokens()).totalTokens();
         return new TeamSpendView(team, spend.records(), spend.inputTokens(), spend.outputTokens(),
                 spend.cacheReadTokens(), spend.cacheWrite5mTokens(), spend.cacheWrite1hTokens(),
-                spend.reasoningTokens(), total, asOf);
+                spend.reasoningTokens(), total, spend.costUsdMicros(), spend.unpricedRecords(), asOf);
     }
 }

@@ -15,9 +15,10 @@ public interface TeamSpendRepository extends GenericRepository<TeamSpend, String
     /** Adds a delta to a team's totals, creating the row on the team's first spend. */
     @Query("""
             INSERT INTO team_spend (team, records, input_tokens, output_tokens, cache_read_tokens,
-                cache_write5m_tokens, cache_write1h_tokens, reasoning_tokens, last_ledger_position)
+                cache_write5m_tokens, cache_write1h_tokens, reasoning_tokens, cost_usd_micros, unpriced_records,
+                last_ledger_position)
             VALUES (:team, :records, :inputTokens, :outputTokens, :cacheReadTokens, :cacheWrite5mTokens,
-                :cacheWrite1hTokens, :reasoningTokens, :lastLedgerPosition)
+                :cacheWrite1hTokens, :reasoningTokens, :costUsdMicros, :unpricedRecords, :lastLedgerPosition)
             ON CONFLICT (team) DO UPDATE SET
                 records = team_spend.records + EXCLUDED.records,
                 input_tokens = team_spend.input_tokens + EXCLUDED.input_tokens,
@@ -26,8 +27,11 @@ public interface TeamSpendRepository extends GenericRepository<TeamSpend, String
                 cache_write5m_tokens = team_spend.cache_write5m_tokens + EXCLUDED.cache_write5m_tokens,
                 cache_write1h_tokens = team_spend.cache_write1h_tokens + EXCLUDED.cache_write1h_tokens,
                 reasoning_tokens = team_spend.reasoning_tokens + EXCLUDED.reasoning_tokens,
+                cost_usd_micros = team_spend.cost_usd_micros + EXCLUDED.cost_usd_micros,
+                unpriced_records = team_spend.unpriced_records + EXCLUDED.unpriced_records,
                 last_ledger_position = EXCLUDED.last_ledger_position
             """)
     void add(String team, long records, long inputTokens, long outputTokens, long cacheReadTokens,
-             long cacheWrite5mTokens, long cacheWrite1hTokens, long reasoningTokens, long lastLedgerPosition);
+             long cacheWrite5mTokens, long cacheWrite1hTokens, long reasoningTokens, long costUsdMicros,
+             long unpricedRecords, long lastLedgerPosition);
 }

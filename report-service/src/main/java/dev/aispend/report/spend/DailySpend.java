@@ -6,7 +6,10 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.LocalDate;
 
-/** Spend of one team on one model on one UTC day. */
+/**
+ * Spend of one team on one model on one UTC day. {@code costUsdMicros} includes every re-pricing of that day's
+ * spend; {@code unpricedRecords} counts records recorded without a price.
+ */
 @MappedEntity("daily_spend")
 public record DailySpend(
         @Id @GeneratedValue Long id,
@@ -20,5 +23,7 @@ public record DailySpend(
         long cacheWrite5mTokens,
         long cacheWrite1hTokens,
         long reasoningTokens,
+        long costUsdMicros,
+        long unpricedRecords,
         long lastLedgerPosition) {
 }

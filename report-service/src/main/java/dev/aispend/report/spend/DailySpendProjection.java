@@ -1,31 +1,30 @@
 package dev.aispend.report.spend;
 
-import dev.aispend.contracts.ledger.LedgerEntry;
-import dev.aispend.contracts.ledger.UsageRecorded;
 import dev.aispend.contracts.usage.TokenCounts;
-import dev.aispend.platform.ledger.LedgerCheckpoint;
+import dev.aispend.platform.ledger.LedgerEvent;
 import dev.aispend.platform.ledger.LedgerProjection;
+import dev.aispend.platform.ledger.SpendAttribution;
 import dev.aispend.platform.ledger.SpendTally;
-import io.micronaut.data.connection.ConnectionOperations;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Folds ledger.v1 into spend per UTC day of use (occurredAt, not recording time), team and model: one
- * transaction per delivery with one upsert per key, and the checkpoint advanced with them.
+ * Folds ledger.v1 into spend per UTC day of use (occurredAt, not recording time), team and model: one upsert per
+ * key per delivery, in the transaction that also advances this projection's checkpoint. A re-pricing corrects
+ * the day, team and model of the spend it re-prices, so a closed month is corrected where it belongs.
  */
 @Singleton
 public class DailySpendProjection implements LedgerProjection {
-    private final ConnectionOperations<Connection> connections;
+    public static final String NAME = "daily-spend";
+
     private final DailySpendRepository repository;
 
-    DailySpendProjection(ConnectionOperations<Connection> connections, DailySpendRepository repository) {
-        this.connections = connections;
+    DailySpendProjection(DailySpendRepository repository) {
         this.repository = repository;
     }
 
@@ -33,19 +32,28 @@ public class DailySpendProjection implements LedgerProjection {
     }
 
     @Override
-    @Transactional
-    public void apply(List<LedgerEntry> delivered) {
-        LedgerCheckpoint.applyAfterCheckpoint(connections.getConnectionStatus().getConnection(), delivered,
-                this::fold);
+    public String name() {
+        return NAME;
     }
 
-    private void fold(List<LedgerEntry> entries) {
-        SpendTally.byKey(entries, usage -> new Key(LocalDate.ofInstant(usage.occurredAt(), ZoneOffset.UTC),
-                usage.team(), usage.model())).forEach((key, tally) -> {
-            TokenCounts tokens = tally.tokens();
-            repository.add(key.day(), key.team(), key.model(), tally.records(), tokens.inputTokens(),
-                    tokens.outputTokens(), tokens.cacheReadTokens(), tokens.cacheWrite5mTokens(),
-                    tokens.cacheWrite1hTokens(), tokens.reasoningTokens(), tally.lastLedgerPosition());
-        });
+    @Override
+    public void apply(Connection connection, List<LedgerEvent> events) {
+        SpendTally.byKey(events, spend -> new Key(spend.utcDay(), spend.team(), spend.model()))
+                .forEach((key, tally) -> {
+                    TokenCounts tokens = tally.tokens();
+                    repository.add(key.day(), key.team(), key.model(), tally.records(), tokens.inputTokens(),
+                            tokens.outputTokens(), tokens.cacheReadTokens(), tokens.cacheWrite5mTokens(),
+                            tokens.cacheWrite1hTokens(), tokens.reasoningTokens(), tally.costUsdMicros(),
+                            tally.unpricedRecords(), tally.lastLedgerPosition());
+                });
+    }
+
+    @Override
+    public void reset(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM daily_spend");
+        } catch (SQLException failure) {
+            throw new IllegalStateException("could not empty daily_spend", failure);
+        }
     }
 }

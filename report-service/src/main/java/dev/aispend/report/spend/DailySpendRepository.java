@@ -18,9 +18,11 @@ public interface DailySpendRepository extends GenericRepository<DailySpend, Long
     /** Adds a delta to one day, team and model, creating the row the first time. */
     @Query("""
             INSERT INTO daily_spend (day, team, model, records, input_tokens, output_tokens, cache_read_tokens,
-                cache_write5m_tokens, cache_write1h_tokens, reasoning_tokens, last_ledger_position)
+                cache_write5m_tokens, cache_write1h_tokens, reasoning_tokens, cost_usd_micros, unpriced_records,
+                last_ledger_position)
             VALUES (:day, :team, :model, :records, :inputTokens, :outputTokens, :cacheReadTokens,
-                :cacheWrite5mTokens, :cacheWrite1hTokens, :reasoningTokens, :lastLedgerPosition)
+                :cacheWrite5mTokens, :cacheWrite1hTokens, :reasoningTokens, :costUsdMicros, :unpricedRecords,
+                :lastLedgerPosition)
             ON CONFLICT (day, team, model) DO UPDATE SET
                 records = daily_spend.records + EXCLUDED.records,
                 input_tokens = daily_spend.input_tokens + EXCLUDED.input_tokens,
@@ -29,9 +31,11 @@ public interface DailySpendRepository extends GenericRepository<DailySpend, Long
                 cache_write5m_tokens = daily_spend.cache_write5m_tokens + EXCLUDED.cache_write5m_tokens,
                 cache_write1h_tokens = daily_spend.cache_write1h_tokens + EXCLUDED.cache_write1h_tokens,
                 reasoning_tokens = daily_spend.reasoning_tokens + EXCLUDED.reasoning_tokens,
+                cost_usd_micros = daily_spend.cost_usd_micros + EXCLUDED.cost_usd_micros,
+                unpriced_records = daily_spend.unpriced_records + EXCLUDED.unpriced_records,
                 last_ledger_position = EXCLUDED.last_ledger_position
             """)
     void add(LocalDate day, String team, String model, long records, long inputTokens, long outputTokens,
              long cacheReadTokens, long cacheWrite5mTokens, long cacheWrite1hTokens, long reasoningTokens,
-             long lastLedgerPosition);
+             long costUsdMicros, long unpricedRecords, long lastLedgerPosition);
 }

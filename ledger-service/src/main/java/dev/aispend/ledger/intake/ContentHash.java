@@ -1,0 +1,50 @@
+package dev.aispend.ledger.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * SHA-256 (lower-case hex) of an intake record's content, to tell a retry (same key, same content) from a
+ * conflict (same key, other content), for every record type but usage (which keeps its own form,
+ * {@link UsageContentHash}, because recorded hashes are never rewritten). The canonical form, version 1:
+ * {@code <kind>-content/1\n} followed by the record as JSON with object keys sorted (records' properties and
+ * maps alike), no whitespace, ISO-8601 instants, and the arrival stamps ({@code receivedAt}, {@code requestedAt})
+ * removed, since a sender stamps them anew on every retry.
+ */
+public final class ContentHash {
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    private ContentHash() {
+    }
+
+    public static String of(String kind, Object record) {
+        ObjectNode tree = CANONICAL.valueToTree(record);
+        tree.remove("receivedAt");
+        tree.remove("requestedAt");
+        try {
+            // valueToTree keeps sorted property order; re-reading as Object sorts nested maps on write.
+            Object sorted = CANONICAL.treeToValue(tree, Object.class);
+            byte[] json = CANONICAL.writeValueAsBytes(sorted);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((kind + "-content/1\n").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(json));
+        } catch (JsonProcessingException | NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("could not hash a " + kind + " record", impossible);
+        }
+    }
+}

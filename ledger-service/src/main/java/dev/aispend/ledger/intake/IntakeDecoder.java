@@ -1,0 +1,60 @@
+package dev.aispend.ledger.intake;
+
+import dev.aispend.contracts.identity.IdentityLink;
+import dev.aispend.contracts.outcome.OutcomeRecord;
+import dev.aispend.contracts.policy.PolicyChangeRequest;
+import dev.aispend.contracts.policy.PolicyDecision;
+import dev.aispend.contracts.usage.UsageRecord;
+import dev.aispend.platform.kafka.TopicNames;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decodes messages of the five intake topics into their records, by topic; one that does not decode is set aside
+ * with its reason, never dropped.
+ */
+@Singleton
+final class IntakeDecoder {
+    private final JsonMapper json;
+    private final Map<String, Class<?>> recordTypeByTopic;
+
+    IntakeDecoder(JsonMapper json, TopicNames topics) {
+        this.json = json;
+        this.recordTypeByTopic = Map.of(
+                topics.usage(), UsageRecord.class,
+                topics.outcomes(), OutcomeRecord.class,
+                topics.policyChanges(), PolicyChangeRequest.class,
+                topics.decisions(), PolicyDecision.class,
+                topics.identity(), IdentityLink.class);
+    }
+
+    List<String> topics() {
+        return List.copyOf(recordTypeByTopic.keySet());
+    }
+
+    DecodedBatch decode(List<ConsumerRecord<String, byte[]>> batch) {
+        List<DecodedBatch.Decoded> records = new ArrayList<>(batch.size());
+        List<DecodedBatch.Undecodable> undecodable = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> message : batch) {
+            Class<?> type = recordTypeByTopic.get(message.topic());
+            try {
+                if (type == null) {
+                    throw new IllegalArgumentException("no record type for topic " + message.topic());
+                }
+                if (message.value() == null) {
+                    throw new IllegalArgumentException("empty message");
+                }
+                records.add(new DecodedBatch.Decoded(message, json.readValue(message.value(), type)));
+            } catch (IOException | RuntimeException unreadable) {
+                undecodable.add(new DecodedBatch.Undecodable(message, String.valueOf(unreadable.getMessage())));
+            }
+        }
+        return new DecodedBatch(records, undecodable);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.aispend.ledger.repricing;
+
+import dev.aispend.platform.web.ErrorBody;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/**
+ * {@code POST /v1/ledger/repricings}: re-prices the recorded spend of one model in [occurredFrom, occurredTo)
+ * with a recorded rate card version. 201 when corrections were appended; 200 when nothing changed, or when the
+ * repricingId was applied before (the same counts, {@code alreadyRecorded: true}, nothing appended again);
+ * 400 naming the field (invalid request, card or version not recorded, model not on the card, too many records,
+ * a cost overflow); 409 for a used repricingId with another card, model or window. Blocking: off the event loop.
+ */
+@Controller("/v1/ledger/repricings")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class RepricingController {
+    private final Repricer repricer;
+
+    RepricingController(Repricer repricer) {
+        this.repricer = repricer;
+    }
+
+    @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> reprice(@Body RepricingRequest request) throws Exception {
+        try {
+            RepricingResult result = repricer.reprice(RepricingRequestValidator.validate(request));
+            boolean appended = !result.alreadyRecorded() && result.repriced() > 0;
+            return HttpResponse.status(appended ? HttpStatus.CREATED : HttpStatus.OK).body(result);
+        } catch (RepricingRefusedException refused) {
+            return HttpResponse.status(refused.status()).body(ErrorBody.of(refused.getMessage(), refused.errors()));
+        }
+    }
+}

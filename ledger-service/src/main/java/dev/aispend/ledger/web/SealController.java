@@ -1,0 +1,149 @@
+package dev.aispend.ledger.web;
+
+import dev.aispend.audit.Checkpoint;
+import dev.aispend.ledger.seal.Checkpointer;
+import dev.aispend.ledger.seal.LedgerVerifier;
+import dev.aispend.ledger.seal.ProofService;
+import dev.aispend.ledger.seal.SealConfiguration;
+import dev.aispend.ledger.seal.SigningKeys;
+import dev.aispend.ledger.seal.VerificationReport;
+import dev.aispend.platform.web.ErrorBody;
+import dev.aispend.platform.web.FieldError;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What an auditor needs to trust the ledger without trusting the service: the public key, the signed
+ * checkpoints, inclusion and consistency proofs (RFC 9162, checked offline by audit-verifier), and verification
+ * of the stored ledger. Formats: docs/ledger-format.md.
+ */
+@Controller("/v1/ledger")
+final class SealController {
+    private static final int MAX_CHECKPOINTS_PAGE = 1000;
+
+    private final SigningKeys keys;
+    private final ProofService proofs;
+    private final Checkpointer checkpointer;
+    private final LedgerVerifier verifier;
+    private final SealConfiguration configuration;
+
+    SealController(SigningKeys keys, ProofService proofs, Checkpointer checkpointer, LedgerVerifier verifier,
+                   SealConfiguration configuration) {
+        this.keys = keys;
+        this.proofs = proofs;
+        this.checkpointer = checkpointer;
+        this.verifier = verifier;
+        this.configuration = configuration;
+    }
+
+    @Get("/public-key")
+    Map<String, Object> publicKey() {
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("algorithm", "Ed25519");
+        key.put("keyId", keys.keyId());
+        key.put("publicKey", Base64.getEncoder().encodeToString(keys.publicKey().getEncoded()));
+        key.put("pem", keys.publicKeyPem());
+        return key;
+    }
+
+    @Get("/checkpoints")
+    HttpResponse<?> checkpoints(@QueryValue(defaultValue = "0") long after,
+                                @QueryValue(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > MAX_CHECKPOINTS_PAGE) {
+            return badRequest("limit", "must be within 1.." + MAX_CHECKPOINTS_PAGE);
+        }
+        List<Checkpoint> page = proofs.checkpointsAfter(after, limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("checkpoints", page.stream().map(Checkpoint::toJson).toList());
+        body.put("nextAfter", page.size() < limit ? null : page.get(page.size() - 1).checkpointNumber());
+        return HttpResponse.ok(body);
+    }
+
+    @Get("/checkpoints/latest")
+    HttpResponse<?> latestCheckpoint() {
+        return proofs.latestCheckpoint().<HttpResponse<?>>map(checkpoint -> HttpResponse.ok(checkpoint.toJson()))
+                .orElseGet(() -> notFound("no checkpoint has been made yet"));
+    }
+
+    @Get("/checkpoints/{number:[0-9]+}")
+    HttpResponse<?> checkpoint(@PathVariable long number) {
+        return proofs.checkpoint(number).<HttpResponse<?>>map(checkpoint -> HttpResponse.ok(checkpoint.toJson()))
+                .orElseGet(() -> notFound("no checkpoint " + number));
+    }
+
+    /** Makes a checkpoint of the ledger as it is now (201), or answers the latest if nothing was appended since. */
+    @Post("/checkpoints")
+    HttpResponse<?> checkpointNow() {
+        Optional<Checkpoint> made = checkpointer.checkpointNow();
+        if (made.isPresent()) {
+            return HttpResponse.created(made.get().toJson());
+        }
+        return latestCheckpoint();
+    }
+
+    @Get("/checkpoints/consistency")
+    HttpResponse<?> consistency(@QueryValue long from, @QueryValue long to) {
+        Optional<Checkpoint> first = proofs.checkpoint(from);
+        Optional<Checkpoint> second = proofs.checkpoint(to);
+        if (first.isEmpty() || second.isEmpty()) {
+            return badRequest(first.isEmpty() ? "from" : "to", "no such checkpoint");
+        }
+        if (first.get().treeSize() > second.get().treeSize()) {
+            return badRequest("from", "must not be a later checkpoint than to");
+        }
+        return HttpResponse.ok(proofs.consistency(first.get(), second.get()).toJson());
+    }
+
+    @Get("/entries/{position:[0-9]+}/proof")
+    HttpResponse<?> inclusionProof(@PathVariable long position, @Nullable @QueryValue Long checkpoint) {
+        Optional<Checkpoint> tree = checkpoint == null ? proofs.latestCheckpoint() : proofs.checkpoint(checkpoint);
+        if (tree.isEmpty()) {
+            return badRequest("checkpoint", checkpoint == null ? "no checkpoint has been made yet"
+                    : "no checkpoint " + checkpoint);
+        }
+        if (position < 1 || position > tree.get().treeSize()) {
+            return badRequest("position", "must be within 1.." + tree.get().treeSize() + ", the entries checkpoint "
+                    + tree.get().checkpointNumber() + " covers");
+        }
+        return HttpResponse.ok(proofs.inclusion(position, tree.get()).toJson());
+    }
+
+    /** Verifies positions from..to (default: the whole ledger); 200 with the report, damaged or not. */
+    @Get("/verify")
+    HttpResponse<?> verify(@QueryValue(defaultValue = "1") long from, @Nullable @QueryValue Long to) {
+        long head = verifier.head().position();
+        long last = to == null ? head : to;
+        if (from < 1) {
+            return badRequest("from", "must be at least 1");
+        }
+        if (last > head || last < from - 1) {
+            return badRequest("to", "must be within " + (from - 1) + ".." + head);
+        }
+        if (last - from + 1 > configuration.verifyMaxEntries()) {
+            return badRequest("to", "at most " + configuration.verifyMaxEntries() + " entries per verification "
+                    + "(LEDGER_VERIFY_MAX_ENTRIES)");
+        }
+        VerificationReport report = verifier.verify(from, last);
+        return HttpResponse.ok(report);
+    }
+
+    private static HttpResponse<?> badRequest(String field, String message) {
+        return HttpResponse.badRequest(ErrorBody.of("the request is invalid", List.of(new FieldError(field, message))));
+    }
+
+    private static HttpResponse<?> notFound(String message) {
+        return HttpResponse.status(HttpStatus.NOT_FOUND).body(ErrorBody.of(message, List.of()));
+    }
+}

@@ -1,0 +1,145 @@
+package dev.aispend.ledger.intake;
+
+import dev.aispend.contracts.Topics;
+import dev.aispend.contracts.identity.IdentityLink;
+import dev.aispend.contracts.outcome.OutcomeRecord;
+import dev.aispend.contracts.policy.PolicyChangeRequest;
+import dev.aispend.contracts.policy.PolicyDecision;
+import dev.aispend.contracts.usage.TokenCounts;
+import dev.aispend.devstack.Wait;
+import dev.aispend.ledger.IntakeSender;
+import dev.aispend.ledger.LedgerTestProperties;
+import dev.aispend.ledger.PolicyMother;
+import dev.aispend.ledger.TestLedgerDatabase;
+import dev.aispend.ledger.UsageMother;
+import dev.aispend.ledger.entries.LedgerEntryStore;
+import dev.aispend.ledger.entries.StoredEntry;
+import dev.aispend.testsupport.TestInfrastructure;
+import dev.aispend.testsupport.TestPostgres;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The five intake topics through the real intake on real PostgreSQL and Kafka: each kind recorded once, a
+ * redelivered batch of every topic recording nothing twice, usage priced by a rate card recorded before it, a
+ * stale policy change rejected, other content under a recorded key quarantined.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IntakeTopicsIT implements TestPropertyProvider {
+    private static final Duration WITHIN = Duration.ofSeconds(60);
+    private static final String TOPIC_PREFIX = "topics-it.";
+    private static final Instant AT = Instant.parse("2026-11-22T10:00:00Z");
+
+    @Inject
+    JsonMapper json;
+    @Inject
+    LedgerEntryStore entries;
+    private TestLedgerDatabase database;
+
+    @Override
+    public Map<String, String> getProperties() {
+        TestPostgres postgres = TestInfrastructure.postgres();
+        String jdbcUrl = postgres.createDatabase("ledger_topics");
+        database = new TestLedgerDatabase(jdbcUrl, postgres.user(), postgres.password());
+        return LedgerTestProperties.of(postgres, jdbcUrl, TOPIC_PREFIX, "topics-it");
+    }
+
+    @Test
+    void records_each_topic_once_prices_after_the_card_and_ignores_redelivery() throws Exception {
+        PolicyChangeRequest card = PolicyMother.rateCardRequest("card-1", 0,
+                PolicyMother.rateCard("claude-sonnet-4-5", 3_000_000, 15_000_000), AT);
+        OutcomeRecord outcome = new OutcomeRecord("delivery-1", "pull_request_merged", AT, AT, "github",
+                UsageMother.PERSON, "platform", null, "acme/api", 42L, 120L, 30L, List.of("ai-assisted"),
+                new OutcomeRecord.AiAssistance(List.of("session-1"), List.of("Claude <noreply@anthropic.com>")));
+        PolicyDecision decision = new PolicyDecision("decision-1", "THRESHOLD_CROSSED", "team:platform",
+                "budget-platform", 3, List.of(new PolicyDecision.DecisionInput(1, "costUsdMicros", 5_000_000)),
+                "ALERT", "80% of the monthly budget", AT);
+        IdentityLink link = new IdentityLink("link-1", "als_abc", "github_login", UsageMother.PERSON, "platform",
+                "eng-123", AT, AT, "directory");
+        var usage = UsageMother.record("usage-1", "anthropic", "claude-sonnet-4-5", AT.plusSeconds(60),
+                new TokenCounts(1_000_000, 100_000, 0, 0, 0, 0));
+
+        long base = entries.head().lastPosition();
+        long keysBefore = database.count("SELECT count(*) FROM idempotency_key");
+        send(Topics.POLICY_CHANGES_V1, card.policyId(), card);
+        awaitHead(base + 1);
+        for (int round = 0; round < 2; round++) { // the second round is a redelivery of every topic
+            send(Topics.OUTCOMES_V1, "platform", outcome);
+            send(Topics.DECISIONS_V1, "team:platform", decision);
+            send(Topics.IDENTITY_V1, "als_abc", link);
+            send(Topics.USAGE_V1, "platform", usage);
+            send(Topics.POLICY_CHANGES_V1, card.policyId(), card);
+            awaitHead(base + 5);
+        }
+        PolicyChangeRequest stale = PolicyMother.rateCardRequest("card-2", 0,
+                PolicyMother.rateCard("claude-sonnet-4-5", 1, 1), AT);
+        send(Topics.POLICY_CHANGES_V1, stale.policyId(), stale);
+        awaitHead(base + 6);
+
+        List<StoredEntry> recorded = entries.entriesAfter(base, 100);
+        assertThat(recorded).extracting(StoredEntry::eventType).containsExactlyInAnyOrder("PolicyChanged",
+                "OutcomeRecorded", "PolicyDecisionRecorded", "IdentityLinked", "SpendRecorded",
+                "PolicyChangeRejected");
+        String spend = payloadOf(recorded, "SpendRecorded");
+        // 1,000,000 input x $3/M + 100,000 output x $15/M = $3 + $1.5 = 4,500,000 micros, card version 1.
+        assertThat(spend).contains("\"costUsdMicros\":4500000", "\"rateCardId\":\"ratecard-anthropic\"",
+                "\"version\":1");
+        assertThat(payloadOf(recorded, "PolicyChangeRejected")).contains("\"reason\":\"VERSION_CONFLICT\"",
+                "\"currentVersion\":1");
+        assertThat(database.count("SELECT count(*) FROM idempotency_key")).isEqualTo(keysBefore + 6);
+    }
+
+    @Test
+    void quarantines_other_content_under_a_recorded_outcome_id() throws Exception {
+        OutcomeRecord first = new OutcomeRecord("delivery-9", "commit", AT, AT, "github", UsageMother.PERSON,
+                "data", null, "acme/etl", null, 1L, 1L, List.of(), null);
+        OutcomeRecord changed = new OutcomeRecord("delivery-9", "commit", AT, AT, "github", UsageMother.PERSON,
+                "data", null, "acme/etl", null, 500L, 1L, List.of(), null);
+        long before = entries.head().lastPosition();
+        long quarantinedBefore = quarantined();
+
+        send(Topics.OUTCOMES_V1, "data", first);
+        awaitHead(before + 1);
+        send(Topics.OUTCOMES_V1, "data", changed);
+        Wait.until("the changed outcome quarantined", WITHIN,
+                () -> quarantined() > quarantinedBefore);
+        assertThat(entries.head().lastPosition()).isEqualTo(before + 1);
+    }
+
+    private long quarantined() {
+        try {
+            return database.count("SELECT count(*) FROM quarantined_message");
+        } catch (java.sql.SQLException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    private static String payloadOf(List<StoredEntry> recorded, String type) {
+        return recorded.stream().filter(entry -> entry.eventType().equals(type)).findFirst()
+                .map(entry -> new String(entry.payload(), StandardCharsets.UTF_8)).orElseThrow();
+    }
+
+    private void awaitHead(long position) {
+        Wait.until("ledger head at " + position, WITHIN, () -> entries.head().lastPosition() >= position);
+        assertThat(entries.head().lastPosition()).isEqualTo(position);
+    }
+
+    private void send(String topic, String key, Object record) throws Exception {
+        try (IntakeSender sender = new IntakeSender(TestInfrastructure.kafka().bootstrapServers(), json)) {
+            sender.send(TOPIC_PREFIX + topic, key, record);
+        }
+    }
+}

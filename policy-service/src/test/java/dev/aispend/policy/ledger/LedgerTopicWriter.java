@@ -1,0 +1,42 @@
+package dev.aispend.policy.ledger;
+
+import dev.aispend.contracts.ledger.LedgerEnvelope;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/** Publishes envelopes to a ledger topic as the ledger's relay does: JSON, in order, acks=all. */
+public final class LedgerTopicWriter implements AutoCloseable {
+    private final KafkaProducer<String, byte[]> producer;
+    private final String topic;
+
+    public LedgerTopicWriter(String bootstrapServers, String topic) {
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        this.topic = topic;
+    }
+
+    public void publish(List<LedgerEnvelope> envelopes) {
+        try {
+            for (LedgerEnvelope envelope : envelopes) {
+                producer.send(new ProducerRecord<>(topic, "ledger", TestLedger.json(envelope))).get();
+            }
+        } catch (ExecutionException failure) {
+            throw new IllegalStateException("could not publish to " + topic, failure.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

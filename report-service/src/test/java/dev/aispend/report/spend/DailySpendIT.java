@@ -1,0 +1,203 @@
+package dev.aispend.report.spend;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aispend.contracts.ledger.LedgerEnvelope;
+import dev.aispend.contracts.ledger.LedgerEventType;
+import dev.aispend.contracts.ledger.LegacyUsageRecorded;
+import dev.aispend.contracts.ledger.SpendRecorded;
+import dev.aispend.contracts.ledger.UsageConflictFlagged;
+import dev.aispend.contracts.usage.TokenCounts;
+import dev.aispend.report.ledger.AppliedPositionsProjection;
+import dev.aispend.report.ledger.LedgerTopicWriter;
+import dev.aispend.report.ledger.TestLedger;
+import dev.aispend.testsupport.TestInfrastructure;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static dev.aispend.report.spend.SpendSamples.priced;
+import static dev.aispend.report.spend.SpendSamples.repricing;
+import static dev.aispend.report.spend.SpendSamples.unpriced;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * report-service against real PostgreSQL and Kafka: entries published to its ledger topic the way the ledger
+ * publishes them are folded into daily spend, re-pricings correct the day they belong to, redeliveries count
+ * for nothing, and one projection is rebuilt from position 1 while the other keeps its place.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DailySpendIT implements TestPropertyProvider {
+    @Inject
+    @Client("/")
+    HttpClient http;
+    @Inject
+    AppliedPositionsProjection appliedPositions;
+    private final TestLedger ledger = new TestLedger();
+    private ReportDatabase database;
+    private LedgerTopicWriter ledgerTopic;
+
+    @Override
+    public Map<String, String> getProperties() {
+        // A run name of its own: with a shared broker, topics and groups of earlier runs must not be read.
+        String run = "report-it-" + Long.toHexString(System.nanoTime());
+        database = ReportDatabase.create();
+        ledgerTopic = new LedgerTopicWriter(TestInfrastructure.kafka().bootstrapServers(), run + ".ledger.v1");
+        return Map.of(
+                "datasources.default.url", database.jdbcUrl(),
+                "datasources.default.username", database.user(),
+                "datasources.default.password", database.password(),
+                "kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(),
+                "kafka.topic-prefix", run + ".",
+                "ledger-follower.consumer-group", run);
+    }
+
+    @AfterAll
+    void closeWriter() {
+        ledgerTopic.close();
+    }
+
+    @Test
+    void reports_tokens_cost_and_unpriced_records_per_day_team_and_model() throws IOException {
+        Instant day = Instant.parse("2026-09-01T10:00:00Z");
+        LegacyUsageRecorded legacy = new LegacyUsageRecorded("legacy-1", day, day, "api", "platform", "prs_a",
+                "model-a", TokenCounts.of(300, 30), "e".repeat(64));
+        append(ledger.append(priced("priced-1", "platform", "model-a", day, 1000, 2_500)),
+                ledger.append(unpriced("unpriced-1", "platform", "model-a", day, 200)),
+                ledger.append(LedgerEventType.LEGACY_USAGE_RECORDED.typeName(), 1, TestLedger.json(legacy)),
+                ledger.append(new UsageConflictFlagged("priced-1", "a".repeat(64), "b".repeat(64), day, day, "api",
+                        "platform", "prs_a", "model-a", TokenCounts.of(99_999, 0))),
+                ledger.append(priced("priced-2", "research", "model-b", day, 50, 700)));
+
+        JsonNode report = awaitReport("2026-09-01", "2026-09-01");
+
+        assertThat(report.get("rows")).hasSize(2);
+        JsonNode platform = report.get("rows").get(0);
+        assertThat(platform.get("team").asText()).isEqualTo("platform");
+        assertThat(platform.get("records").asLong()).isEqualTo(3);
+        assertThat(platform.get("inputTokens").asLong()).isEqualTo(1_500);
+        assertThat(platform.get("costUsdMicros").asLong()).isEqualTo(2_500);
+        assertThat(platform.get("unpricedRecords").asLong()).isEqualTo(2);
+        assertThat(report.get("totals").get("records").asLong()).isEqualTo(4);
+        assertThat(report.get("totals").get("costUsdMicros").asLong()).isEqualTo(3_200);
+        assertThat(report.get("totals").get("unpricedRecords").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void a_repricing_adjusts_the_cost_of_the_original_day() throws IOException {
+        Instant octoberFifth = Instant.parse("2026-10-05T23:30:00Z");
+        SpendRecorded original = priced("october-1", "finance", "model-a", octoberFifth, 100, 5_000);
+        LedgerEnvelope recorded = ledger.append(original);
+        append(recorded, ledger.append(priced("october-2", "finance", "model-a",
+                Instant.parse("2026-10-06T08:00:00Z"), 10, 1_000)));
+        append(ledger.append(repricing(recorded.position(), original, 3_500)));
+
+        JsonNode report = awaitReport("2026-10-01", "2026-10-31");
+
+        assertThat(report.get("rows")).hasSize(2); // nothing on the day the re-pricing was requested
+        JsonNode fifth = report.get("rows").get(0);
+        assertThat(fifth.get("day").asText()).isEqualTo("2026-10-05");
+        assertThat(fifth.get("costUsdMicros").asLong()).isEqualTo(3_500);
+        assertThat(fifth.get("records").asLong()).isEqualTo(1);
+        assertThat(fifth.get("inputTokens").asLong()).isEqualTo(100);
+        assertThat(report.get("rows").get(1).get("costUsdMicros").asLong()).isEqualTo(1_000);
+        assertThat(report.get("totals").get("costUsdMicros").asLong()).isEqualTo(4_500);
+    }
+
+    @Test
+    void a_redelivered_batch_changes_nothing() throws IOException {
+        Instant day = Instant.parse("2026-08-01T12:00:00Z");
+        List<LedgerEnvelope> batch = List.of(ledger.append(priced("august-1", "platform", "model-a", day, 10, 100)),
+                ledger.append(priced("august-2", "platform", "model-a", day, 20, 200)),
+                ledger.append(unpriced("august-3", "platform", "model-a", day, 30)));
+        append(batch.toArray(LedgerEnvelope[]::new));
+        JsonNode before = awaitReport("2026-08-01", "2026-08-01").get("rows");
+
+        ledgerTopic.publish(batch); // Kafka delivers the same entries again
+        append(ledger.append(priced("august-4", "platform", "model-a", day.plusSeconds(86_400), 40, 400)));
+
+        JsonNode after = awaitReport("2026-08-01", "2026-08-02").get("rows");
+        assertThat(after.get(0)).isEqualTo(before.get(0));
+        assertThat(after.get(0).get("records").asLong()).isEqualTo(3);
+        assertThat(after.get(1).get("records").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void rebuilding_one_projection_reproduces_identical_rows_and_leaves_the_others_alone() throws Exception {
+        Instant day = Instant.parse("2026-07-01T12:00:00Z");
+        SpendRecorded original = priced("july-1", "platform", "model-a", day, 10, 100);
+        LedgerEnvelope recorded = ledger.append(original);
+        append(recorded, ledger.append(unpriced("july-2", "research", "model-b", day, 20)),
+                ledger.append(repricing(recorded.position(), original, 150)));
+        long head = ledger.position();
+        database.awaitCheckpoint(AppliedPositionsProjection.NAME, head);
+        database.awaitCheckpoint(DailySpendProjection.NAME, head);
+        List<List<Object>> rowsBefore = database.dailySpendRows();
+        long highestIdBefore = database.highestDailySpendId();
+
+        HttpResponse<String> answer = http.toBlocking().exchange(
+                HttpRequest.POST("/v1/projections/daily-spend/rebuild", ""), String.class);
+
+        assertThat(answer.code()).isEqualTo(HttpStatus.ACCEPTED.getCode());
+        String body = answer.body();
+        assertThat(body).contains("\"projection\":\"daily-spend\"", "\"status\":\"rebuilding\"");
+        assertThat(database.checkpoint(AppliedPositionsProjection.NAME)).isEqualTo(head);
+        assertThat(appliedPositions.resets()).isZero();
+        database.awaitCheckpoint(DailySpendProjection.NAME, head);
+        assertThat(database.dailySpendRows()).isEqualTo(rowsBefore);
+        assertThat(database.lowestDailySpendId()).isGreaterThan(highestIdBefore); // every row written anew
+        assertThat(appliedPositions.applied()).hasSize((int) head);
+
+        append(ledger.append(priced("july-3", "platform", "model-a", day, 1, 1)));
+        database.awaitCheckpoint(AppliedPositionsProjection.NAME, ledger.position());
+    }
+
+    @Test
+    void answers_404_naming_the_projections_for_an_unknown_name() {
+        assertThatThrownBy(() -> http.toBlocking().exchange(
+                HttpRequest.POST("/v1/projections/no-such-thing/rebuild", ""), String.class))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, notFound -> {
+                    assertThat(notFound.getStatus().getCode()).isEqualTo(HttpStatus.NOT_FOUND.getCode());
+                    String body = notFound.getResponse().getBody(String.class).orElseThrow();
+                    assertThat(body).contains("no projection named 'no-such-thing'", "\"field\":\"name\"",
+                            "daily-spend", AppliedPositionsProjection.NAME);
+                });
+    }
+
+    @Test
+    void shows_each_projection_in_health() throws IOException {
+        JsonNode health = TestLedger.JACKSON.readTree(http.toBlocking().retrieve("/health"));
+
+        JsonNode projections = health.get("details").get("ledgerFollower").get("details");
+        assertThat(projections.get(DailySpendProjection.NAME).get("status").asText()).isEqualTo("UP");
+        assertThat(projections.get(AppliedPositionsProjection.NAME).get("status").asText()).isEqualTo("UP");
+    }
+
+    private void append(LedgerEnvelope... envelopes) {
+        ledgerTopic.publish(List.of(envelopes));
+    }
+
+    /** The report once it reflects every entry published so far. */
+    private JsonNode awaitReport(String from, String to) throws IOException {
+        database.awaitCheckpoint(DailySpendProjection.NAME, ledger.position());
+        JsonNode report = TestLedger.JACKSON.readTree(
+                http.toBlocking().retrieve("/v1/reports/spend?from=" + from + "&to=" + to));
+        assertThat(report.get("asOfLedgerPosition").asLong()).isEqualTo(ledger.position());
+        return report;
+    }
+}
