@@ -6,7 +6,6 @@ import dev.aispend.contracts.ledger.UsageConflictFlagged;
 import dev.aispend.contracts.usage.TokenCounts;
 import dev.aispend.contracts.usage.UsageRecord;
 import dev.aispend.ledger.api.FlagUsageConflictCommand;
-import dev.aispend.ledger.api.RecordSpendCommand;
 import dev.aispend.ledger.command.UsageRecordAggregate;
 
 import java.time.Instant;
@@ -43,10 +42,6 @@ public final class UsageMother {
         return new SpendRecorded(record.usageRecordId(), record.personRef(), record.team(), null, null,
                 record.model(), Spend.unpriced(record.tokens(), Spend.NO_RATE_CARD), null, null, record.source(),
                 null, null, record.occurredAt(), record.receivedAt(), content("original"));
-    }
-
-    public static RecordSpendCommand command(String id) {
-        return new RecordSpendCommand(recorded(id));
     }
 
     public static FlagUsageConflictCommand conflicting(String id, String contentLabel) {

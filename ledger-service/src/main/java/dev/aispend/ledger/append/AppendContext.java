@@ -9,6 +9,7 @@ import dev.aispend.ledger.pricing.RateCardVersion;
 import io.micronaut.core.annotation.Nullable;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 
 import java.util.ArrayList;
@@ -50,10 +51,16 @@ public final class AppendContext {
         return rateCards;
     }
 
-    /** Sends a command whose handler applies {@code expected}; notes it as appended. */
-    public void sendRecording(Object command, LedgerPayload expected, @Nullable IdempotencyKey key) {
-        commands.sendAndWait(command);
-        noteAppended(expected, key);
+    /**
+     * Appends the first event of a new aggregate directly, as its sequence number 0, without a command round trip:
+     * creating it checks nothing the event store does not enforce anyway (its unique (aggregate, sequence)
+     * refuses a second first event), and per-record command dispatch is most of the intake's CPU per record.
+     * Commands later load the aggregate from this event like from any other.
+     */
+    public void publishFirstEvent(String aggregateType, String aggregateIdentifier, LedgerPayload payload,
+                                  @Nullable IdempotencyKey key) {
+        eventBus.publish(new GenericDomainEventMessage<>(aggregateType, aggregateIdentifier, 0, payload));
+        noteAppended(payload, key);
     }
 
     /** Sends a command whose handler returns the payload it applied, or null if it applied nothing. */

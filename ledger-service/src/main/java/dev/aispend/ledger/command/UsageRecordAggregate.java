@@ -5,7 +5,6 @@ import dev.aispend.contracts.ledger.SpendRecorded;
 import dev.aispend.contracts.ledger.UsageConflictFlagged;
 import dev.aispend.contracts.usage.UsageRecord;
 import dev.aispend.ledger.api.FlagUsageConflictCommand;
-import dev.aispend.ledger.api.RecordSpendCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -18,11 +17,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One usage record in the ledger. Its identifier is {@code usage:<recordId>}, so the event store's unique
  * (aggregateIdentifier, sequenceNumber) makes a second recording of the same id impossible, whatever the
- * intake's own check missed. The same id sent again with other content is flagged once per distinct content,
+ * intake's own check missed. Its first event, {@link SpendRecorded}, is appended by the intake directly
+ * (AppendContext.publishFirstEvent), since creating it has no rule to check; commands come after. The same id sent again with other content is flagged once per distinct content,
  * never counted. Records stored by the foundation ({@link LegacyUsageRecorded}) load the same way.
  */
 public class UsageRecordAggregate {
     public static final String IDENTIFIER_PREFIX = "usage:";
+    /** The aggregate type Axon stores with its events (the class's simple name, as the foundation stored it). */
+    public static final String AGGREGATE_TYPE = "UsageRecordAggregate";
 
     @AggregateIdentifier
     private String aggregateIdentifier;
@@ -31,11 +33,6 @@ public class UsageRecordAggregate {
 
     protected UsageRecordAggregate() {
         // For Axon, which rebuilds the aggregate from its events.
-    }
-
-    @CommandHandler
-    public UsageRecordAggregate(RecordSpendCommand command) {
-        apply(command.spend());
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.aispend.contracts.ledger.Spend;
 import dev.aispend.contracts.ledger.SpendRecorded;
 import dev.aispend.contracts.usage.UsageRecord;
 import dev.aispend.ledger.api.FlagUsageConflictCommand;
-import dev.aispend.ledger.api.RecordSpendCommand;
 import dev.aispend.ledger.append.AppendContext;
 import dev.aispend.ledger.command.UsageRecordAggregate;
 import dev.aispend.ledger.pricing.Pricer;
@@ -25,7 +24,8 @@ final class UsageIntake {
                 usage.costCenter(), usage.provider(), usage.model(), spend, usage.reportedCostUsdMicros(),
                 usage.purpose(), usage.source(), usage.sessionId(), usage.requestId(), usage.occurredAt(),
                 usage.receivedAt(), key.contentSha256());
-        context.sendRecording(new RecordSpendCommand(recorded), recorded, key);
+        context.publishFirstEvent(UsageRecordAggregate.AGGREGATE_TYPE,
+                UsageRecordAggregate.identifierOf(usage.usageRecordId()), recorded, key);
     }
 
     /** The aggregate flags each distinct conflicting content once, so a redelivered conflict is quiet. */
