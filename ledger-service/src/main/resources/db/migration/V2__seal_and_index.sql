@@ -11,6 +11,16 @@
 --   * signed checkpoints, the Merkle subtrees they build on, and replay jobs.
 -- Entries stored by the foundation are sealed below, once, in position order, with the same function.
 
+-- The hashed bytes are UTF-8 (convert_to/convert_from below): on a database in another encoding they would not
+-- be what docs/ledger-format.md says, so refuse to run there rather than seal something else.
+DO $$
+BEGIN
+    IF current_setting('server_encoding') <> 'UTF8' THEN
+        RAISE EXCEPTION 'the ledger database must use the UTF8 encoding, not %', current_setting('server_encoding');
+    END IF;
+END;
+$$;
+
 CREATE FUNCTION ledger_entry_bytes(previous_hash BYTEA, entry_position BIGINT, event_id TEXT, event_type TEXT,
                                    schema_version TEXT, recorded_at TEXT, payload BYTEA)
     RETURNS BYTEA LANGUAGE sql IMMUTABLE STRICT AS $$
@@ -103,6 +113,7 @@ BEGIN
     IF next_position IS NULL THEN
         SELECT last_position + 1, last_hash INTO next_position, previous_hash
           FROM ledger_head WHERE id = 1 FOR UPDATE;
+        PERFORM set_config('aispend.first_ledger_position', next_position::text, true);
     ELSE
         previous_hash := decode(current_setting('aispend.last_entry_hash'), 'hex');
     END IF;
@@ -119,13 +130,27 @@ $$;
 
 CREATE OR REPLACE FUNCTION advance_ledger_head() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    -- Fires at commit once per appended row; only the transaction's last entry moves the head.
+    -- Fires at commit once per appended row; only the transaction's last entry moves the head, after checking
+    -- that every position the transaction handed out holds a row: an insert that took a position and then did
+    -- not store its row (INSERT ... ON CONFLICT DO NOTHING) would otherwise leave a gap behind a sealed entry.
     IF NEW.ledgerPosition = current_setting('aispend.next_ledger_position')::BIGINT - 1 THEN
+        IF (SELECT count(*) FROM DomainEventEntry
+             WHERE ledgerPosition BETWEEN current_setting('aispend.first_ledger_position')::BIGINT
+                                      AND NEW.ledgerPosition)
+           <> NEW.ledgerPosition - current_setting('aispend.first_ledger_position')::BIGINT + 1 THEN
+            RAISE EXCEPTION 'ledger positions % to % are not all stored; refusing a gap',
+                current_setting('aispend.first_ledger_position'), NEW.ledgerPosition;
+        END IF;
         UPDATE ledger_head SET last_position = NEW.ledgerPosition, last_hash = NEW.entryHash WHERE id = 1;
     END IF;
     RETURN NULL;
 END;
 $$;
+
+-- Followers of ledger.v1 read the sealed envelope; entries the foundation published there in its own format
+-- are superseded: publication starts again from position 1, so every entry is on the topic sealed (followers
+-- skip the foundation's messages and positions they applied already).
+UPDATE ledger_publication SET last_published_position = 0, published_at = NULL WHERE id = 1;
 
 -- Audit queries filter by these and page by position.
 CREATE INDEX domain_event_type_position ON DomainEventEntry (payloadType, ledgerPosition);
@@ -152,6 +177,8 @@ SELECT 'usage', convert_from(payload, 'UTF8')::jsonb ->> 'usageRecordId',
   FROM DomainEventEntry WHERE payloadType = 'dev.aispend.ledger.api.UsageRecordedEvent';
 CREATE TRIGGER idempotency_key_append_only BEFORE UPDATE OR DELETE ON idempotency_key
     FOR EACH ROW EXECUTE FUNCTION refuse_ledger_rewrite();
+CREATE TRIGGER idempotency_key_no_truncate BEFORE TRUNCATE ON idempotency_key
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_ledger_rewrite();
 
 -- Signed tree heads (docs/ledger-format.md section 3). frontier: the Merkle tree's frontier at tree_size, so the
 -- next checkpoint extends it without rehashing the ledger.
@@ -167,6 +194,8 @@ CREATE TABLE ledger_signed_checkpoint (
 );
 CREATE TRIGGER ledger_signed_checkpoint_append_only BEFORE UPDATE OR DELETE ON ledger_signed_checkpoint
     FOR EACH ROW EXECUTE FUNCTION refuse_ledger_rewrite();
+CREATE TRIGGER ledger_signed_checkpoint_no_truncate BEFORE TRUNCATE ON ledger_signed_checkpoint
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_ledger_rewrite();
 
 -- Roots of the perfect, aligned Merkle subtrees (2^level leaves from start_leaf), kept from level 8 up as the
 -- checkpoints complete them, so a proof reads at most a few hundred entry hashes per level instead of the ledger.
@@ -176,6 +205,10 @@ CREATE TABLE merkle_subtree (
     hash       BYTEA    NOT NULL,
     PRIMARY KEY (level, start_leaf)
 );
+CREATE TRIGGER merkle_subtree_append_only BEFORE UPDATE OR DELETE ON merkle_subtree
+    FOR EACH ROW EXECUTE FUNCTION refuse_ledger_rewrite();
+CREATE TRIGGER merkle_subtree_no_truncate BEFORE TRUNCATE ON merkle_subtree
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_ledger_rewrite();
 
 -- Replays of stored entries to a replay topic (POST /v1/ledger/replays): progress, for GET and cancel.
 CREATE TABLE ledger_replay (

@@ -26,9 +26,10 @@ public final class SigningKeyFile {
         }
         try {
             Files.createDirectories(file.getParent());
+            // Created owner-only before the key is written, so it is never readable by others, not even briefly.
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, pem(KeyPairGenerator.getInstance("Ed25519").generateKeyPair()),
                     StandardCharsets.US_ASCII);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             return file;
         } catch (IOException | GeneralSecurityException failure) {
             throw new IllegalStateException("could not create the ledger signing key " + file, failure);

@@ -18,8 +18,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One usage record in the ledger. Its identifier is {@code usage:<recordId>}, so the event store's unique
  * (aggregateIdentifier, sequenceNumber) makes a second recording of the same id impossible, whatever the
  * intake's own check missed. Its first event, {@link SpendRecorded}, is appended by the intake directly
- * (AppendContext.publishFirstEvent), since creating it has no rule to check; commands come after. The same id sent again with other content is flagged once per distinct content,
- * never counted. Records stored by the foundation ({@link LegacyUsageRecorded}) load the same way.
+ * (AppendContext.publishFirstEvent), since creating it has no rule to check; commands come after. The same id
+ * sent again with other content is flagged once per distinct content, never counted. Records stored by the foundation ({@link LegacyUsageRecorded}) load the same way.
  */
 public class UsageRecordAggregate {
     public static final String IDENTIFIER_PREFIX = "usage:";

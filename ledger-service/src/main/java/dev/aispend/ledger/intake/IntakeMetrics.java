@@ -25,6 +25,13 @@ final class IntakeMetrics {
         int repeated;
         int conflicting;
         int quarantined;
+
+        void add(Counts other) {
+            recorded += other.recorded;
+            repeated += other.repeated;
+            conflicting += other.conflicting;
+            quarantined += other.quarantined;
+        }
     }
 
     void count(Counts counts) {

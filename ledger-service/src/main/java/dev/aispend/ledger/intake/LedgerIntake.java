@@ -64,8 +64,25 @@ public final class LedgerIntake implements BatchHandler {
 
     @Override
     public void handle(List<ConsumerRecord<String, byte[]>> batch) throws Exception {
-        DecodedBatch decoded = decoder.decode(batch);
-        IntakeMetrics.Counts counts = appender.append(context -> {
+        IntakeMetrics.Counts counts;
+        try {
+            counts = appendBatch(decoder.decode(batch));
+        } catch (Exception failure) {
+            if (!DataRefusal.isCause(failure)) {
+                throw failure;
+            }
+            // One record the database refuses (a value longer than its column, text JSONB cannot hold, a time
+            // out of range) must not stop every intake topic: find it by recording the batch one by one.
+            LOG.warn("the database refused a batch of {} records; recording them one at a time", batch.size(),
+                    failure);
+            counts = appendOneByOne(batch);
+        }
+        // Counted after the commit only, so a rolled-back and retried batch is not counted twice.
+        metrics.count(counts);
+    }
+
+    private IntakeMetrics.Counts appendBatch(DecodedBatch decoded) throws Exception {
+        return appender.append(context -> {
             IntakeMetrics.Counts batchCounts = new IntakeMetrics.Counts();
             Map<String, Map<String, String>> recorded = recordedHashes(decoded.records());
             for (DecodedBatch.Decoded record : decoded.records()) {
@@ -79,8 +96,36 @@ public final class LedgerIntake implements BatchHandler {
             }
             return batchCounts;
         });
-        // Counted after the commit only, so a rolled-back and retried batch is not counted twice.
-        metrics.count(counts);
+    }
+
+    /**
+     * Each message in its own transaction, in delivery order; one the database refuses on its own is
+     * quarantined with the database's reason, in a transaction of its own. Records committed before a failure
+     * of another kind are redelivered with the batch and skipped then as repeats.
+     */
+    private IntakeMetrics.Counts appendOneByOne(List<ConsumerRecord<String, byte[]>> batch) throws Exception {
+        IntakeMetrics.Counts total = new IntakeMetrics.Counts();
+        for (ConsumerRecord<String, byte[]> message : batch) {
+            IntakeMetrics.Counts single;
+            try {
+                single = appendBatch(decoder.decode(List.of(message)));
+            } catch (Exception failure) {
+                if (!DataRefusal.isCause(failure)) {
+                    throw failure;
+                }
+                String reason = "refused by the database: " + DataRefusal.describe(failure);
+                LOG.error("quarantined message {}-{}@{}: {}", message.topic(), message.partition(),
+                        message.offset(), reason);
+                appender.append(context -> {
+                    store.quarantine(message, reason);
+                    return null;
+                });
+                single = new IntakeMetrics.Counts();
+                single.quarantined = 1;
+            }
+            total.add(single);
+        }
+        return total;
     }
 
     /** One query per kind: the content hash of every key of the batch the ledger has already recorded. */

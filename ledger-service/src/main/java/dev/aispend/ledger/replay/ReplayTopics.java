@@ -1,5 +1,6 @@
 package dev.aispend.ledger.replay;
 
+import dev.aispend.contracts.Topics;
 import dev.aispend.ledger.LedgerConfiguration;
 import dev.aispend.platform.kafka.TopicNames;
 import dev.aispend.platform.kafka.TopicProvisioner;
@@ -50,10 +51,24 @@ final class ReplayTopics {
                 names.decisions());
     }
 
-    /** Creates {@code topic} if missing; throws InvalidReplayException if it exists with several partitions. */
+    /** What every replay topic's name starts with: the deployment's prefix and "ledger-replay". */
+    String replayTopicPrefix() {
+        String replay = names.replay();
+        return replay.substring(0, replay.length() - Topics.LEDGER_REPLAY_V1.length()) + "ledger-replay";
+    }
+
+    /**
+     * Creates {@code topic} if missing; throws InvalidReplayException if its name is not a replay topic's of this
+     * deployment (a replay must never touch another deployment's or another purpose's topic), or if it exists
+     * with several partitions. An existing topic's settings are left as they are.
+     */
     void ensureSinglePartition(String topic) {
+        if (!topic.startsWith(replayTopicPrefix())) {
+            throw new InvalidReplayException(List.of(new FieldError("topic", "must start with "
+                    + replayTopicPrefix() + ", the replay topics of this deployment")));
+        }
         NewTopic definition = LedgerTopic.replayDefinition(names, replicationFactor);
-        TopicProvisioner.ensureExists(bootstrapServers, List.of(
+        TopicProvisioner.createIfMissing(bootstrapServers, List.of(
                 new NewTopic(topic, LedgerTopic.PARTITIONS, replicationFactor).configs(definition.configs())));
         int partitions = partitionsOf(topic);
         if (partitions != LedgerTopic.PARTITIONS) {

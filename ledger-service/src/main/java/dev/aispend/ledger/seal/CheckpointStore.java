@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +33,17 @@ public final class CheckpointStore {
                 + "FROM ledger_signed_checkpoint ORDER BY checkpoint_number DESC LIMIT 1");
              ResultSet row = select.executeQuery()) {
             return row.next() ? Optional.of(new StoredCheckpoint(read(row), row.getBytes(8))) : Optional.empty();
+        }
+    }
+
+    /** The last checkpoint covering fewer than {@code position} entries, with its frontier. */
+    public Optional<StoredCheckpoint> latestBefore(Connection connection, long position) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + ", frontier "
+                + "FROM ledger_signed_checkpoint WHERE tree_size < ? ORDER BY tree_size DESC LIMIT 1")) {
+            select.setLong(1, position);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(new StoredCheckpoint(read(row), row.getBytes(8))) : Optional.empty();
+            }
         }
     }
 
@@ -119,6 +131,39 @@ public final class CheckpointStore {
                         throw new IllegalStateException("ledger position " + expected + " is missing");
                     }
                     hashes.add(rows.getBytes(2));
+                    expected++;
+                }
+                if (expected != to + 1) {
+                    throw new IllegalStateException("ledger positions " + expected + ".." + to + " are missing");
+                }
+            }
+        }
+        return hashes;
+    }
+
+    /**
+     * The entry hashes of positions {@code from}..{@code to} (inclusive), in order, checking that each entry's
+     * previousHash is the hash before it ({@code previousHash} for the first): a checkpoint signs only a chain
+     * that links, whatever happened to the rows since the last one.
+     */
+    public List<byte[]> linkedEntryHashes(Connection connection, long from, long to, byte[] previousHash)
+            throws SQLException {
+        List<byte[]> hashes = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT ledgerPosition, previousHash, "
+                + "entryHash FROM DomainEventEntry WHERE ledgerPosition BETWEEN ? AND ? ORDER BY ledgerPosition")) {
+            select.setFetchSize(1000);
+            select.setLong(1, from);
+            select.setLong(2, to);
+            try (ResultSet rows = select.executeQuery()) {
+                byte[] expectedPrevious = previousHash;
+                long expected = from;
+                while (rows.next()) {
+                    if (rows.getLong(1) != expected || !Arrays.equals(rows.getBytes(2), expectedPrevious)) {
+                        throw new IllegalStateException("the ledger does not link at position " + expected
+                                + "; no checkpoint is signed over it (run GET /v1/ledger/verify)");
+                    }
+                    expectedPrevious = rows.getBytes(3);
+                    hashes.add(expectedPrevious);
                     expected++;
                 }
                 if (expected != to + 1) {

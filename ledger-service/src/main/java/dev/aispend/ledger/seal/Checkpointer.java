@@ -2,6 +2,7 @@ package dev.aispend.ledger.seal;
 
 import dev.aispend.audit.Checkpoint;
 import dev.aispend.audit.CheckpointSigner;
+import dev.aispend.audit.EntryHash;
 import dev.aispend.audit.MerkleFrontier;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -12,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -86,9 +88,16 @@ public final class Checkpointer {
         };
         MerkleFrontier frontier = latest.map(stored -> MerkleFrontier.fromBytes(stored.frontier(), keep))
                 .orElseGet(() -> new MerkleFrontier(keep));
-        byte[] chainHead = null;
+        // Extend only what was signed: the stored frontier must give the last checkpoint's signed root.
+        if (latest.isPresent() && !Arrays.equals(frontier.root(), latest.get().checkpoint().merkleRoot())) {
+            throw new IllegalStateException("the stored frontier of checkpoint "
+                    + latest.get().checkpoint().checkpointNumber() + " does not give its signed root; refusing to "
+                    + "sign a checkpoint on top of it");
+        }
+        byte[] chainHead = latest.map(stored -> stored.checkpoint().chainHeadHash()).orElse(EntryHash.GENESIS);
         for (long start = covered + 1; start <= head; start += CHUNK_ENTRIES) {
-            for (byte[] entryHash : store.entryHashes(connection, start, Math.min(head, start + CHUNK_ENTRIES - 1))) {
+            long end = Math.min(head, start + CHUNK_ENTRIES - 1);
+            for (byte[] entryHash : store.linkedEntryHashes(connection, start, end, chainHead)) {
                 frontier.append(entryHash);
                 chainHead = entryHash;
             }

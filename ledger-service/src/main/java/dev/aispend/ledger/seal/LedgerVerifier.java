@@ -1,7 +1,6 @@
 package dev.aispend.ledger.seal;
 
 import dev.aispend.audit.Checkpoint;
-import dev.aispend.audit.CheckpointSigner;
 import dev.aispend.audit.EntryHash;
 import dev.aispend.audit.MerkleFrontier;
 import dev.aispend.ledger.entries.LedgerEntryStore;
@@ -12,15 +11,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.List;
+import java.sql.Statement;
 import java.util.Optional;
 
 /**
  * Verifies the stored ledger from its bytes: recomputes every entry hash (docs/ledger-format.md), checks the
  * positions are gapless, every link, and at every checkpoint in range the chain head, the Merkle root (rebuilt
- * with a frontier, O(log n) memory) and the Ed25519 signature; at the head, ledger_head's hash. Entries are
- * streamed, so memory stays bounded at any size. Stops at the first damage and names its position.
+ * with a frontier, O(log n) memory) and the Ed25519 signature; at the head, ledger_head's hash; and that the
+ * indexed audit columns still say what the sealed payload says. Entries and checkpoints are streamed through
+ * cursors in ONE repeatable-read transaction, so memory stays bounded at any size and everything is read from
+ * one snapshot. Stops at the first damage and names its position.
  */
 @Singleton
 public final class LedgerVerifier {
@@ -42,96 +42,90 @@ public final class LedgerVerifier {
     }
 
     public Head head() {
-        return read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT last_position, last_hash FROM ledger_head WHERE id = 1");
-                 ResultSet row = select.executeQuery()) {
-                row.next();
-                return new Head(row.getLong(1), row.getBytes(2));
-            }
-        });
+        return ConnectionReads.read(transactions, "the ledger head", LedgerVerifier::head);
     }
 
     /** Verifies positions {@code from}..{@code to} (inclusive; to within the head). */
     public VerificationReport verify(long from, long to) {
-        Head head = head();
-        if (from < 1 || to < from - 1 || to > head.position()) {
-            throw new IllegalArgumentException("the range " + from + ".." + to + " is not within 1.." + head.position());
-        }
-        VerificationRun run = startRun(from, to, head);
-        long start = Math.max(1, run.anchorPosition() + 1);
-        long[] expected = {start};
-        entries.forEachInRange(start, to, Long.MAX_VALUE, entry -> {
-            run.check(entry, expected[0]);
-            expected[0]++;
-            return !run.damaged();
+        return ConnectionReads.read(transactions, "the ledger for verification", connection -> {
+            try (Statement isolation = connection.createStatement()) {
+                isolation.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+            }
+            Head head = head(connection);
+            if (from < 1 || to < from - 1 || to > head.position()) {
+                throw new IllegalArgumentException("the range " + from + ".." + to + " is not within 1.."
+                        + head.position());
+            }
+            VerificationRun run = startRun(connection, from, to);
+            if (!run.damaged()) {
+                try (CheckpointCursor cursor = new CheckpointCursor(connection, run.anchorPosition(), to)) {
+                    run.useCheckpoints(cursor);
+                    long[] expected = {run.anchorPosition() + 1};
+                    entries.forEachInRange(expected[0], to, Long.MAX_VALUE, entry -> {
+                        run.check(entry, expected[0]);
+                        expected[0]++;
+                        return !run.damaged();
+                    });
+                    run.finish(expected[0] - 1, head, checkpointBeyond(connection, head.position()));
+                }
+            }
+            if (!run.damaged()) {
+                firstAttributeMismatch(connection, from, to).ifPresent(run::attributeMismatch);
+            }
+            return run.report();
         });
-        run.finish(expected[0] - 1, head);
-        return run.report();
     }
 
     /**
-     * A run starts from the last checkpoint before {@code from} whose stored frontier matches its signed root, so
-     * the Merkle roots of later checkpoints can be rebuilt without reading the ledger from position 1.
+     * A run starts from the last checkpoint before {@code from}, with its stored frontier, so later roots are
+     * rebuilt without reading from position 1; that checkpoint is checked first (its signature, and that its
+     * frontier gives its signed root), and a failure there is reported, not worked around.
      */
-    private VerificationRun startRun(long from, long to, Head head) {
-        return read(connection -> {
-            List<Checkpoint> all = checkpoints.after(connection, 0, Integer.MAX_VALUE);
-            MerkleFrontier frontier = new MerkleFrontier();
-            long anchor = 0;
-            byte[] anchorHash = EntryHash.GENESIS;
-            Optional<CheckpointStore.StoredCheckpoint> base = baseCheckpoint(connection, all, from);
-            if (base.isPresent()) {
-                MerkleFrontier stored = MerkleFrontier.fromBytes(base.get().frontier());
-                Checkpoint checkpoint = base.get().checkpoint();
-                if (Arrays.equals(stored.root(), checkpoint.merkleRoot())
-                        && CheckpointSigner.verify(checkpoint, keys.publicKey())) {
-                    frontier = stored;
-                    anchor = checkpoint.treeSize();
-                    anchorHash = checkpoint.chainHeadHash();
-                }
-            }
-            List<Checkpoint> inRange = all.stream()
-                    .filter(checkpoint -> checkpoint.treeSize() > 0 && checkpoint.treeSize() <= to).toList();
-            long lastGood = anchor;
-            return new VerificationRun(from, to, anchor, anchorHash, lastGood, frontier, inRange, keys.publicKey(),
-                    all.stream().anyMatch(checkpoint -> checkpoint.treeSize() > head.position()));
-        });
+    private VerificationRun startRun(Connection connection, long from, long to) throws SQLException {
+        Optional<CheckpointStore.StoredCheckpoint> base = checkpoints.latestBefore(connection, from);
+        if (base.isEmpty()) {
+            return new VerificationRun(from, to, EntryHash.GENESIS, new MerkleFrontier(), keys);
+        }
+        Checkpoint checkpoint = base.get().checkpoint();
+        MerkleFrontier frontier = MerkleFrontier.fromBytes(base.get().frontier());
+        VerificationRun run = new VerificationRun(from, to, checkpoint.chainHeadHash(), frontier, keys);
+        run.checkBase(checkpoint);
+        return run;
     }
 
-    private Optional<CheckpointStore.StoredCheckpoint> baseCheckpoint(Connection connection, List<Checkpoint> all,
-                                                                        long from) throws SQLException {
-        Checkpoint best = null;
-        for (Checkpoint checkpoint : all) {
-            if (checkpoint.treeSize() < from) {
-                best = checkpoint;
-            }
-        }
-        if (best == null) {
-            return Optional.empty();
-        }
-        long number = best.checkpointNumber();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT frontier FROM ledger_signed_checkpoint WHERE checkpoint_number = ?")) {
-            select.setLong(1, number);
+    /** The first position in range whose audit columns differ from what its payload says (the trigger's rule). */
+    private static Optional<Long> firstAttributeMismatch(Connection connection, long from, long to)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT d.ledgerPosition "
+                + "FROM DomainEventEntry d CROSS JOIN LATERAL copy_entry_attributes(d) a "
+                + "WHERE d.ledgerPosition BETWEEN ? AND ? AND (d.recordedAt, d.occurredAt, d.team, d.personRef, "
+                + "d.source, d.policyId, d.model) IS DISTINCT FROM (a.recordedAt, a.occurredAt, a.team, "
+                + "a.personRef, a.source, a.policyId, a.model) ORDER BY d.ledgerPosition LIMIT 1")) {
+            select.setLong(1, from);
+            select.setLong(2, to);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(new CheckpointStore.StoredCheckpoint(best, row.getBytes(1)))
-                        : Optional.empty();
+                return row.next() ? Optional.of(row.getLong(1)) : Optional.empty();
             }
         }
     }
 
-    private interface ConnectionWork<T> {
-        T apply(Connection connection) throws SQLException;
+    private static boolean checkpointBeyond(Connection connection, long head) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM ledger_signed_checkpoint WHERE tree_size > ?)")) {
+            select.setLong(1, head);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        }
     }
 
-    private <T> T read(ConnectionWork<T> work) {
-        return transactions.executeRead(status -> {
-            try {
-                return work.apply(status.getConnection());
-            } catch (SQLException failure) {
-                throw new IllegalStateException("could not read the ledger for verification", failure);
-            }
-        });
+    private static Head head(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT last_position, last_hash FROM ledger_head WHERE id = 1");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return new Head(row.getLong(1), row.getBytes(2));
+        }
     }
 }

@@ -10,7 +10,6 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,17 +67,7 @@ public final class ProofService {
                 entry.entryHash(), entry.payload());
     }
 
-    private interface ConnectionWork<T> {
-        T apply(Connection connection) throws SQLException;
-    }
-
-    private <T> T read(ConnectionWork<T> work) {
-        return transactions.executeRead(status -> {
-            try {
-                return work.apply(status.getConnection());
-            } catch (SQLException failure) {
-                throw new IllegalStateException("could not read checkpoints", failure);
-            }
-        });
+    private <T> T read(ConnectionReads.ConnectionWork<T> work) {
+        return ConnectionReads.read(transactions, "checkpoints", work);
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Signed checkpoints and verification ({@code ledger.seal.*}, each with an environment variable).
@@ -14,10 +15,12 @@ import java.time.Duration;
  * @param privateKey             or the private key as base64 PKCS#8 DER (with {@code publicKey})
  * @param publicKey              and the public key as base64 X.509 DER
  * @param verifyMaxEntries       the most entries one verification request may cover
+ * @param previousPublicKeys     public keys (base64 X.509 DER) the ledger signed with before a key rotation
  */
 @ConfigurationProperties("ledger.seal")
 public record SealConfiguration(long checkpointEveryEntries, Duration checkpointEvery, @Nullable String keyFile,
-                                @Nullable String privateKey, @Nullable String publicKey, long verifyMaxEntries) {
+                                @Nullable String privateKey, @Nullable String publicKey, long verifyMaxEntries,
+                                @Nullable List<String> previousPublicKeys) {
 
     public SealConfiguration {
         if (checkpointEveryEntries < 1) {
@@ -26,6 +29,8 @@ public record SealConfiguration(long checkpointEveryEntries, Duration checkpoint
         if (checkpointEvery == null || checkpointEvery.isNegative() || checkpointEvery.isZero()) {
             throw new IllegalArgumentException("ledger.seal.checkpoint-every must be a positive duration");
         }
+        previousPublicKeys = previousPublicKeys == null ? List.of()
+                : previousPublicKeys.stream().filter(key -> !key.isBlank()).toList();
         if (verifyMaxEntries < 1) {
             throw new IllegalArgumentException("ledger.seal.verify-max-entries must be at least 1");
         }

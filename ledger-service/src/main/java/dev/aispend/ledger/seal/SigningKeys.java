@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +29,7 @@ public final class SigningKeys {
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
     private final String keyId;
+    private final Map<String, PublicKey> trustedPublicKeys;
 
     SigningKeys(SealConfiguration configuration) {
         String privateBase64 = configuration.privateKey();
@@ -44,6 +48,21 @@ public final class SigningKeys {
         this.publicKey = CheckpointSigner.publicKeyFromBase64Der(publicBase64.strip());
         this.keyId = CheckpointSigner.keyIdOf(publicKey);
         requireMatchingPair();
+        Map<String, PublicKey> trusted = new HashMap<>();
+        trusted.put(keyId, publicKey);
+        for (String previous : configuration.previousPublicKeys()) {
+            PublicKey key = CheckpointSigner.publicKeyFromBase64Der(previous.strip());
+            trusted.put(CheckpointSigner.keyIdOf(key), key);
+        }
+        this.trustedPublicKeys = Map.copyOf(trusted);
+    }
+
+    /**
+     * The public key a checkpoint names by its keyId, if this ledger trusts it: the current key or one it signed
+     * with before a rotation (LEDGER_SIGNING_PREVIOUS_PUBLIC_KEYS), so old checkpoints still verify.
+     */
+    public Optional<PublicKey> trustedPublicKey(String checkpointKeyId) {
+        return Optional.ofNullable(trustedPublicKeys.get(checkpointKeyId));
     }
 
     public PrivateKey privateKey() {

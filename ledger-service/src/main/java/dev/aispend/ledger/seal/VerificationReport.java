@@ -10,7 +10,8 @@ import io.micronaut.serde.annotation.Serdeable;
  *                         consistent (only a signed checkpoint catches it) the first position after the last
  *                         checkpoint that still matched, since the damage lies between it and {@code checkpoint}
  * @param damage           MISSING_POSITION, UNEXPECTED_POSITION, BROKEN_LINK, HASH_MISMATCH, CHECKPOINT_MISMATCH,
- *                         BAD_SIGNATURE, HEAD_MISMATCH or TRUNCATED; null when everything verified
+ *                         BAD_SIGNATURE, HEAD_MISMATCH, TRUNCATED or ATTRIBUTE_MISMATCH (an indexed column no
+ *                         longer says what the sealed payload says); null when everything verified
  */
 @Serdeable
 public record VerificationReport(
@@ -34,4 +35,5 @@ public record VerificationReport(
     public static final String BAD_SIGNATURE = "BAD_SIGNATURE";
     public static final String HEAD_MISMATCH = "HEAD_MISMATCH";
     public static final String TRUNCATED = "TRUNCATED";
+    public static final String ATTRIBUTE_MISMATCH = "ATTRIBUTE_MISMATCH";
 }

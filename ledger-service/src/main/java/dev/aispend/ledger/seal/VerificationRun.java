@@ -9,23 +9,22 @@ import dev.aispend.ledger.entries.StoredEntry;
 
 import java.security.PublicKey;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * The state of one verification while entries stream through it, in position order: the running chain hash,
- * the Merkle frontier, the next checkpoint to meet, and the first damage found (after which it stops).
+ * the Merkle frontier, the checkpoints met on the way, and the first damage found (after which it stops).
  */
 final class VerificationRun {
     private final long from;
     private final long to;
+    private final long anchorPosition;
     private final MerkleFrontier frontier;
-    private final List<Checkpoint> checkpoints;
-    private final PublicKey publicKey;
-    private final boolean checkpointBeyondHead;
+    private final SigningKeys keys;
     private final long startedNanos = System.nanoTime();
+    private CheckpointCursor checkpoints;
     private byte[] previousHash;
     private long lastGoodCheckpointSize;
-    private int nextCheckpoint;
     private long verifiedEntries;
     private long checkpointsVerified;
     private Long firstBadPosition;
@@ -33,28 +32,41 @@ final class VerificationRun {
     private Long damagedCheckpoint;
     private String detail;
 
-    VerificationRun(long from, long to, long anchorPosition, byte[] anchorHash, long lastGoodCheckpointSize,
-                    MerkleFrontier frontier, List<Checkpoint> checkpoints, PublicKey publicKey,
-                    boolean checkpointBeyondHead) {
+    /** Starts after {@code frontier.size()} entries (a checkpoint's, or none) whose last hash is {@code anchorHash}. */
+    VerificationRun(long from, long to, byte[] anchorHash, MerkleFrontier frontier, SigningKeys keys) {
         this.from = from;
         this.to = to;
+        this.anchorPosition = frontier.size();
         this.previousHash = anchorHash;
-        this.lastGoodCheckpointSize = lastGoodCheckpointSize;
+        this.lastGoodCheckpointSize = anchorPosition;
         this.frontier = frontier;
-        this.checkpoints = checkpoints.stream().filter(checkpoint -> checkpoint.treeSize() > anchorPosition).toList();
-        this.publicKey = publicKey;
-        this.checkpointBeyondHead = checkpointBeyondHead;
-        if (frontier.size() != anchorPosition) {
-            throw new IllegalArgumentException("the frontier must hold exactly the anchor's entries");
-        }
+        this.keys = keys;
     }
 
     long anchorPosition() {
-        return frontier.size();
+        return anchorPosition;
     }
 
     boolean damaged() {
         return damage != null;
+    }
+
+    void useCheckpoints(CheckpointCursor cursor) {
+        this.checkpoints = cursor;
+    }
+
+    /** The checkpoint a range verification starts from must itself be signed and match its stored frontier. */
+    void checkBase(Checkpoint base) {
+        if (!signatureValid(base)) {
+            damage(from, VerificationReport.BAD_SIGNATURE, "checkpoint " + base.checkpointNumber()
+                    + ", where this range starts, is not signed by a trusted key; verify from position 1");
+            damagedCheckpoint = base.checkpointNumber();
+        } else if (!Arrays.equals(frontier.root(), base.merkleRoot())) {
+            damage(from, VerificationReport.CHECKPOINT_MISMATCH, "the stored Merkle frontier of checkpoint "
+                    + base.checkpointNumber() + ", where this range starts, does not give its signed root; "
+                    + "verify from position 1");
+            damagedCheckpoint = base.checkpointNumber();
+        }
     }
 
     void check(StoredEntry entry, long expectedPosition) {
@@ -68,11 +80,14 @@ final class VerificationRun {
                     + " is not the entry hash before it, " + Hex.encode(previousHash));
             return;
         }
-        byte[] recomputed = EntryHash.of(previousHash, entry.position(), entry.eventId(), entry.eventType(),
-                Integer.parseInt(entry.schemaVersion()), entry.recordedAt(), entry.payload());
-        if (!Arrays.equals(recomputed, entry.entryHash())) {
-            damage(expectedPosition, VerificationReport.HASH_MISMATCH, "stored " + Hex.encode(entry.entryHash())
-                    + ", recomputed from the stored bytes " + Hex.encode(recomputed));
+        Optional<Integer> schemaVersion = canonicalSchemaVersion(entry.schemaVersion());
+        byte[] recomputed = schemaVersion.map(version -> EntryHash.of(previousHash, entry.position(),
+                entry.eventId(), entry.eventType(), version, entry.recordedAt(), entry.payload())).orElse(null);
+        if (recomputed == null || !Arrays.equals(recomputed, entry.entryHash())) {
+            damage(expectedPosition, VerificationReport.HASH_MISMATCH, recomputed == null
+                    ? "the stored schema version '" + entry.schemaVersion() + "' is not a version number"
+                    : "stored " + Hex.encode(entry.entryHash()) + ", recomputed from the stored bytes "
+                            + Hex.encode(recomputed));
             return;
         }
         previousHash = entry.entryHash();
@@ -83,12 +98,22 @@ final class VerificationRun {
         checkCheckpointAt(entry.position());
     }
 
+    /** The version as hashed ("1"): a stored text that is not exactly a canonical decimal is damage. */
+    private static Optional<Integer> canonicalSchemaVersion(String stored) {
+        try {
+            int version = Integer.parseInt(stored);
+            return Integer.toString(version).equals(stored) ? Optional.of(version) : Optional.empty();
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
+    }
+
     private void checkCheckpointAt(long position) {
-        while (nextCheckpoint < checkpoints.size() && checkpoints.get(nextCheckpoint).treeSize() == position) {
-            Checkpoint checkpoint = checkpoints.get(nextCheckpoint++);
-            if (!CheckpointSigner.verify(checkpoint, publicKey)) {
+        for (Checkpoint checkpoint = checkpoints.takeAt(position); checkpoint != null;
+             checkpoint = checkpoints.takeAt(position)) {
+            if (!signatureValid(checkpoint)) {
                 damage(position, VerificationReport.BAD_SIGNATURE, "checkpoint " + checkpoint.checkpointNumber()
-                        + " is not signed by key " + CheckpointSigner.keyIdOf(publicKey));
+                        + " is not signed by a trusted key (its keyId " + checkpoint.keyId() + ")");
                 damagedCheckpoint = checkpoint.checkpointNumber();
                 return;
             }
@@ -106,8 +131,13 @@ final class VerificationRun {
         }
     }
 
+    private boolean signatureValid(Checkpoint checkpoint) {
+        Optional<PublicKey> key = keys.trustedPublicKey(checkpoint.keyId());
+        return key.isPresent() && CheckpointSigner.verify(checkpoint, key.get());
+    }
+
     /** After the last entry read: the range must have been complete, and at the head, match ledger_head. */
-    void finish(long lastPositionRead, LedgerVerifier.Head head) {
+    void finish(long lastPositionRead, LedgerVerifier.Head head, boolean checkpointBeyondHead) {
         if (damaged()) {
             return;
         }
@@ -119,6 +149,11 @@ final class VerificationRun {
         } else if (to == head.position() && checkpointBeyondHead) {
             damage(to + 1, VerificationReport.TRUNCATED, "a signed checkpoint covers entries beyond the head");
         }
+    }
+
+    void attributeMismatch(long position) {
+        damage(position, VerificationReport.ATTRIBUTE_MISMATCH, "the indexed columns (occurredAt, recordedAt, "
+                + "team, personRef, source, policyId, model) are not what the sealed payload says");
     }
 
     VerificationReport report() {

@@ -2,11 +2,14 @@ package dev.aispend.ledger.web;
 
 import dev.aispend.ledger.entries.LedgerEntryStore;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
 
 /** {@code GET /v1/ledger/head}: how far the ledger has been recorded and how far it has been published. */
 @Controller("/v1/ledger/head")
+@ExecuteOn(TaskExecutors.BLOCKING)
 final class LedgerHeadController {
     private final LedgerEntryStore events;
 

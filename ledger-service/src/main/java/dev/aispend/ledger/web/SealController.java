@@ -13,6 +13,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -30,6 +32,7 @@ import java.util.Optional;
  * of the stored ledger. Formats: docs/ledger-format.md.
  */
 @Controller("/v1/ledger")
+@ExecuteOn(TaskExecutors.BLOCKING)
 final class SealController {
     private static final int MAX_CHECKPOINTS_PAGE = 1000;
 

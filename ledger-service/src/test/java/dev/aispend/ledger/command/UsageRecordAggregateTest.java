@@ -7,7 +7,6 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 class UsageRecordAggregateTest {
     private AggregateTestFixture<UsageRecordAggregate> fixture;
@@ -15,12 +14,6 @@ class UsageRecordAggregateTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(UsageRecordAggregate.class);
-    }
-
-    @Test
-    void is_stored_under_the_type_axon_gives_it_so_the_intake_can_append_its_first_event() {
-        // The intake appends SpendRecorded as this aggregate's sequence 0 itself; Axon loads it by this type.
-        assertThat(UsageRecordAggregate.AGGREGATE_TYPE).isEqualTo(UsageRecordAggregate.class.getSimpleName());
     }
 
     @Test

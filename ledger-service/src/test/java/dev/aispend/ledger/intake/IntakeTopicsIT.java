@@ -119,6 +119,25 @@ class IntakeTopicsIT implements TestPropertyProvider {
         assertThat(entries.head().lastPosition()).isEqualTo(before + 1);
     }
 
+    @Test
+    void quarantines_a_record_the_database_refuses_and_goes_on_with_the_rest() throws Exception {
+        long before = entries.head().lastPosition();
+        long quarantinedBefore = quarantined();
+        // An identifier longer than the event store's column: Java decodes it, PostgreSQL refuses it (22001).
+        PolicyChangeRequest tooLong = new PolicyChangeRequest("card-long", "p".repeat(300),
+                dev.aispend.contracts.policy.PolicyKind.BUDGET, 0, "alice", Map.of("limitUsdMicros", 1), AT, AT);
+        OutcomeRecord fine = new OutcomeRecord("delivery-after-refusal", "commit", AT, AT, "github",
+                UsageMother.PERSON, "data", null, "acme/etl", null, 1L, 1L, List.of(), null);
+
+        send(Topics.POLICY_CHANGES_V1, "p", tooLong);
+        send(Topics.OUTCOMES_V1, "data", fine);
+
+        awaitHead(before + 1);
+        Wait.until("the refused record quarantined", WITHIN, () -> quarantined() > quarantinedBefore);
+        assertThat(entries.entriesAfter(before, 10)).extracting(StoredEntry::eventType)
+                .containsExactly("OutcomeRecorded");
+    }
+
     private long quarantined() {
         try {
             return database.count("SELECT count(*) FROM quarantined_message");

@@ -4,6 +4,8 @@ import dev.aispend.contracts.Topics;
 import dev.aispend.contracts.ledger.LedgerEnvelope;
 import dev.aispend.contracts.usage.UsageRecord;
 import dev.aispend.devstack.Wait;
+import dev.aispend.ledger.IntakeSender;
+import dev.aispend.ledger.LedgerTestProperties;
 import dev.aispend.ledger.UsageMother;
 import dev.aispend.ledger.entries.LedgerEntryStore;
 import dev.aispend.testsupport.KafkaProbe;
@@ -59,13 +61,7 @@ class UsageIntakeIT implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         postgres = TestInfrastructure.postgres();
         jdbcUrl = postgres.createDatabase("ledger_intake");
-        return Map.of(
-                "datasources.default.url", jdbcUrl,
-                "datasources.default.username", postgres.user(),
-                "datasources.default.password", postgres.password(),
-                "kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(),
-                "kafka.topic-prefix", TOPIC_PREFIX,
-                "ledger.intake.consumer-group", "ledger-it");
+        return LedgerTestProperties.of(postgres, jdbcUrl, TOPIC_PREFIX, "ledger-it");
     }
 
     @Test
@@ -170,19 +166,21 @@ class UsageIntakeIT implements TestPropertyProvider {
         assertThat(events.head().lastPosition()).isEqualTo(position);
     }
 
-    private void send(UsageRecord... records) throws IOException {
-        for (UsageRecord record : records) {
-            sendRaw(record.team(), json.writeValueAsBytes(record));
+    private void send(UsageRecord... records) throws Exception {
+        try (IntakeSender sender = new IntakeSender(TestInfrastructure.kafka().bootstrapServers(), json)) {
+            for (UsageRecord record : records) {
+                // One at a time, as the records go to different partitions and the test checks their order.
+                sender.send(TOPIC_PREFIX + Topics.USAGE_V1, record.team(), record).awaitAcknowledged();
+            }
         }
     }
 
-    private void sendRaw(String key, byte[] value) {
+    /** Bytes that are not a usage record, straight onto usage.v1. */
+    private void sendRaw(String key, byte[] value) throws Exception {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(TOPIC_PREFIX + Topics.USAGE_V1, key, value)).get();
-        } catch (Exception failure) {
-            throw new IllegalStateException(failure);
         }
     }
 

@@ -87,7 +87,7 @@ class ReplayIT implements TestPropertyProvider {
         long last = first + 122;
         awaitPublished(last);
         List<ConsumerRecord<String, String>> published = ledgerTopic.recordsSinceCreated(123, WITHIN);
-        String topic = TOPIC_PREFIX + "order-" + UUID.randomUUID();
+        String topic = TOPIC_PREFIX + "ledger-replay.order-" + UUID.randomUUID();
 
         HttpResponse<ReplayProgress> accepted = startReplay(Map.of("fromPosition", first, "toPosition", last,
                 "topic", topic));
@@ -128,7 +128,7 @@ class ReplayIT implements TestPropertyProvider {
     void cancels_a_large_replay_at_a_batch_boundary_and_runs_at_most_two_at_once() throws Exception {
         recordUsage("large", 3000);
         long head = entries.head().lastPosition();
-        String topic = TOPIC_PREFIX + "cancel-" + UUID.randomUUID();
+        String topic = TOPIC_PREFIX + "ledger-replay.cancel-" + UUID.randomUUID();
         ReplayProgress started = startReplay(Map.of("fromPosition", 1, "topic", topic)).body();
         ReplayProgress second = startReplay(Map.of("fromPosition", 1)).body();
 
@@ -169,6 +169,9 @@ class ReplayIT implements TestPropertyProvider {
         assertThat(refusal(Map.of("fromPosition", 1, "topic", "no spaces allowed"))).extracting(FieldError::field)
                 .containsExactly("topic");
         assertThat(refusal(Map.of("fromPosition", 1, "topic", TOPIC_PREFIX + Topics.LEDGER_V1)))
+                .extracting(FieldError::field).containsExactly("topic");
+        // Not a replay topic of this deployment: never created, never reconfigured.
+        assertThat(refusal(Map.of("fromPosition", 1, "topic", "other-deployment.ledger.v1")))
                 .extracting(FieldError::field).containsExactly("topic");
         HttpClientResponseException unknown = catchThrowableOfType(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.GET("/v1/ledger/replays/no-such-replay")));

@@ -155,6 +155,37 @@ class SealIT implements TestPropertyProvider {
     }
 
     @Test
+    void names_the_position_whose_indexed_column_no_longer_matches_its_payload() throws Exception {
+        backup("ledgerPosition = 8");
+        database.tamper("UPDATE DomainEventEntry SET team = 'someone-else' WHERE ledgerPosition = 8");
+        try {
+            assertDamage(8, "ATTRIBUTE_MISMATCH");
+        } finally {
+            restore();
+        }
+    }
+
+    @Test
+    void names_a_schema_version_rewritten_to_another_spelling_of_the_same_number() throws Exception {
+        backup("ledgerPosition = 4");
+        database.tamper("UPDATE DomainEventEntry SET payloadRevision = '01' WHERE ledgerPosition = 4");
+        try {
+            assertDamage(4, "HASH_MISMATCH");
+        } finally {
+            restore();
+        }
+    }
+
+    @Test
+    void verifies_a_range_from_the_checkpoint_before_it() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> report = http.toBlocking().retrieve(HttpRequest.GET("/v1/ledger/verify?from=15&to=20"),
+                Map.class);
+        assertThat(report).containsEntry("verified", true).containsEntry("verifiedEntries", 6)
+                .containsEntry("checkpointsVerified", 1);
+    }
+
+    @Test
     void hands_out_proofs_the_offline_verifier_accepts(@TempDir Path directory) throws Exception {
         Path key = write(directory, "key.json", http.toBlocking().retrieve("/v1/ledger/public-key"));
         Path proof = write(directory, "proof.json",

@@ -50,6 +50,19 @@ public final class TopicProvisioner {
         }
     }
 
+    /**
+     * Creates the topics that do not exist yet, with their definitions' configuration, and leaves existing ones
+     * exactly as they are: for topics a request names (a replay's), whose settings are not this service's to
+     * change.
+     */
+    public static void createIfMissing(String bootstrapServers, List<NewTopic> topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            for (NewTopic topic : topics) {
+                createUnlessPresent(admin, topic);
+            }
+        }
+    }
+
     /** Returns true if it created the topic, false if the topic was there already. */
     private static boolean createUnlessPresent(Admin admin, NewTopic topic) {
         try {

@@ -13,7 +13,8 @@ import java.util.function.Function;
 /**
  * Accumulates spend for one key of a read model within one delivery, so a projection writes one upsert per key
  * instead of one per entry. Integers only, overflow checked: a total that cannot be represented stops the
- * follower rather than wrapping into a wrong number.
+ * follower rather than wrapping into a wrong number. A tally is a delta to add to the read model's row, so
+ * {@link #unpricedRecords()} is negative for a delivery that prices more earlier spend than it records unpriced.
  */
 public final class SpendTally {
     private long records;
@@ -24,8 +25,8 @@ public final class SpendTally {
 
     /**
      * Tallies the spend of a delivery by {@code key}, in ledger order: each SpendRecorded counts one record, its
-     * tokens and its cost; each SpendRepriced adds its cost delta to its original spend's key. Other event types
-     * count for nothing here.
+     * tokens and its cost; each SpendRepriced adds its cost delta, and any change of the record's pricedness, to
+     * its original spend's key. Other event types count for nothing here.
      */
     public static <K> Map<K, SpendTally> byKey(List<LedgerEvent> events, Function<SpendAttribution, K> key) {
         Map<K, SpendTally> tallies = new LinkedHashMap<>();
@@ -35,7 +36,7 @@ public final class SpendTally {
                         .addSpend(recorded.spend(), event.position());
             } else if (event.payload() instanceof SpendRepriced repricing) {
                 tallies.computeIfAbsent(key.apply(SpendAttribution.of(repricing)), unused -> new SpendTally())
-                        .addRepricing(repricing.costDeltaUsdMicros(), event.position());
+                        .addRepricing(repricing, event.position());
             }
         }
         return tallies;
@@ -46,15 +47,23 @@ public final class SpendTally {
         records = Math.addExact(records, 1);
         tokens = tokens.plus(spend.tokens());
         costUsdMicros = Math.addExact(costUsdMicros, spend.costUsdMicros());
-        if (!spend.priced()) {
-            unpricedRecords = Math.addExact(unpricedRecords, 1);
-        }
+        unpricedRecords = Math.addExact(unpricedRecords, unpricedCount(spend));
     }
 
-    /** A correction changes the cost only: the record and its tokens were counted when it was recorded. */
-    public void addRepricing(long costDeltaUsdMicros, long ledgerPosition) {
+    /**
+     * A correction never counts a record or tokens again (they were counted when the spend was recorded), but
+     * the first price of spend recorded unpriced takes that record out of the unpriced ones: this must be the
+     * tally of the ORIGINAL spend's key, where it was counted unpriced.
+     */
+    public void addRepricing(SpendRepriced repricing, long ledgerPosition) {
         moveTo(ledgerPosition);
-        costUsdMicros = Math.addExact(costUsdMicros, costDeltaUsdMicros);
+        costUsdMicros = Math.addExact(costUsdMicros, repricing.costDeltaUsdMicros());
+        unpricedRecords = Math.addExact(unpricedRecords,
+                unpricedCount(repricing.repriced()) - unpricedCount(repricing.previous()));
+    }
+
+    private static long unpricedCount(Spend spend) {
+        return spend.priced() ? 0 : 1;
     }
 
     private void moveTo(long ledgerPosition) {

@@ -1,6 +1,7 @@
 package dev.aispend.platform.ledger;
 
 import dev.aispend.contracts.ledger.SpendRecorded;
+import dev.aispend.contracts.ledger.SpendRepriced;
 import dev.aispend.contracts.ledger.UsageConflictFlagged;
 import dev.aispend.contracts.usage.TokenCounts;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,38 @@ class SpendTallyTest {
         assertThat(octoberFifth.records()).isEqualTo(1);
         assertThat(octoberFifth.tokens()).isEqualTo(TokenCounts.of(100, 1));
         assertThat(octoberFifth.lastLedgerPosition()).isEqualTo(3);
+        assertThat(octoberFifth.unpricedRecords()).isZero();
         assertThat(byDay.get(LocalDate.of(2026, 11, 23)).costUsdMicros()).isEqualTo(1);
+    }
+
+    @Test
+    void takes_a_first_priced_record_out_of_the_unpriced_records_of_the_original_spends_key() {
+        Instant lastMonth = Instant.parse("2026-10-05T08:00:00Z");
+        SpendRecorded original = unpriced("r1", "a", lastMonth, 100);
+
+        Map<LocalDate, SpendTally> byDay = SpendTally.byKey(List.of(
+                event(1, original),
+                event(2, unpriced("r2", "a", lastMonth, 10)),
+                event(3, unpriced("r3", "a", MONDAY, 1)),
+                event(4, repricing(1, original, 700))), SpendAttribution::utcDay);
+
+        SpendTally octoberFifth = byDay.get(LocalDate.of(2026, 10, 5));
+        assertThat(octoberFifth.unpricedRecords()).isEqualTo(1);
+        assertThat(octoberFifth.records()).isEqualTo(2);
+        assertThat(octoberFifth.costUsdMicros()).isEqualTo(700);
+        assertThat(byDay.get(LocalDate.of(2026, 11, 23)).unpricedRecords()).isEqualTo(1);
+    }
+
+    @Test
+    void counts_minus_one_unpriced_record_for_a_delivery_that_only_prices_earlier_spend() {
+        SpendRecorded original = unpriced("r1", "a", MONDAY, 100);
+
+        SpendTally a = SpendTally.byKey(List.of(event(5, repricing(1, original, 700))), SpendAttribution::team)
+                .get("a");
+
+        assertThat(a.unpricedRecords()).isEqualTo(-1);
+        assertThat(a.records()).isZero();
+        assertThat(a.costUsdMicros()).isEqualTo(700);
     }
 
     @Test
@@ -66,17 +98,20 @@ class SpendTallyTest {
 
     @Test
     void refuses_entries_out_of_ledger_order() {
+        SpendRepriced repricing = repricing(1, priced("r1", "a", MONDAY, 1, 1), 10);
         SpendTally tally = new SpendTally();
-        tally.addRepricing(10, 5);
+        tally.addRepricing(repricing, 5);
 
-        assertThatThrownBy(() -> tally.addRepricing(10, 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> tally.addRepricing(repricing, 5)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void refuses_to_wrap_a_cost_that_overflows() {
+        SpendRecorded free = priced("r1", "a", MONDAY, 1, 0);
         SpendTally tally = new SpendTally();
-        tally.addRepricing(Long.MAX_VALUE, 1);
+        tally.addRepricing(repricing(1, free, Long.MAX_VALUE), 2);
 
-        assertThatThrownBy(() -> tally.addRepricing(1, 2)).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> tally.addRepricing(repricing(1, free, 1), 3))
+                .isInstanceOf(ArithmeticException.class);
     }
 }

@@ -7,9 +7,8 @@ import dev.aispend.contracts.ledger.LedgerEventType;
 import dev.aispend.contracts.ledger.LegacyUsageRecorded;
 import dev.aispend.contracts.ledger.SpendRecorded;
 import dev.aispend.contracts.usage.TokenCounts;
-import dev.aispend.policy.ledger.LedgerTopicWriter;
-import dev.aispend.policy.ledger.TestLedger;
-import dev.aispend.testsupport.TestInfrastructure;
+import dev.aispend.testsupport.ledger.LedgerFollowerFixture;
+import dev.aispend.testsupport.ledger.TestLedger;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -28,16 +27,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static dev.aispend.policy.spend.SpendSamples.priced;
-import static dev.aispend.policy.spend.SpendSamples.repricing;
-import static dev.aispend.policy.spend.SpendSamples.unpriced;
+import static dev.aispend.testsupport.ledger.SpendMother.priced;
+import static dev.aispend.testsupport.ledger.SpendMother.repricing;
+import static dev.aispend.testsupport.ledger.SpendMother.unpriced;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * policy-service against real PostgreSQL and Kafka: entries published to its ledger topic the way the ledger
- * publishes them are folded into team spend; re-pricings correct the original team's cost; redeliveries count
- * for nothing; the projection is rebuilt from position 1 into identical rows.
+ * publishes them are folded into team spend; re-pricings correct the original team's cost, and the first price of
+ * unpriced spend takes it out of the unpriced records; redeliveries count for nothing; the projection is rebuilt
+ * from position 1 into identical rows.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,35 +47,24 @@ class TeamSpendIT implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient http;
-    private final TestLedger ledger = new TestLedger();
-    private PolicyDatabase database;
-    private LedgerTopicWriter ledgerTopic;
+    private final LedgerFollowerFixture fixture = LedgerFollowerFixture.create("policy");
+    private final TestLedger ledger = fixture.ledger();
 
     @Override
     public Map<String, String> getProperties() {
-        // A run name of its own: with a shared broker, topics and groups of earlier runs must not be read.
-        String run = "policy-it-" + Long.toHexString(System.nanoTime());
-        database = PolicyDatabase.create();
-        ledgerTopic = new LedgerTopicWriter(TestInfrastructure.kafka().bootstrapServers(), run + ".ledger.v1");
-        return Map.of(
-                "datasources.default.url", database.jdbcUrl(),
-                "datasources.default.username", database.user(),
-                "datasources.default.password", database.password(),
-                "kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(),
-                "kafka.topic-prefix", run + ".",
-                "ledger-follower.consumer-group", run);
+        return fixture.applicationProperties();
     }
 
     @AfterAll
-    void closeWriter() {
-        ledgerTopic.close();
+    void closeFixture() {
+        fixture.close();
     }
 
     @Test
     void reports_a_teams_records_tokens_cost_and_unpriced_records() throws IOException {
         LegacyUsageRecorded legacy = new LegacyUsageRecorded("legacy-1", DAY, DAY, "api", "platform", "prs_a",
                 "model-a", TokenCounts.of(300, 30), "e".repeat(64));
-        append(ledger.append(priced("platform-1", "platform", "model-a", DAY, 1000, 2_500)),
+        fixture.publish(ledger.append(priced("platform-1", "platform", "model-a", DAY, 1000, 2_500)),
                 ledger.append(LedgerEventType.LEGACY_USAGE_RECORDED.typeName(), 1, TestLedger.json(legacy)),
                 ledger.append(priced("data-1", "data", "model-a", DAY, 5, 5)));
 
@@ -93,8 +82,8 @@ class TeamSpendIT implements TestPropertyProvider {
     void a_repricing_adjusts_the_cost_of_the_original_spends_team() throws IOException {
         SpendRecorded original = priced("finance-1", "finance", "model-a", DAY, 100, 5_000);
         LedgerEnvelope recorded = ledger.append(original);
-        append(recorded, ledger.append(unpriced("finance-2", "finance", "model-a", DAY, 10)));
-        append(ledger.append(repricing(recorded.position(), original, 3_500)));
+        fixture.publish(recorded, ledger.append(unpriced("finance-2", "finance", "model-a", DAY, 10)));
+        fixture.publish(ledger.append(repricing(recorded.position(), original, 3_500)));
 
         JsonNode finance = awaitSpendOf("finance");
 
@@ -104,14 +93,30 @@ class TeamSpendIT implements TestPropertyProvider {
     }
 
     @Test
+    void the_first_price_of_unpriced_spend_takes_it_out_of_the_teams_unpriced_records() throws IOException {
+        SpendRecorded original = unpriced("legal-1", "legal", "model-a", DAY, 100);
+        LedgerEnvelope recorded = ledger.append(original);
+        fixture.publish(recorded, ledger.append(unpriced("legal-2", "legal", "model-a", DAY, 10)));
+        assertThat(awaitSpendOf("legal").get("unpricedRecords").asLong()).isEqualTo(2);
+
+        // Applied in a delivery of its own: the row exists, the delivery's delta is minus one unpriced record.
+        fixture.publish(ledger.append(repricing(recorded.position(), original, 700)));
+
+        JsonNode legal = awaitSpendOf("legal");
+        assertThat(legal.get("unpricedRecords").asLong()).isEqualTo(1);
+        assertThat(legal.get("costUsdMicros").asLong()).isEqualTo(700);
+        assertThat(legal.get("records").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void a_redelivered_batch_changes_nothing() throws IOException {
         List<LedgerEnvelope> batch = List.of(ledger.append(priced("ops-1", "ops", "model-a", DAY, 10, 100)),
                 ledger.append(unpriced("ops-2", "ops", "model-a", DAY, 20)));
-        append(batch.toArray(LedgerEnvelope[]::new));
+        fixture.publish(batch);
         JsonNode before = awaitSpendOf("ops");
 
-        ledgerTopic.publish(batch); // Kafka delivers the same entries again
-        append(ledger.append(priced("marker-1", "marker", "model-a", DAY, 1, 1)));
+        fixture.publish(batch); // Kafka delivers the same entries again
+        fixture.publish(ledger.append(priced("marker-1", "marker", "model-a", DAY, 1, 1)));
 
         JsonNode after = awaitSpendOf("ops");
         assertThat(withoutPosition(after)).isEqualTo(withoutPosition(before));
@@ -122,9 +127,9 @@ class TeamSpendIT implements TestPropertyProvider {
     void rebuilding_the_projection_reproduces_identical_rows() throws IOException {
         SpendRecorded original = priced("rebuild-1", "rebuild", "model-a", DAY, 10, 100);
         LedgerEnvelope recorded = ledger.append(original);
-        append(recorded, ledger.append(repricing(recorded.position(), original, 40)));
+        fixture.publish(recorded, ledger.append(repricing(recorded.position(), original, 40)));
         awaitSpendOf("rebuild");
-        List<List<Object>> rowsBefore = database.teamSpendRows();
+        List<List<Object>> rowsBefore = teamSpendRows();
 
         HttpResponse<String> answer = http.toBlocking().exchange(
                 HttpRequest.POST("/v1/projections/team-spend/rebuild", ""), String.class);
@@ -133,7 +138,7 @@ class TeamSpendIT implements TestPropertyProvider {
         String body = answer.body();
         assertThat(body).contains("\"projection\":\"team-spend\"");
         awaitSpendOf("rebuild");
-        assertThat(database.teamSpendRows()).isEqualTo(rowsBefore);
+        assertThat(teamSpendRows()).isEqualTo(rowsBefore);
     }
 
     @Test
@@ -156,13 +161,13 @@ class TeamSpendIT implements TestPropertyProvider {
                 .get("status").asText()).isEqualTo("UP");
     }
 
-    private void append(LedgerEnvelope... envelopes) {
-        ledgerTopic.publish(List.of(envelopes));
+    private List<List<Object>> teamSpendRows() {
+        return fixture.database().query("SELECT * FROM team_spend ORDER BY team");
     }
 
     /** A team's spend once it reflects every entry published so far. */
     private JsonNode awaitSpendOf(String team) throws IOException {
-        database.awaitCheckpoint(TeamSpendProjection.NAME, ledger.position());
+        fixture.awaitApplied(TeamSpendProjection.NAME);
         JsonNode spend = TestLedger.JACKSON.readTree(http.toBlocking().retrieve("/v1/teams/" + team + "/spend"));
         assertThat(spend.get("asOfLedgerPosition").asLong()).isEqualTo(ledger.position());
         return spend;

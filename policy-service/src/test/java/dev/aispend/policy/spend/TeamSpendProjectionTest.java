@@ -3,8 +3,8 @@ package dev.aispend.policy.spend;
 import dev.aispend.contracts.ledger.LedgerEnvelope;
 import dev.aispend.contracts.ledger.LedgerPayload;
 import dev.aispend.contracts.ledger.SpendRecorded;
-import dev.aispend.policy.ledger.TestLedger;
 import dev.aispend.platform.ledger.LedgerEvent;
+import dev.aispend.testsupport.ledger.TestLedger;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static dev.aispend.policy.spend.SpendSamples.priced;
-import static dev.aispend.policy.spend.SpendSamples.repricing;
-import static dev.aispend.policy.spend.SpendSamples.unpriced;
+import static dev.aispend.testsupport.ledger.SpendMother.priced;
+import static dev.aispend.testsupport.ledger.SpendMother.repricing;
+import static dev.aispend.testsupport.ledger.SpendMother.unpriced;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the projection writes for a delivery: one delta per team, re-pricings on the original spend's team. */
@@ -45,6 +45,16 @@ class TeamSpendProjectionTest {
         projection.apply(null, List.of(event(repricing(1, original, 6_000))));
 
         assertThat(added).containsExactly(new TeamSpend("finance", 0, 0, 0, 0, 0, 0, 0, 1_000, 0, 2));
+    }
+
+    @Test
+    void writes_one_unpriced_record_less_for_the_first_price_of_spend_recorded_unpriced() {
+        SpendRecorded original = unpriced("r1", "legal", "model-a", DAY, 100);
+        event(original); // recorded at position 1 and applied in an earlier delivery
+
+        projection.apply(null, List.of(event(repricing(1, original, 700))));
+
+        assertThat(added).containsExactly(new TeamSpend("legal", 0, 0, 0, 0, 0, 0, 0, 700, -1, 2));
     }
 
     private LedgerEvent event(LedgerPayload payload) {

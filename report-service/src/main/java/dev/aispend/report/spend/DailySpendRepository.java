@@ -15,14 +15,19 @@ public interface DailySpendRepository extends GenericRepository<DailySpend, Long
     @Query("SELECT * FROM daily_spend WHERE day BETWEEN :from AND :to ORDER BY day, team, model")
     List<DailySpend> findBetween(LocalDate from, LocalDate to);
 
-    /** Adds a delta to one day, team and model, creating the row the first time. */
+    /**
+     * Adds a delta to one day, team and model, creating the row the first time.
+     * {@code unpricedRecords} is negative when the delivery priced spend recorded unpriced earlier. PostgreSQL
+     * checks the proposed INSERT row against {@code unpriced_records >= 0} even when the row exists and is
+     * updated instead, so the inserted value is never below 0 and the update adds the delta itself.
+     */
     @Query("""
             INSERT INTO daily_spend (day, team, model, records, input_tokens, output_tokens, cache_read_tokens,
                 cache_write5m_tokens, cache_write1h_tokens, reasoning_tokens, cost_usd_micros, unpriced_records,
                 last_ledger_position)
             VALUES (:day, :team, :model, :records, :inputTokens, :outputTokens, :cacheReadTokens,
-                :cacheWrite5mTokens, :cacheWrite1hTokens, :reasoningTokens, :costUsdMicros, :unpricedRecords,
-                :lastLedgerPosition)
+                :cacheWrite5mTokens, :cacheWrite1hTokens, :reasoningTokens, :costUsdMicros,
+                GREATEST(:unpricedRecords, 0), :lastLedgerPosition)
             ON CONFLICT (day, team, model) DO UPDATE SET
                 records = daily_spend.records + EXCLUDED.records,
                 input_tokens = daily_spend.input_tokens + EXCLUDED.input_tokens,
@@ -32,7 +37,7 @@ public interface DailySpendRepository extends GenericRepository<DailySpend, Long
                 cache_write1h_tokens = daily_spend.cache_write1h_tokens + EXCLUDED.cache_write1h_tokens,
                 reasoning_tokens = daily_spend.reasoning_tokens + EXCLUDED.reasoning_tokens,
                 cost_usd_micros = daily_spend.cost_usd_micros + EXCLUDED.cost_usd_micros,
-                unpriced_records = daily_spend.unpriced_records + EXCLUDED.unpriced_records,
+                unpriced_records = daily_spend.unpriced_records + :unpricedRecords,
                 last_ledger_position = EXCLUDED.last_ledger_position
             """)
     void add(LocalDate day, String team, String model, long records, long inputTokens, long outputTokens,

@@ -1,6 +1,7 @@
 package dev.aispend.report.ledger;
 
 import dev.aispend.platform.ledger.LedgerEvent;
+import dev.aispend.testsupport.ledger.TestLedger;
 import dev.aispend.platform.ledger.LedgerFollower;
 import dev.aispend.platform.ledger.LedgerPayloadDecoder;
 import dev.aispend.platform.ledger.LedgerProjection;

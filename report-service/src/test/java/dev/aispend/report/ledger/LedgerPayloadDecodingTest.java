@@ -8,6 +8,7 @@ import dev.aispend.contracts.ledger.LegacyUsageRecorded;
 import dev.aispend.contracts.ledger.PolicyChanged;
 import dev.aispend.contracts.ledger.SpendRecorded;
 import dev.aispend.platform.ledger.LedgerEvent;
+import dev.aispend.testsupport.ledger.TestLedger;
 import dev.aispend.contracts.policy.PolicyKind;
 import dev.aispend.platform.ledger.LedgerPayloadDecoder;
 import io.micronaut.serde.ObjectMapper;

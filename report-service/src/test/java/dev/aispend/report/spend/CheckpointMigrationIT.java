@@ -1,12 +1,8 @@
 package dev.aispend.report.spend;
 
-import org.flywaydb.core.Flyway;
+import dev.aispend.testsupport.ledger.ProjectionDatabase;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,35 +15,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CheckpointMigrationIT {
 
     @Test
-    void keeps_the_position_of_the_single_checkpoint_for_the_daily_spend_projection() throws SQLException {
-        ReportDatabase database = ReportDatabase.create();
-        migrate(database, "1");
-        execute(database, "UPDATE ledger_checkpoint SET applied_position = 7, applied_at = now() WHERE id = 1",
-                """
+    void keeps_the_position_of_the_single_checkpoint_for_the_daily_spend_projection() {
+        ProjectionDatabase database = ProjectionDatabase.create("report");
+        database.migrateTo("1");
+        database.execute("UPDATE ledger_checkpoint SET applied_position = 7, applied_at = now() WHERE id = 1", """
                 INSERT INTO daily_spend (day, team, model, records, input_tokens, output_tokens, cache_read_tokens,
                     cache_write5m_tokens, cache_write1h_tokens, reasoning_tokens, last_ledger_position)
                 VALUES ('2026-11-20', 'platform', 'model-a', 3, 300, 30, 0, 0, 0, 0, 7)""");
 
-        migrate(database, "latest");
+        database.migrateTo("latest");
 
         // The foundation never stored the hash of the entry it applied last: unknown, so not checked.
         assertThat(database.query("SELECT projection, applied_position, applied_entry_hash FROM ledger_checkpoint"))
                 .containsExactly(Arrays.asList("daily-spend", 7L, null));
         assertThat(database.query("SELECT records, cost_usd_micros, unpriced_records FROM daily_spend"))
                 .containsExactly(List.of(3L, 0L, 3L));
-    }
-
-    private static void migrate(ReportDatabase database, String target) {
-        Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password())
-                .locations("classpath:db/migration").target(target).load().migrate();
-    }
-
-    private static void execute(ReportDatabase database, String... statements) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
-                database.password()); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
     }
 }

@@ -8,9 +8,9 @@ import dev.aispend.contracts.ledger.SpendRecorded;
 import dev.aispend.contracts.ledger.UsageConflictFlagged;
 import dev.aispend.contracts.usage.TokenCounts;
 import dev.aispend.report.ledger.AppliedPositionsProjection;
-import dev.aispend.report.ledger.LedgerTopicWriter;
-import dev.aispend.report.ledger.TestLedger;
-import dev.aispend.testsupport.TestInfrastructure;
+import dev.aispend.testsupport.ledger.LedgerFollowerFixture;
+import dev.aispend.testsupport.ledger.ProjectionDatabase;
+import dev.aispend.testsupport.ledger.TestLedger;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -29,16 +29,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static dev.aispend.report.spend.SpendSamples.priced;
-import static dev.aispend.report.spend.SpendSamples.repricing;
-import static dev.aispend.report.spend.SpendSamples.unpriced;
+import static dev.aispend.testsupport.ledger.SpendMother.priced;
+import static dev.aispend.testsupport.ledger.SpendMother.repricing;
+import static dev.aispend.testsupport.ledger.SpendMother.unpriced;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * report-service against real PostgreSQL and Kafka: entries published to its ledger topic the way the ledger
- * publishes them are folded into daily spend, re-pricings correct the day they belong to, redeliveries count
- * for nothing, and one projection is rebuilt from position 1 while the other keeps its place.
+ * publishes them are folded into daily spend, re-pricings correct the day they belong to (the first price of
+ * unpriced spend takes it out of that day's unpriced records), redeliveries count for nothing, and one projection
+ * is rebuilt from position 1 while the other keeps its place.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,28 +49,18 @@ class DailySpendIT implements TestPropertyProvider {
     HttpClient http;
     @Inject
     AppliedPositionsProjection appliedPositions;
-    private final TestLedger ledger = new TestLedger();
-    private ReportDatabase database;
-    private LedgerTopicWriter ledgerTopic;
+    private final LedgerFollowerFixture fixture = LedgerFollowerFixture.create("report");
+    private final TestLedger ledger = fixture.ledger();
+    private final ProjectionDatabase database = fixture.database();
 
     @Override
     public Map<String, String> getProperties() {
-        // A run name of its own: with a shared broker, topics and groups of earlier runs must not be read.
-        String run = "report-it-" + Long.toHexString(System.nanoTime());
-        database = ReportDatabase.create();
-        ledgerTopic = new LedgerTopicWriter(TestInfrastructure.kafka().bootstrapServers(), run + ".ledger.v1");
-        return Map.of(
-                "datasources.default.url", database.jdbcUrl(),
-                "datasources.default.username", database.user(),
-                "datasources.default.password", database.password(),
-                "kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(),
-                "kafka.topic-prefix", run + ".",
-                "ledger-follower.consumer-group", run);
+        return fixture.applicationProperties();
     }
 
     @AfterAll
-    void closeWriter() {
-        ledgerTopic.close();
+    void closeFixture() {
+        fixture.close();
     }
 
     @Test
@@ -77,7 +68,7 @@ class DailySpendIT implements TestPropertyProvider {
         Instant day = Instant.parse("2026-09-01T10:00:00Z");
         LegacyUsageRecorded legacy = new LegacyUsageRecorded("legacy-1", day, day, "api", "platform", "prs_a",
                 "model-a", TokenCounts.of(300, 30), "e".repeat(64));
-        append(ledger.append(priced("priced-1", "platform", "model-a", day, 1000, 2_500)),
+        fixture.publish(ledger.append(priced("priced-1", "platform", "model-a", day, 1000, 2_500)),
                 ledger.append(unpriced("unpriced-1", "platform", "model-a", day, 200)),
                 ledger.append(LedgerEventType.LEGACY_USAGE_RECORDED.typeName(), 1, TestLedger.json(legacy)),
                 ledger.append(new UsageConflictFlagged("priced-1", "a".repeat(64), "b".repeat(64), day, day, "api",
@@ -103,9 +94,9 @@ class DailySpendIT implements TestPropertyProvider {
         Instant octoberFifth = Instant.parse("2026-10-05T23:30:00Z");
         SpendRecorded original = priced("october-1", "finance", "model-a", octoberFifth, 100, 5_000);
         LedgerEnvelope recorded = ledger.append(original);
-        append(recorded, ledger.append(priced("october-2", "finance", "model-a",
+        fixture.publish(recorded, ledger.append(priced("october-2", "finance", "model-a",
                 Instant.parse("2026-10-06T08:00:00Z"), 10, 1_000)));
-        append(ledger.append(repricing(recorded.position(), original, 3_500)));
+        fixture.publish(ledger.append(repricing(recorded.position(), original, 3_500)));
 
         JsonNode report = awaitReport("2026-10-01", "2026-10-31");
 
@@ -120,16 +111,36 @@ class DailySpendIT implements TestPropertyProvider {
     }
 
     @Test
+    void the_first_price_of_unpriced_spend_takes_it_out_of_its_days_unpriced_records() throws IOException {
+        Instant day = Instant.parse("2026-06-01T12:00:00Z");
+        SpendRecorded original = unpriced("june-1", "legal", "model-a", day, 100);
+        LedgerEnvelope recorded = ledger.append(original);
+        fixture.publish(recorded, ledger.append(unpriced("june-2", "legal", "model-a", day, 10)));
+        assertThat(awaitReport("2026-06-01", "2026-06-01").get("totals").get("unpricedRecords").asLong())
+                .isEqualTo(2);
+
+        // Applied in a delivery of its own: the row exists, the delivery's delta is minus one unpriced record.
+        fixture.publish(ledger.append(repricing(recorded.position(), original, 700)));
+
+        JsonNode report = awaitReport("2026-06-01", "2026-06-01");
+        JsonNode june = report.get("rows").get(0);
+        assertThat(june.get("unpricedRecords").asLong()).isEqualTo(1);
+        assertThat(june.get("costUsdMicros").asLong()).isEqualTo(700);
+        assertThat(june.get("records").asLong()).isEqualTo(2);
+        assertThat(report.get("totals").get("unpricedRecords").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void a_redelivered_batch_changes_nothing() throws IOException {
         Instant day = Instant.parse("2026-08-01T12:00:00Z");
         List<LedgerEnvelope> batch = List.of(ledger.append(priced("august-1", "platform", "model-a", day, 10, 100)),
                 ledger.append(priced("august-2", "platform", "model-a", day, 20, 200)),
                 ledger.append(unpriced("august-3", "platform", "model-a", day, 30)));
-        append(batch.toArray(LedgerEnvelope[]::new));
+        fixture.publish(batch);
         JsonNode before = awaitReport("2026-08-01", "2026-08-01").get("rows");
 
-        ledgerTopic.publish(batch); // Kafka delivers the same entries again
-        append(ledger.append(priced("august-4", "platform", "model-a", day.plusSeconds(86_400), 40, 400)));
+        fixture.publish(batch); // Kafka delivers the same entries again
+        fixture.publish(ledger.append(priced("august-4", "platform", "model-a", day.plusSeconds(86_400), 40, 400)));
 
         JsonNode after = awaitReport("2026-08-01", "2026-08-02").get("rows");
         assertThat(after.get(0)).isEqualTo(before.get(0));
@@ -142,13 +153,13 @@ class DailySpendIT implements TestPropertyProvider {
         Instant day = Instant.parse("2026-07-01T12:00:00Z");
         SpendRecorded original = priced("july-1", "platform", "model-a", day, 10, 100);
         LedgerEnvelope recorded = ledger.append(original);
-        append(recorded, ledger.append(unpriced("july-2", "research", "model-b", day, 20)),
+        fixture.publish(recorded, ledger.append(unpriced("july-2", "research", "model-b", day, 20)),
                 ledger.append(repricing(recorded.position(), original, 150)));
         long head = ledger.position();
         database.awaitCheckpoint(AppliedPositionsProjection.NAME, head);
         database.awaitCheckpoint(DailySpendProjection.NAME, head);
-        List<List<Object>> rowsBefore = database.dailySpendRows();
-        long highestIdBefore = database.highestDailySpendId();
+        List<List<Object>> rowsBefore = dailySpendRows();
+        long highestIdBefore = database.number("SELECT max(id) FROM daily_spend");
 
         HttpResponse<String> answer = http.toBlocking().exchange(
                 HttpRequest.POST("/v1/projections/daily-spend/rebuild", ""), String.class);
@@ -159,11 +170,12 @@ class DailySpendIT implements TestPropertyProvider {
         assertThat(database.checkpoint(AppliedPositionsProjection.NAME)).isEqualTo(head);
         assertThat(appliedPositions.resets()).isZero();
         database.awaitCheckpoint(DailySpendProjection.NAME, head);
-        assertThat(database.dailySpendRows()).isEqualTo(rowsBefore);
-        assertThat(database.lowestDailySpendId()).isGreaterThan(highestIdBefore); // every row written anew
+        assertThat(dailySpendRows()).isEqualTo(rowsBefore);
+        // Every row written anew: the lowest id now is above the highest before the rebuild.
+        assertThat(database.number("SELECT min(id) FROM daily_spend")).isGreaterThan(highestIdBefore);
         assertThat(appliedPositions.applied()).hasSize((int) head);
 
-        append(ledger.append(priced("july-3", "platform", "model-a", day, 1, 1)));
+        fixture.publish(ledger.append(priced("july-3", "platform", "model-a", day, 1, 1)));
         database.awaitCheckpoint(AppliedPositionsProjection.NAME, ledger.position());
     }
 
@@ -188,13 +200,18 @@ class DailySpendIT implements TestPropertyProvider {
         assertThat(projections.get(AppliedPositionsProjection.NAME).get("status").asText()).isEqualTo("UP");
     }
 
-    private void append(LedgerEnvelope... envelopes) {
-        ledgerTopic.publish(List.of(envelopes));
+    /** Every column but the generated id, in key order: what a rebuild must reproduce exactly. */
+    private List<List<Object>> dailySpendRows() {
+        return database.query("""
+                SELECT day, team, model, records, input_tokens, output_tokens, cache_read_tokens,
+                    cache_write5m_tokens, cache_write1h_tokens, reasoning_tokens, cost_usd_micros, unpriced_records,
+                    last_ledger_position
+                FROM daily_spend ORDER BY day, team, model""");
     }
 
     /** The report once it reflects every entry published so far. */
     private JsonNode awaitReport(String from, String to) throws IOException {
-        database.awaitCheckpoint(DailySpendProjection.NAME, ledger.position());
+        fixture.awaitApplied(DailySpendProjection.NAME);
         JsonNode report = TestLedger.JACKSON.readTree(
                 http.toBlocking().retrieve("/v1/reports/spend?from=" + from + "&to=" + to));
         assertThat(report.get("asOfLedgerPosition").asLong()).isEqualTo(ledger.position());

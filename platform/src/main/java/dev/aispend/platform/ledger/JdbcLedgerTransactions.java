@@ -1,14 +1,19 @@
-package dev.aispend.policy.ledger;
+package dev.aispend.platform.ledger;
 
-import dev.aispend.platform.ledger.LedgerTransactions;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.util.function.Function;
 
-/** The platform's projections write in transactions of this service's data source, with its repositories. */
+/**
+ * Projections write in transactions of the service's data source, on the connection its Micronaut Data
+ * repositories join. Only where there is a DataSource: ingest-service has none, and must still start.
+ */
 @Singleton
+@Requires(beans = DataSource.class)
 final class JdbcLedgerTransactions implements LedgerTransactions {
     private final TransactionOperations<Connection> transactions;
 

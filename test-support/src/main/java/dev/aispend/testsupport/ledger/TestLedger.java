@@ -1,4 +1,4 @@
-package dev.aispend.policy.ledger;
+package dev.aispend.testsupport.ledger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +18,8 @@ import java.util.HexFormat;
 /**
  * Writes ledger entries the way the ledger does: payloads and envelopes as JSON by Jackson (records, ISO-8601
  * instants, nulls written), entries hash-linked in position order. The hash is a stand-in over the same chain
- * (audit-verifier owns the real one); followers check links, not hashes.
+ * (audit-verifier owns the real one); followers check links, not hashes. One instance is one ledger: positions
+ * count from 1.
  */
 public final class TestLedger {
     /** The ledger's own writer settings (ledger-service AxonFactory). */

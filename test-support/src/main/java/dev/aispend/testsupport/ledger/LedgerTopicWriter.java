@@ -1,4 +1,4 @@
-package dev.aispend.policy.ledger;
+package dev.aispend.testsupport.ledger;
 
 import dev.aispend.contracts.ledger.LedgerEnvelope;
 import org.apache.kafka.clients.producer.KafkaProducer;
