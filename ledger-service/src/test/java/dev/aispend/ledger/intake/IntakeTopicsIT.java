@@ -138,6 +138,39 @@ class IntakeTopicsIT implements TestPropertyProvider {
                 .containsExactly("OutcomeRecorded");
     }
 
+    @Test
+    void prices_with_the_card_in_force_at_the_instant_and_never_reprices_what_came_before_it() throws Exception {
+        Instant at = Instant.parse("2026-11-20T08:00:00Z");
+        TokenCounts tokens = new TokenCounts(2_000_000, 0, 0, 0, 0, 0);
+        long before = entries.head().lastPosition();
+
+        send(Topics.USAGE_V1, "platform", UsageMother.record("haiku-before-card", null, "claude-haiku-4-5", at, tokens));
+        awaitHead(before + 1);
+        PolicyChangeRequest card = new PolicyChangeRequest("haiku-card-1", "ratecard-haiku",
+                dev.aispend.contracts.policy.PolicyKind.RATE_CARD, 0, "finance",
+                PolicyMother.rateCard("claude-haiku-4-5", 1_000_000, 5_000_000), at, AT);
+        send(Topics.POLICY_CHANGES_V1, card.policyId(), card);
+        awaitHead(before + 2);
+        send(Topics.USAGE_V1, "platform", UsageMother.record("haiku-at-the-instant", null, "claude-haiku-4-5", at,
+                tokens));
+        awaitHead(before + 3);
+        send(Topics.USAGE_V1, "platform", UsageMother.record("haiku-a-nanosecond-earlier", null,
+                "claude-haiku-4-5", at.minusNanos(1), tokens));
+        awaitHead(before + 4);
+
+        List<StoredEntry> recorded = entries.entriesAfter(before, 10);
+        // Recorded before the card: unpriced, and it stays so (only an explicit re-pricing changes it).
+        assertThat(new String(recorded.get(0).payload(), StandardCharsets.UTF_8))
+                .contains("\"recordId\":\"haiku-before-card\"", "\"unpricedReason\":\"NO_RATE_CARD\"");
+        // Effective at exactly the usage's instant: the card applies; 2,000,000 tokens at $1/M = 2,000,000 micros.
+        assertThat(new String(recorded.get(2).payload(), StandardCharsets.UTF_8))
+                .contains("\"recordId\":\"haiku-at-the-instant\"", "\"costUsdMicros\":2000000",
+                        "\"rateCardId\":\"ratecard-haiku\"");
+        // A nanosecond before the card's effective time: no card was in force.
+        assertThat(new String(recorded.get(3).payload(), StandardCharsets.UTF_8))
+                .contains("\"recordId\":\"haiku-a-nanosecond-earlier\"", "\"unpricedReason\":\"NO_RATE_CARD\"");
+    }
+
     private long quarantined() {
         try {
             return database.count("SELECT count(*) FROM quarantined_message");
