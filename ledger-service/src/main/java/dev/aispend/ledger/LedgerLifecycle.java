@@ -1,5 +1,6 @@
 package dev.aispend.ledger;
 
+import dev.aispend.ledger.append.LedgerAppendSignal;
 import dev.aispend.ledger.intake.LedgerIntake;
 import dev.aispend.ledger.publication.LedgerRelay;
 import dev.aispend.ledger.seal.CheckpointSchedule;

@@ -1,6 +1,5 @@
 package dev.aispend.ledger.append;
 
-import dev.aispend.ledger.LedgerAppendSignal;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;

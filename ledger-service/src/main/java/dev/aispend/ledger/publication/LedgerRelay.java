@@ -3,7 +3,7 @@ package dev.aispend.ledger.publication;
 import dev.aispend.ledger.entries.LedgerEntryStore;
 import dev.aispend.ledger.entries.StoredEntry;
 
-import dev.aispend.ledger.LedgerAppendSignal;
+import dev.aispend.ledger.append.LedgerAppendSignal;
 import dev.aispend.ledger.LedgerConfiguration;
 import dev.aispend.platform.kafka.Backoff;
 import dev.aispend.platform.kafka.TopicNames;

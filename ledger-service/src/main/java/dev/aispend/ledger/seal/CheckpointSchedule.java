@@ -1,6 +1,6 @@
 package dev.aispend.ledger.seal;
 
-import dev.aispend.ledger.LedgerAppendSignal;
+import dev.aispend.ledger.append.LedgerAppendSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

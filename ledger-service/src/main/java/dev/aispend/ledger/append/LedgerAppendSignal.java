@@ -1,4 +1,4 @@
-package dev.aispend.ledger;
+package dev.aispend.ledger.append;
 
 import jakarta.inject.Singleton;
 
