@@ -96,12 +96,20 @@ final class RunningSystem implements AutoCloseable {
         return TestInfrastructure.kafka().bootstrapServers();
     }
 
+    /** Ports handed out in this JVM: the OS may offer a just-closed port again, and two services cannot share one. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException failure) {
+                throw new UncheckedIOException(failure);
+            }
         }
+        throw new IllegalStateException("no free port not handed out already after 100 attempts");
     }
 
     @Override

@@ -65,11 +65,17 @@ public final class ServiceProcess implements AutoCloseable {
                 });
     }
 
+    /**
+     * UP, and answered by THIS service: /health names the application, so a port taken meanwhile by another
+     * process (another service given the same free port, which then failed to bind) is never taken for it.
+     */
     public boolean isHealthy() {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/health"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200
+                    && response.body().contains("\"name\":\"" + spec.name() + "\"");
         } catch (IOException notYet) {
             return false;
         } catch (InterruptedException interrupted) {

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Verifies the stored ledger from its bytes: recomputes every entry hash (docs/ledger-format.md), checks the
@@ -47,6 +48,11 @@ public final class LedgerVerifier {
 
     /** Verifies positions {@code from}..{@code to} (inclusive; to within the head). */
     public VerificationReport verify(long from, long to) {
+        return verify(from, to, new AtomicLong());
+    }
+
+    /** As {@link #verify(long, long)}, counting the entries read so far into {@code progress} as it goes. */
+    public VerificationReport verify(long from, long to, AtomicLong progress) {
         return ConnectionReads.read(transactions, "the ledger for verification", connection -> {
             try (Statement isolation = connection.createStatement()) {
                 isolation.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -64,6 +70,7 @@ public final class LedgerVerifier {
                     entries.forEachInRange(expected[0], to, Long.MAX_VALUE, entry -> {
                         run.check(entry, expected[0]);
                         expected[0]++;
+                        progress.incrementAndGet();
                         return !run.damaged();
                     });
                     run.finish(expected[0] - 1, head, checkpointBeyond(connection, head.position()));

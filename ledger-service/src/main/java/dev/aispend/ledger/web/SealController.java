@@ -6,20 +6,23 @@ import dev.aispend.ledger.seal.LedgerVerifier;
 import dev.aispend.ledger.seal.ProofService;
 import dev.aispend.ledger.seal.SealConfiguration;
 import dev.aispend.ledger.seal.SigningKeys;
-import dev.aispend.ledger.seal.VerificationReport;
+import dev.aispend.ledger.seal.VerificationJobs;
 import dev.aispend.platform.web.ErrorBody;
 import dev.aispend.platform.web.FieldError;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 
+import java.net.URI;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,14 +44,16 @@ final class SealController {
     private final Checkpointer checkpointer;
     private final LedgerVerifier verifier;
     private final SealConfiguration configuration;
+    private final VerificationJobs jobs;
 
     SealController(SigningKeys keys, ProofService proofs, Checkpointer checkpointer, LedgerVerifier verifier,
-                   SealConfiguration configuration) {
+                   SealConfiguration configuration, VerificationJobs jobs) {
         this.keys = keys;
         this.proofs = proofs;
         this.checkpointer = checkpointer;
         this.verifier = verifier;
         this.configuration = configuration;
+        this.jobs = jobs;
     }
 
     @Get("/public-key")
@@ -123,23 +128,56 @@ final class SealController {
         return HttpResponse.ok(proofs.inclusion(position, tree.get()).toJson());
     }
 
-    /** Verifies positions from..to (default: the whole ledger); 200 with the report, damaged or not. */
+    /**
+     * Verifies positions from..to (default: the whole ledger) while the request waits; 200 with the report,
+     * damaged or not. A large ledger takes minutes: start a job with POST /v1/ledger/verifications instead.
+     */
     @Get("/verify")
     HttpResponse<?> verify(@QueryValue(defaultValue = "1") long from, @Nullable @QueryValue Long to) {
         long head = verifier.head().position();
         long last = to == null ? head : to;
+        Optional<HttpResponse<?>> refusal = refusalOfRange(from, last, head);
+        return refusal.orElseGet(() -> HttpResponse.ok(verifier.verify(from, last)));
+    }
+
+    /** Body of POST /v1/ledger/verifications: the range, by default the whole ledger as it is now. */
+    @Serdeable
+    record VerificationRequest(@Nullable Long fromPosition, @Nullable Long toPosition) {
+    }
+
+    /** Starts a verification job; 202 with its status and a Location to follow it. */
+    @Post("/verifications")
+    HttpResponse<?> startVerification(@Nullable @Body VerificationRequest request) {
+        long head = verifier.head().position();
+        long from = request == null || request.fromPosition() == null ? 1 : request.fromPosition();
+        long last = request == null || request.toPosition() == null ? head : request.toPosition();
+        Optional<HttpResponse<?>> refusal = refusalOfRange(from, last, head);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        VerificationJobs.JobStatus started = jobs.start(from, last);
+        return HttpResponse.accepted().headers(headers -> headers.location(
+                URI.create("/v1/ledger/verifications/" + started.id()))).body(started);
+    }
+
+    @Get("/verifications/{id}")
+    HttpResponse<?> verification(@PathVariable String id) {
+        return jobs.status(id).<HttpResponse<?>>map(HttpResponse::ok)
+                .orElseGet(() -> notFound("no verification " + id + " (jobs are kept in memory until a restart)"));
+    }
+
+    private Optional<HttpResponse<?>> refusalOfRange(long from, long last, long head) {
         if (from < 1) {
-            return badRequest("from", "must be at least 1");
+            return Optional.of(badRequest("from", "must be at least 1"));
         }
         if (last > head || last < from - 1) {
-            return badRequest("to", "must be within " + (from - 1) + ".." + head);
+            return Optional.of(badRequest("to", "must be within " + (from - 1) + ".." + head));
         }
         if (last - from + 1 > configuration.verifyMaxEntries()) {
-            return badRequest("to", "at most " + configuration.verifyMaxEntries() + " entries per verification "
-                    + "(LEDGER_VERIFY_MAX_ENTRIES)");
+            return Optional.of(badRequest("to", "at most " + configuration.verifyMaxEntries()
+                    + " entries per verification (LEDGER_VERIFY_MAX_ENTRIES)"));
         }
-        VerificationReport report = verifier.verify(from, last);
-        return HttpResponse.ok(report);
+        return Optional.empty();
     }
 
     private static HttpResponse<?> badRequest(String field, String message) {

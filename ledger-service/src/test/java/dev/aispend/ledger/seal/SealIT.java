@@ -177,6 +177,23 @@ class SealIT implements TestPropertyProvider {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void runs_a_long_verification_as_a_job_to_follow() {
+        io.micronaut.http.HttpResponse<Map> started = http.toBlocking().exchange(
+                HttpRequest.POST("/v1/ledger/verifications", Map.of()), Map.class);
+        assertThat(started.code()).isEqualTo(202);
+        String location = started.header("Location");
+        Map<String, Object>[] status = new Map[1];
+        Wait.until("the verification job to complete", WITHIN, () -> {
+            status[0] = http.toBlocking().retrieve(HttpRequest.GET(location), Map.class);
+            return "COMPLETED".equals(status[0].get("state"));
+        });
+        assertThat(status[0]).containsEntry("entriesRead", 20);
+        assertThat((Map<String, Object>) status[0].get("report")).containsEntry("verified", true)
+                .containsEntry("verifiedEntries", 20);
+    }
+
+    @Test
     void verifies_a_range_from_the_checkpoint_before_it() {
         @SuppressWarnings("unchecked")
         Map<String, Object> report = http.toBlocking().retrieve(HttpRequest.GET("/v1/ledger/verify?from=15&to=20"),
