@@ -128,20 +128,22 @@ class UsageIngestIT implements TestPropertyProvider {
     }
 
     @Test
-    void answers_framework_errors_with_the_same_error_body() {
+    void answers_framework_errors_as_problem_details_like_its_own() {
         assertThatThrownBy(() -> http.toBlocking().exchange(HttpRequest.POST("/v1/usage", "hello")
                 .contentType(MediaType.TEXT_PLAIN_TYPE), String.class))
                 .isInstanceOfSatisfying(HttpClientResponseException.class, refused -> {
                     assertThat(refused.getStatus().getCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode());
+                    assertThat(refused.getResponse().getContentType()).get().asString()
+                            .startsWith("application/problem+json");
                     assertThat(refused.getResponse().getBody(String.class)).get().asString()
-                            .startsWith("{\"message\":\"Unsupported Media Type\",\"errors\":[{")
-                            .contains("text/plain").doesNotContain("_links");
+                            .startsWith("{\"type\":\"about:blank\",\"title\":\"Unsupported Media Type\",\"status\":415,")
+                            .contains("\"errors\":[{", "text/plain").doesNotContain("_links");
                 });
         assertThatThrownBy(() -> http.toBlocking().exchange(HttpRequest.GET("/v1/nothing"), String.class))
                 .isInstanceOfSatisfying(HttpClientResponseException.class, refused -> {
                     assertThat(refused.getStatus().getCode()).isEqualTo(HttpStatus.NOT_FOUND.getCode());
                     assertThat(refused.getResponse().getBody(String.class)).get().asString()
-                            .startsWith("{\"message\":\"Not Found\"");
+                            .startsWith("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404");
                 });
     }
 

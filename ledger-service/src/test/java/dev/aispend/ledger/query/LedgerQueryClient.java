@@ -71,7 +71,8 @@ final class LedgerQueryClient {
     @SuppressWarnings("unchecked")
     List<String> errorFields(HttpResponse<String> response) throws IOException {
         Map<String, Object> body = json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
-        assertThat(body).containsKey("message");
+        assertThat(body).containsKeys("type", "title", "status", "detail");
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         return ((List<Map<String, Object>>) body.get("errors")).stream().map(error -> (String) error.get("field"))
                 .toList();
     }

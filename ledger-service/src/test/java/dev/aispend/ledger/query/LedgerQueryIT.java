@@ -219,7 +219,7 @@ class LedgerQueryIT implements TestPropertyProvider {
         HttpResponse<String> refusedCsv = client.get("limit=" + (MAX_CSV_ROWS + 1), "text/csv");
         assertThat(refusedCsv.statusCode()).isEqualTo(400);
         assertThat(refusedCsv.headers().firstValue("content-type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/json"));
+                assertThat(type).startsWith("application/problem+json"));
         assertThat(client.errorFields(refusedCsv)).containsExactly("limit");
         HttpResponse<String> refusedFormat = client.get("after=-1&format=xml", "application/json");
         assertThat(refusedFormat.statusCode()).isEqualTo(400);

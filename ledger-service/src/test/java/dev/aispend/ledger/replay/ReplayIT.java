@@ -8,7 +8,7 @@ import dev.aispend.devstack.Wait;
 import dev.aispend.ledger.IntakeSender;
 import dev.aispend.ledger.LedgerTestProperties;
 import dev.aispend.ledger.entries.LedgerEntryStore;
-import dev.aispend.platform.web.ErrorBody;
+import dev.aispend.platform.web.ProblemDetails;
 import dev.aispend.platform.web.FieldError;
 import dev.aispend.testsupport.KafkaProbe;
 import dev.aispend.testsupport.TestInfrastructure;
@@ -176,7 +176,7 @@ class ReplayIT implements TestPropertyProvider {
         HttpClientResponseException unknown = catchThrowableOfType(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.GET("/v1/ledger/replays/no-such-replay")));
         assertThat(unknown.getStatus().getCode()).isEqualTo(HttpStatus.NOT_FOUND.getCode());
-        assertThat(unknown.getResponse().getBody(ErrorBody.class)).get().extracting(ErrorBody::message)
+        assertThat(unknown.getResponse().getBody(ProblemDetails.class)).get().extracting(ProblemDetails::detail)
                 .asString().contains("no-such-replay");
     }
 
@@ -216,7 +216,7 @@ class ReplayIT implements TestPropertyProvider {
         HttpClientResponseException refused = catchThrowableOfType(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.POST("/v1/ledger/replays", body)));
         assertThat(refused.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
-        return refused.getResponse().getBody(ErrorBody.class).orElseThrow().errors();
+        return refused.getResponse().getBody(ProblemDetails.class).orElseThrow().errors();
     }
 
     private ReplayProgress progress(String id) {

@@ -15,7 +15,7 @@ import dev.aispend.ledger.entries.LedgerEntryStore;
 import dev.aispend.ledger.entries.StoredEntry;
 import dev.aispend.ledger.IntakeSender;
 import dev.aispend.ledger.LedgerTestProperties;
-import dev.aispend.platform.web.ErrorBody;
+import dev.aispend.platform.web.ProblemDetails;
 import dev.aispend.platform.web.FieldError;
 import dev.aispend.testsupport.TestInfrastructure;
 import dev.aispend.testsupport.TestPostgres;
@@ -167,7 +167,7 @@ class RepricingIT implements TestPropertyProvider {
                 () -> reprice(body));
         assertThat(refused).as("refused").isNotNull();
         assertThat(refused.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
-        return refused.getResponse().getBody(ErrorBody.class).orElseThrow().errors();
+        return refused.getResponse().getBody(ProblemDetails.class).orElseThrow().errors();
     }
 
     private static UsageRecord usage(String model, Instant occurredAt, TokenCounts tokens) {

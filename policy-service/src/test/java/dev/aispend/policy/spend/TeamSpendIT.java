@@ -148,7 +148,7 @@ class TeamSpendIT implements TestPropertyProvider {
                 .isInstanceOfSatisfying(HttpClientResponseException.class, notFound -> {
                     assertThat(notFound.getStatus().getCode()).isEqualTo(HttpStatus.NOT_FOUND.getCode());
                     String body = notFound.getResponse().getBody(String.class).orElseThrow();
-                    assertThat(body).contains("\"message\":\"no projection named 'daily-spend'\"",
+                    assertThat(body).contains("\"detail\":\"no projection named 'daily-spend'\"",
                             "must be one of team-spend");
                 });
     }
