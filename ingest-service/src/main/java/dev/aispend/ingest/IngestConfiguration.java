@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param pseudonymKey           base64 HMAC key that turns identities into person refs (PSEUDONYM_KEY); required
  * @param maxTokensPerRecord     the most tokens one record may carry, all types together
  * @param maxClockSkew           how far in the future an occurredAt may lie, for clients with fast clocks
+ * @param maxRecordAge           how far in the past an occurredAt may lie
  * @param maxBatchRecords        the most records one POST /v1/usage/batch may carry
  * @param usageTopicPartitions   partitions of usage.v1 when ingest creates it
  * @param topicReplicationFactor replication of the topics ingest creates
@@ -20,6 +21,7 @@ public record IngestConfiguration(
         @Nullable String pseudonymKey,
         long maxTokensPerRecord,
         Duration maxClockSkew,
+        Duration maxRecordAge,
         int maxBatchRecords,
         int usageTopicPartitions,
         short topicReplicationFactor) {

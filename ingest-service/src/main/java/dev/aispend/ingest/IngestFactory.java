@@ -24,6 +24,6 @@ final class IngestFactory {
     @Singleton
     UsageSubmissionParser usageSubmissionParser(IngestConfiguration configuration, Clock clock) {
         return new UsageSubmissionParser(configuration.maxTokensPerRecord(), configuration.maxClockSkew(),
-                configuration.maxBatchRecords(), clock);
+                configuration.maxRecordAge(), configuration.maxBatchRecords(), clock);
     }
 }

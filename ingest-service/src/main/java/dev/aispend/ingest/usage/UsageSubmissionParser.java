@@ -45,10 +45,16 @@ public final class UsageSubmissionParser {
 
     private final long maxTokensPerRecord;
     private final Duration maxClockSkew;
+    private final Duration maxRecordAge;
     private final int maxBatchRecords;
     private final Clock clock;
 
-    public UsageSubmissionParser(long maxTokensPerRecord, Duration maxClockSkew, int maxBatchRecords, Clock clock) {
+    /**
+     * @param maxRecordAge how far in the past an occurredAt may lie: older usage is a client's clock or unit gone
+     *                     wrong (0001-01-01, seconds taken for milliseconds), not spend to count
+     */
+    public UsageSubmissionParser(long maxTokensPerRecord, Duration maxClockSkew, Duration maxRecordAge,
+                                 int maxBatchRecords, Clock clock) {
         if (maxTokensPerRecord < 1) {
             throw new IllegalArgumentException("maxTokensPerRecord must be positive");
         }
@@ -59,7 +65,11 @@ public final class UsageSubmissionParser {
             throw new IllegalArgumentException("maxClockSkew must not be negative");
         }
         this.maxTokensPerRecord = maxTokensPerRecord;
+        if (maxRecordAge.isNegative() || maxRecordAge.isZero()) {
+            throw new IllegalArgumentException("maxRecordAge must be positive");
+        }
         this.maxClockSkew = maxClockSkew;
+        this.maxRecordAge = maxRecordAge;
         this.maxBatchRecords = maxBatchRecords;
         this.clock = clock;
     }
@@ -203,6 +213,9 @@ public final class UsageSubmissionParser {
             if (value.isAfter(clock.instant().plus(maxClockSkew))) {
                 violations.add(new FieldError(field, "lies more than " + maxClockSkew.toSeconds()
                         + " s in the future"));
+            } else if (value.isBefore(clock.instant().minus(maxRecordAge))) {
+                violations.add(new FieldError(field, "lies more than " + maxRecordAge.toDays()
+                        + " days in the past (INGEST_MAX_RECORD_AGE)"));
             }
             return value;
         } catch (DateTimeParseException unparsable) {

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UsageSubmissionParserTest {
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
-    private final UsageSubmissionParser parser = new UsageSubmissionParser(1_000_000, Duration.ofMinutes(5), 3,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final UsageSubmissionParser parser = new UsageSubmissionParser(1_000_000, Duration.ofMinutes(5),
+            Duration.ofDays(400), 3, Clock.fixed(NOW, ZoneOffset.UTC));
     private final JsonMapper json = JsonMapper.createDefault();
 
     @Test
@@ -89,6 +89,16 @@ class UsageSubmissionParserTest {
     }
 
     @Test
+    void refuses_a_timestamp_implausibly_far_in_the_past() {
+        String ancient = UsageJsonMother.valid().replace("2026-11-22T10:15:30Z", "0001-01-01T00:00:00Z");
+        String lastYear = UsageJsonMother.valid().replace("2026-11-22T10:15:30Z", "2025-11-01T00:00:00Z");
+
+        assertThatThrownBy(() -> parser.parse(tree(ancient)))
+                .hasMessageContaining("occurredAt: lies more than 400 days in the past");
+        assertThat(parser.parse(tree(lastYear)).occurredAt()).isEqualTo(Instant.parse("2025-11-01T00:00:00Z"));
+    }
+
+    @Test
     void refuses_a_timestamp_without_offset_or_too_far_in_the_future() {
         String local = UsageJsonMother.valid().replace("2026-11-22T10:15:30Z", "2026-11-22T10:15:30");
         String future = UsageJsonMother.valid().replace("2026-11-22T10:15:30Z", "2026-11-22T12:06:00Z");
@@ -142,8 +152,8 @@ class UsageSubmissionParserTest {
 
     @Test
     void reports_at_most_a_bounded_number_of_reasons() {
-        UsageSubmissionParser large = new UsageSubmissionParser(1_000, Duration.ZERO, 1_000,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        UsageSubmissionParser large = new UsageSubmissionParser(1_000, Duration.ZERO, Duration.ofDays(400),
+                1_000, Clock.fixed(NOW, ZoneOffset.UTC));
         String body = "{\"records\": [" + String.join(", ", java.util.Collections.nCopies(50, "{}")) + "]}";
 
         assertThatThrownBy(() -> large.parseBatch(tree(body)))

@@ -114,6 +114,21 @@ class UsageIngestIT implements TestPropertyProvider {
     }
 
     @Test
+    void refuses_a_field_given_twice_rather_than_keeping_either_value() {
+        KafkaProbe probe = KafkaProbe.on(TestInfrastructure.kafka().bootstrapServers(), USAGE_TOPIC);
+        String doubled = UsageJsonMother.valid("ingest-it-dup", "platform").replace("\"inputTokens\": 1200",
+                "\"inputTokens\": 1, \"inputTokens\": 1000000");
+
+        assertThatThrownBy(() -> http.toBlocking().exchange(post(doubled), String.class))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, refused -> {
+                    assertThat(refused.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+                    assertThat(refused.getResponse().getBody(String.class)).get().asString()
+                            .contains("Duplicate field", "inputTokens");
+                });
+        assertThat(probe.endOffsetsUnchanged()).isTrue();
+    }
+
+    @Test
     void refuses_malformed_json_and_a_body_over_the_size_limit() {
         assertThatThrownBy(() -> http.toBlocking().exchange(post("{\"id\": "), String.class))
                 .isInstanceOfSatisfying(HttpClientResponseException.class, refused -> {
