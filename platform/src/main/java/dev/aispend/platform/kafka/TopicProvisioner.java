@@ -94,22 +94,8 @@ public final class TopicProvisioner {
      * every broker's metadata reflects it (KRaft propagates it asynchronously), so one read may still be stale.
      */
     private static void verifyConfigs(Admin admin, String topic, Map<String, String> wanted) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (true) {
-            List<String> differences = differences(admin, topic, wanted);
-            if (differences.isEmpty()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("topic " + topic + " still has " + differences + " after " + TIMEOUT);
-            }
-            try {
-                Thread.sleep(VERIFY_INTERVAL.toMillis());
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while verifying topic " + topic, interrupted);
-            }
-        }
+        BrokerPoll.until("topic " + topic + " taking " + wanted, TIMEOUT, VERIFY_INTERVAL,
+                () -> differences(admin, topic, wanted).isEmpty());
     }
 
     /** Each wanted setting the topic does not have yet, as "key=actual (must be wanted)". */

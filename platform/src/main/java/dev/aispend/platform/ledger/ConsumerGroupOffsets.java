@@ -1,5 +1,6 @@
 package dev.aispend.platform.ledger;
 
+import dev.aispend.platform.kafka.BrokerPoll;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -35,27 +36,32 @@ final class ConsumerGroupOffsets {
     static void forget(String bootstrapServers, String groupId, List<String> topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<TopicPartition> partitions = partitionsOf(admin, topics);
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (true) {
-                try {
-                    admin.deleteConsumerGroupOffsets(groupId, partitions).all()
-                            .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                    return;
-                } catch (ExecutionException failure) {
-                    if (failure.getCause() instanceof GroupIdNotFoundException) {
-                        return; // never committed anything: it starts from the earliest entry anyway
-                    }
-                    // The group's last member is still leaving (its consumer was just closed): wait for it.
-                    if (!stillLeaving(failure.getCause()) || System.nanoTime() > deadline) {
-                        throw new IllegalStateException("could not reset consumer group " + groupId,
-                                failure.getCause());
-                    }
-                }
-                Thread.sleep(RETRY_DELAY.toMillis());
-            }
+            // The group's last member may still be leaving (its consumer was just closed): ask again until it left.
+            BrokerPoll.until("resetting consumer group " + groupId, TIMEOUT, RETRY_DELAY,
+                    () -> deleteOffsets(admin, groupId, partitions));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while resetting consumer group " + groupId, interrupted);
+        } catch (TimeoutException timeout) {
+            throw new IllegalStateException("broker did not reset consumer group " + groupId + " within " + TIMEOUT,
+                    timeout);
+        }
+    }
+
+    /** True once the offsets are gone (or there were none); false while the group still has a member. */
+    private static boolean deleteOffsets(Admin admin, String groupId, Set<TopicPartition> partitions)
+            throws InterruptedException {
+        try {
+            admin.deleteConsumerGroupOffsets(groupId, partitions).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException failure) {
+            if (failure.getCause() instanceof GroupIdNotFoundException) {
+                return true; // never committed anything: it starts from the earliest entry anyway
+            }
+            if (stillLeaving(failure.getCause())) {
+                return false;
+            }
+            throw new IllegalStateException("could not reset consumer group " + groupId, failure.getCause());
         } catch (TimeoutException timeout) {
             throw new IllegalStateException("broker did not reset consumer group " + groupId + " within " + TIMEOUT,
                     timeout);
