@@ -1,10 +1,9 @@
 package dev.aispend.ledger.publication;
 
+import dev.aispend.ledger.LedgerConfiguration;
+import dev.aispend.ledger.append.LedgerAppendSignal;
 import dev.aispend.ledger.entries.LedgerEntryStore;
 import dev.aispend.ledger.entries.StoredEntry;
-
-import dev.aispend.ledger.append.LedgerAppendSignal;
-import dev.aispend.ledger.LedgerConfiguration;
 import dev.aispend.platform.kafka.Backoff;
 import dev.aispend.platform.kafka.TopicNames;
 import io.micrometer.core.instrument.Counter;
@@ -15,7 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -31,7 +29,7 @@ public final class LedgerRelay implements AutoCloseable {
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(60);
 
     private final LedgerEntryStore events;
-    private final LedgerEntryPublisher publisher;
+    private final SealedBatchPublisher batchPublisher;
     private final LedgerAppendSignal appendSignal;
     private final LedgerConfiguration.Publication settings;
     private final Backoff backoff;
@@ -42,10 +40,10 @@ public final class LedgerRelay implements AutoCloseable {
     private volatile boolean running;
     private volatile int consecutiveFailures;
 
-    LedgerRelay(LedgerEntryStore events, LedgerEntryPublisher publisher, LedgerAppendSignal appendSignal,
+    LedgerRelay(LedgerEntryStore events, SealedBatchPublisher batchPublisher, LedgerAppendSignal appendSignal,
                 LedgerConfiguration configuration, TopicNames topics, MeterRegistry meters) {
         this.events = events;
-        this.publisher = publisher;
+        this.batchPublisher = batchPublisher;
         this.appendSignal = appendSignal;
         this.settings = configuration.publication();
         if (settings.maxBatchEntries() < 1 || settings.maxBatchEntries() > 10_000) {
@@ -92,24 +90,12 @@ public final class LedgerRelay implements AutoCloseable {
     /** Publishes the entries after the cursor; returns how many. */
     int publishNextBatch() throws InterruptedException {
         long cursor = events.head().lastPublishedPosition();
-        List<StoredEntry> batch = events.entriesAfter(cursor, settings.maxBatchEntries());
+        List<StoredEntry> batch = batchPublisher.publishAfter(ledgerTopic, cursor, Long.MAX_VALUE,
+                settings.maxBatchEntries(), ACK_TIMEOUT);
         if (batch.isEmpty()) {
             return 0;
         }
         long last = batch.get(batch.size() - 1).position();
-        // Post-condition of the read: a gapless run starting right after the cursor.
-        if (batch.get(0).position() != cursor + 1 || last != cursor + batch.size()) {
-            throw new IllegalStateException("ledger positions after " + cursor + " are not contiguous");
-        }
-        CompletableFuture<?>[] acknowledgements = batch.stream()
-                .map(entry -> publisher.publish(ledgerTopic, entry.kafkaKey(), entry.toEnvelope()))
-                .toArray(CompletableFuture[]::new);
-        try {
-            CompletableFuture.allOf(acknowledgements).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException notAcknowledged) {
-            throw new IllegalStateException("broker did not acknowledge positions " + (cursor + 1) + ".." + last,
-                    notAcknowledged);
-        }
         events.markPublished(cursor, last);
         publishedCounter.increment(batch.size());
         return batch.size();

@@ -1,7 +1,7 @@
 package dev.aispend.ledger.replay;
 
 import dev.aispend.ledger.entries.LedgerEntryStore;
-import dev.aispend.ledger.publication.LedgerEntryPublisher;
+import dev.aispend.ledger.publication.SealedBatchPublisher;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -33,18 +33,18 @@ public final class ReplayCoordinator {
     private final ReplayStore store;
     private final ReplayTopics topics;
     private final LedgerEntryStore entries;
-    private final LedgerEntryPublisher publisher;
+    private final SealedBatchPublisher batchPublisher;
     private final ReplayRequestValidator validator;
     private final Semaphore running;
     private final ExecutorService executor;
 
     ReplayCoordinator(ReplayConfiguration configuration, ReplayStore store, ReplayTopics topics,
-                      LedgerEntryStore entries, LedgerEntryPublisher publisher) {
+                      LedgerEntryStore entries, SealedBatchPublisher batchPublisher) {
         this.configuration = configuration;
         this.store = store;
         this.topics = topics;
         this.entries = entries;
-        this.publisher = publisher;
+        this.batchPublisher = batchPublisher;
         this.validator = new ReplayRequestValidator(configuration.maxRangeEntries(), topics.defaultTopic(),
                 topics.ledgerOwnTopics());
         this.running = new Semaphore(configuration.maxConcurrent());
@@ -66,7 +66,7 @@ public final class ReplayCoordinator {
             store.insertRunning(id, plan);
             // Read before the job starts: the answer shows the replay as accepted (RUNNING, nothing published).
             ReplayProgress accepted = store.find(id).orElseThrow();
-            ReplayJob job = new ReplayJob(id, plan, entries, publisher, store, configuration);
+            ReplayJob job = new ReplayJob(id, plan, batchPublisher, store, configuration);
             executor.execute(() -> {
                 try {
                     job.run();

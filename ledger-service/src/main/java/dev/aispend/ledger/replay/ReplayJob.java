@@ -1,18 +1,12 @@
 package dev.aispend.ledger.replay;
 
-import dev.aispend.ledger.entries.LedgerEntryStore;
 import dev.aispend.ledger.entries.StoredEntry;
-import dev.aispend.ledger.publication.LedgerEntryPublisher;
+import dev.aispend.ledger.publication.SealedBatchPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Re-publishes one range of stored entries, in position order, batch by batch: read a batch (its own short read
@@ -28,18 +22,16 @@ final class ReplayJob implements Runnable {
 
     private final String id;
     private final ReplayPlan plan;
-    private final LedgerEntryStore entries;
-    private final LedgerEntryPublisher publisher;
+    private final SealedBatchPublisher batchPublisher;
     private final ReplayStore store;
     private final int batchEntries;
     private final Duration acknowledgementTimeout;
 
-    ReplayJob(String id, ReplayPlan plan, LedgerEntryStore entries, LedgerEntryPublisher publisher,
+    ReplayJob(String id, ReplayPlan plan, SealedBatchPublisher batchPublisher,
               ReplayStore store, ReplayConfiguration configuration) {
         this.id = id;
         this.plan = plan;
-        this.entries = entries;
-        this.publisher = publisher;
+        this.batchPublisher = batchPublisher;
         this.store = store;
         this.batchEntries = configuration.batchEntries();
         this.acknowledgementTimeout = configuration.acknowledgementTimeout();
@@ -73,25 +65,13 @@ final class ReplayJob implements Runnable {
 
     /** Sends the batch after {@code published} and returns the last position the broker acknowledged. */
     private long publishBatchAfter(long published) throws InterruptedException {
-        List<StoredEntry> batch = new ArrayList<>(batchEntries);
-        entries.forEachInRange(published + 1, plan.toPosition(), batchEntries, batch::add);
-        if (batch.isEmpty() || batch.get(0).position() != published + 1
-                || batch.get(batch.size() - 1).position() != published + batch.size()) {
-            // Positions up to the head are gapless and committed; anything else means the ledger is not what
-            // it was when the replay was accepted, and a replay with a hole would mislead whoever reads it.
-            throw new IllegalStateException("ledger positions after " + published + " are not contiguous");
+        List<StoredEntry> batch = batchPublisher.publishAfter(plan.topic(), published, plan.toPosition(),
+                batchEntries, acknowledgementTimeout);
+        if (batch.isEmpty()) {
+            // Positions up to the head are committed; none after one the replay still owes means the ledger is not
+            // what it was when the replay was accepted, and a replay with a hole would mislead whoever reads it.
+            throw new IllegalStateException("ledger positions after " + published + " are missing");
         }
-        long last = batch.get(batch.size() - 1).position();
-        CompletableFuture<?>[] acknowledgements = batch.stream()
-                .map(entry -> publisher.publish(plan.topic(), entry.kafkaKey(), entry.toEnvelope()))
-                .toArray(CompletableFuture[]::new);
-        try {
-            CompletableFuture.allOf(acknowledgements)
-                    .get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException notAcknowledged) {
-            throw new IllegalStateException("the broker did not acknowledge positions " + (published + 1) + ".."
-                    + last + "; a new replay can resume from position " + (published + 1), notAcknowledged);
-        }
-        return last;
+        return batch.get(batch.size() - 1).position();
     }
 }

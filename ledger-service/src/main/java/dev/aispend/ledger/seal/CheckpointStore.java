@@ -2,6 +2,7 @@ package dev.aispend.ledger.seal;
 
 import dev.aispend.audit.Checkpoint;
 import dev.aispend.audit.MerkleFrontier;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -118,35 +120,20 @@ public final class CheckpointStore {
 
     /** The entry hashes of positions {@code from}..{@code to} (inclusive), in order; checks none is missing. */
     public List<byte[]> entryHashes(Connection connection, long from, long to) throws SQLException {
-        List<byte[]> hashes = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT ledgerPosition, entryHash FROM "
-                + "DomainEventEntry WHERE ledgerPosition BETWEEN ? AND ? ORDER BY ledgerPosition")) {
-            select.setFetchSize(1000);
-            select.setLong(1, from);
-            select.setLong(2, to);
-            try (ResultSet rows = select.executeQuery()) {
-                long expected = from;
-                while (rows.next()) {
-                    if (rows.getLong(1) != expected) {
-                        throw new IllegalStateException("ledger position " + expected + " is missing");
-                    }
-                    hashes.add(rows.getBytes(2));
-                    expected++;
-                }
-                if (expected != to + 1) {
-                    throw new IllegalStateException("ledger positions " + expected + ".." + to + " are missing");
-                }
-            }
-        }
-        return hashes;
+        return entryHashes(connection, from, to, null);
     }
 
     /**
-     * The entry hashes of positions {@code from}..{@code to} (inclusive), in order, checking that each entry's
-     * previousHash is the hash before it ({@code previousHash} for the first): a checkpoint signs only a chain
-     * that links, whatever happened to the rows since the last one.
+     * As {@link #entryHashes(Connection, long, long)}, also checking that each entry's previousHash is the hash
+     * before it ({@code previousHash} for the first): a checkpoint signs only a chain that links, whatever happened
+     * to the rows since the last one.
      */
     public List<byte[]> linkedEntryHashes(Connection connection, long from, long to, byte[] previousHash)
+            throws SQLException {
+        return entryHashes(connection, from, to, Objects.requireNonNull(previousHash, "previousHash"));
+    }
+
+    private List<byte[]> entryHashes(Connection connection, long from, long to, @Nullable byte[] previousHash)
             throws SQLException {
         List<byte[]> hashes = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT ledgerPosition, previousHash, "
@@ -158,12 +145,16 @@ public final class CheckpointStore {
                 byte[] expectedPrevious = previousHash;
                 long expected = from;
                 while (rows.next()) {
-                    if (rows.getLong(1) != expected || !Arrays.equals(rows.getBytes(2), expectedPrevious)) {
+                    if (rows.getLong(1) != expected) {
+                        throw new IllegalStateException("ledger position " + expected + " is missing");
+                    }
+                    if (expectedPrevious != null && !Arrays.equals(rows.getBytes(2), expectedPrevious)) {
                         throw new IllegalStateException("the ledger does not link at position " + expected
                                 + "; no checkpoint is signed over it (run GET /v1/ledger/verify)");
                     }
-                    expectedPrevious = rows.getBytes(3);
-                    hashes.add(expectedPrevious);
+                    byte[] entryHash = rows.getBytes(3);
+                    hashes.add(entryHash);
+                    expectedPrevious = previousHash == null ? null : entryHash;
                     expected++;
                 }
                 if (expected != to + 1) {
@@ -172,6 +163,19 @@ public final class CheckpointStore {
             }
         }
         return hashes;
+    }
+
+    /** The committed head: the last position and its hash. */
+    public record Head(long position, byte[] hash) {
+    }
+
+    public Head head(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT last_position, last_hash FROM ledger_head WHERE id = 1");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return new Head(row.getLong(1), row.getBytes(2));
+        }
     }
 
     /** A completed perfect subtree: 2^level leaves from startLeaf. */

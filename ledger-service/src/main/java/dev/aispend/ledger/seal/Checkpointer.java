@@ -8,8 +8,6 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -56,21 +54,16 @@ public final class Checkpointer {
     }
 
     public Backlog backlog() {
-        return transactions.executeRead(status -> {
-            try {
-                Connection connection = status.getConnection();
-                Optional<CheckpointStore.StoredCheckpoint> latest = store.latest(connection);
-                long covered = latest.map(stored -> stored.checkpoint().treeSize()).orElse(0L);
-                return new Backlog(committedHead(connection) - covered,
-                        latest.map(stored -> stored.checkpoint().issuedAt()).orElse(null));
-            } catch (SQLException failure) {
-                throw new IllegalStateException("could not read the checkpoint backlog", failure);
-            }
+        return ConnectionReads.read(transactions, "the checkpoint backlog", connection -> {
+            Optional<CheckpointStore.StoredCheckpoint> latest = store.latest(connection);
+            long covered = latest.map(stored -> stored.checkpoint().treeSize()).orElse(0L);
+            return new Backlog(store.head(connection).position() - covered,
+                    latest.map(stored -> stored.checkpoint().issuedAt()).orElse(null));
         });
     }
 
     private Optional<Checkpoint> checkpoint(Connection connection) throws SQLException {
-        long head = committedHead(connection);
+        long head = store.head(connection).position();
         Optional<CheckpointStore.StoredCheckpoint> latest = store.latest(connection);
         long covered = latest.map(stored -> stored.checkpoint().treeSize()).orElse(0L);
         if (head == covered) {
@@ -112,14 +105,5 @@ public final class Checkpointer {
                 frontier.root(), clock.instant().toString());
         store.insert(connection, checkpoint, frontier);
         return Optional.of(checkpoint);
-    }
-
-    private static long committedHead(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT last_position FROM ledger_head WHERE id = 1");
-             ResultSet row = select.executeQuery()) {
-            row.next();
-            return row.getLong(1);
-        }
     }
 }

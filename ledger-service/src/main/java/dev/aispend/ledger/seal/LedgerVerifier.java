@@ -38,12 +38,8 @@ public final class LedgerVerifier {
         this.keys = keys;
     }
 
-    /** The committed head: the last position and its hash. */
-    public record Head(long position, byte[] hash) {
-    }
-
-    public Head head() {
-        return ConnectionReads.read(transactions, "the ledger head", LedgerVerifier::head);
+    public CheckpointStore.Head head() {
+        return ConnectionReads.read(transactions, "the ledger head", checkpoints::head);
     }
 
     /** Verifies positions {@code from}..{@code to} (inclusive; to within the head). */
@@ -57,7 +53,7 @@ public final class LedgerVerifier {
             try (Statement isolation = connection.createStatement()) {
                 isolation.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
             }
-            Head head = head(connection);
+            CheckpointStore.Head head = checkpoints.head(connection);
             if (from < 1 || to < from - 1 || to > head.position()) {
                 throw new IllegalArgumentException("the range " + from + ".." + to + " is not within 1.."
                         + head.position());
@@ -124,15 +120,6 @@ public final class LedgerVerifier {
                 row.next();
                 return row.getBoolean(1);
             }
-        }
-    }
-
-    private static Head head(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT last_position, last_hash FROM ledger_head WHERE id = 1");
-             ResultSet row = select.executeQuery()) {
-            row.next();
-            return new Head(row.getLong(1), row.getBytes(2));
         }
     }
 }

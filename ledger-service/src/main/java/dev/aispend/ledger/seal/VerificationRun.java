@@ -137,7 +137,7 @@ final class VerificationRun {
     }
 
     /** After the last entry read: the range must have been complete, and at the head, match ledger_head. */
-    void finish(long lastPositionRead, LedgerVerifier.Head head, boolean checkpointBeyondHead) {
+    void finish(long lastPositionRead, CheckpointStore.Head head, boolean checkpointBeyondHead) {
         if (damaged()) {
             return;
         }
