@@ -16,12 +16,13 @@ public final class LedgerChain {
     }
 
     /**
-     * @param applied the checkpoint before {@code fresh}; its hash is null when unknown (a checkpoint migrated
-     *                from before hashes were stored), and the first link is then not checked
-     * @param fresh   the entries about to be applied, gapless after {@code applied}
+     * @param appliedPosition  the checkpoint's position, just before {@code fresh}
+     * @param appliedEntryHash the entry hash at that position; null when unknown (a checkpoint migrated from
+     *                         before hashes were stored), and the first link is then not checked
+     * @param fresh            the entries about to be applied, gapless after {@code appliedPosition}
      */
-    public static void requireLinked(LedgerCheckpoint.Applied applied, List<LedgerEvent> fresh) {
-        String previous = applied.position() == 0 ? GENESIS_HASH : applied.entryHash();
+    public static void requireLinked(long appliedPosition, String appliedEntryHash, List<LedgerEvent> fresh) {
+        String previous = appliedPosition == 0 ? GENESIS_HASH : appliedEntryHash;
         for (LedgerEvent event : fresh) {
             if (previous != null && !previous.equals(event.envelope().previousHash())) {
                 throw new BrokenLinkException(event.position(), previous, event.envelope().previousHash());

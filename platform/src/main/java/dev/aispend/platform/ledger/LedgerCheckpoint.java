@@ -34,7 +34,7 @@ public final class LedgerCheckpoint {
         if (fresh.isEmpty()) {
             return 0;
         }
-        LedgerChain.requireLinked(applied, fresh);
+        LedgerChain.requireLinked(applied.position(), applied.entryHash(), fresh);
         applier.accept(fresh);
         LedgerEvent last = fresh.get(fresh.size() - 1);
         advance(connection, projection, applied.position(), last.position(), last.envelope().entryHash());
