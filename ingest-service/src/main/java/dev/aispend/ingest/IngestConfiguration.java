@@ -8,13 +8,18 @@ import java.time.Duration;
 /**
  * Limits and secrets of ingest, from {@code ingest.*} in application.yml, each with an environment variable.
  *
- * @param pseudonymKey           base64 HMAC key that turns identities into person refs (PSEUDONYM_KEY); required
- * @param maxTokensPerRecord     the most tokens one record may carry, all types together
- * @param maxClockSkew           how far in the future an occurredAt may lie, for clients with fast clocks
- * @param maxRecordAge           how far in the past an occurredAt may lie
- * @param maxBatchRecords        the most records one POST /v1/usage/batch may carry
- * @param usageTopicPartitions   partitions of usage.v1 when ingest creates it
- * @param topicReplicationFactor replication of the topics ingest creates
+ * @param pseudonymKey             base64 HMAC key that turns identities into refs (PSEUDONYM_KEY); required
+ * @param maxTokensPerRecord       the most tokens one record may carry, all types together
+ * @param maxClockSkew             how far in the future a time may lie, for clients with fast clocks
+ * @param maxRecordAge             how far in the past a live client's time may lie
+ * @param maxBackfillAge           how far in the past a provider import's time may lie
+ * @param maxBatchRecords          the most records one request may carry, whatever its format
+ * @param maxAttributes            the most extra attributes one usage record may carry
+ * @param maxReportedCostUsdMicros the largest client-reported cost of one record
+ * @param publishTimeout           how long a request waits for Kafka's acknowledgement before answering 503
+ * @param retryAfterSeconds        the Retry-After of a 503
+ * @param usageTopicPartitions     partitions of usage.v1 (and outcomes.v1) when ingest creates it
+ * @param topicReplicationFactor   replication of the topics ingest creates
  */
 @ConfigurationProperties("ingest")
 public record IngestConfiguration(
@@ -22,7 +27,12 @@ public record IngestConfiguration(
         long maxTokensPerRecord,
         Duration maxClockSkew,
         Duration maxRecordAge,
+        Duration maxBackfillAge,
         int maxBatchRecords,
+        int maxAttributes,
+        long maxReportedCostUsdMicros,
+        Duration publishTimeout,
+        int retryAfterSeconds,
         int usageTopicPartitions,
         short topicReplicationFactor) {
 }

@@ -41,7 +41,7 @@ public final class UsageMother {
         UsageRecord record = record(id, "platform", 1200, 340);
         return new SpendRecorded(record.usageRecordId(), record.personRef(), record.team(), null, null,
                 record.model(), Spend.unpriced(record.tokens(), Spend.NO_RATE_CARD), null, null, record.source(),
-                null, null, record.occurredAt(), record.receivedAt(), content("original"));
+                null, null, record.occurredAt(), record.receivedAt(), content("original"), null);
     }
 
     public static FlagUsageConflictCommand conflicting(String id, String contentLabel) {

@@ -8,7 +8,8 @@ import java.time.Instant;
  * (docs/ledger-format.md), so a payload's fields are never renamed: a change of shape is a new schema version.
  */
 public sealed interface LedgerPayload permits SpendRecorded, OutcomeRecorded, PolicyChanged, PolicyChangeRejected,
-        PolicyDecisionRecorded, IdentityLinked, SpendRepriced, UsageConflictFlagged, LegacyUsageRecorded {
+        PolicyDecisionRecorded, IdentityLinked, SpendRepriced, UsageConflictFlagged, LegacyUsageRecorded,
+        UsageEvidenceRecorded {
 
     /** When what the entry records happened (not when the ledger recorded it). */
     Instant occurredAt();

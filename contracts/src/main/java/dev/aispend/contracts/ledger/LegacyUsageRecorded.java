@@ -25,6 +25,6 @@ public record LegacyUsageRecorded(
     public SpendRecorded toSpendRecorded() {
         return new SpendRecorded(usageRecordId, personRef, team, null, null, model,
                 Spend.unpriced(tokens, Spend.NO_RATE_CARD), null, null, source, null, null, occurredAt, receivedAt,
-                contentSha256);
+                contentSha256, null);
     }
 }

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** An engineering outcome recorded in the ledger (schema version 1); see {@link OutcomeRecord}. */
+/**
+ * An engineering outcome recorded in the ledger (schema version 1); see {@link OutcomeRecord}. {@code count} (added
+ * as optional) is how many the entry stands for; null means one.
+ */
 @Serdeable
 public record OutcomeRecorded(
         String outcomeId,
@@ -25,7 +28,8 @@ public record OutcomeRecorded(
         String source,
         Instant occurredAt,
         Instant receivedAt,
-        String contentSha256) implements LedgerPayload {
+        String contentSha256,
+        @Nullable Long count) implements LedgerPayload {
 
     public OutcomeRecorded {
         Objects.requireNonNull(outcomeId, "outcomeId");
@@ -43,6 +47,6 @@ public record OutcomeRecorded(
         return new OutcomeRecorded(record.outcomeId(), record.kind(), record.personRef(), record.team(),
                 record.costCenter(), record.repository(), record.number(), record.additions(), record.deletions(),
                 record.labels(), record.aiAssistance(), record.source(), record.occurredAt(), record.receivedAt(),
-                contentSha256);
+                contentSha256, record.count());
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Objects;
  * ledger position where it was recorded; a later rate card never changes it (a re-pricing is a new
  * {@link SpendRepriced} entry). {@code reportedCostUsdMicros} is what the client said it cost, kept for
  * reconciliation. {@code contentSha256} identifies the content under {@code recordId} (ADR 0006).
+ * {@code attributes} (added as optional, null when none) are a client's extra attributes, bounded by ingest.
  */
 @Serdeable
 public record SpendRecorded(
@@ -28,7 +30,8 @@ public record SpendRecorded(
         @Nullable String requestId,
         Instant occurredAt,
         Instant receivedAt,
-        String contentSha256) implements LedgerPayload {
+        String contentSha256,
+        @Nullable Map<String, String> attributes) implements LedgerPayload {
 
     public SpendRecorded {
         Objects.requireNonNull(recordId, "recordId");

@@ -14,6 +14,8 @@ import java.util.Objects;
  *
  * @param kind           {@code pull_request_merged}, {@code commit}, {@code deployment}, ...
  * @param aiAssistance   evidence that an AI agent helped: session ids, a Co-authored-by trailer; empty if none
+ * @param count          how many of {@code kind} the record stands for, when a client reports a count (Claude
+ *                       Code's commit counter, a provider's daily report); null means one. Added as optional.
  */
 @Serdeable
 public record OutcomeRecord(
@@ -30,7 +32,8 @@ public record OutcomeRecord(
         @Nullable Long additions,
         @Nullable Long deletions,
         List<String> labels,
-        AiAssistance aiAssistance) {
+        AiAssistance aiAssistance,
+        @Nullable Long count) {
 
     public OutcomeRecord {
         Objects.requireNonNull(outcomeId, "outcomeId");
@@ -42,6 +45,9 @@ public record OutcomeRecord(
         Objects.requireNonNull(team, "team");
         labels = labels == null ? List.of() : List.copyOf(labels);
         aiAssistance = aiAssistance == null ? AiAssistance.NONE : aiAssistance;
+        if (count != null && count < 1) {
+            throw new IllegalArgumentException("count must be at least 1 when given, was " + count);
+        }
     }
 
     /** What shows an AI agent took part; both lists empty when nothing does. */

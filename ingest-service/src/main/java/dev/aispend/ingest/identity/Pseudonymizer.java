@@ -1,5 +1,7 @@
 package dev.aispend.ingest.identity;
 
+import dev.aispend.ingest.acceptance.AliasKind;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +48,22 @@ public final class Pseudonymizer {
         }
         byte[] digest = newMac().doFinal(normalized.getBytes(StandardCharsets.UTF_8));
         return "prs_" + HexFormat.of().formatHex(digest, 0, REF_BYTES);
+    }
+
+    /**
+     * The pseudonymous ref of an alias nobody has linked to a person yet: {@code als_} and the first 128 bits of
+     * HMAC-SHA256(key, {@code alias\0<kind>\0<normalized value>}). The kind is part of the input, so a GitHub
+     * login and an API key id that happen to be equal get different refs; an {@code IdentityLinked} event
+     * carries the same ref when the directory links the alias, so reports re-attribute what it recorded.
+     */
+    public String aliasRef(AliasKind kind, String value) {
+        String normalized = kind.normalize(value);
+        if (normalized.isEmpty()) {
+            throw new IllegalArgumentException("alias must not be blank");
+        }
+        byte[] digest = newMac().doFinal(("alias\0" + kind.wireName() + "\0" + normalized)
+                .getBytes(StandardCharsets.UTF_8));
+        return "als_" + HexFormat.of().formatHex(digest, 0, REF_BYTES);
     }
 
     /** A Mac is not thread-safe; cloning the initialised prototype is cheaper than initialising anew. */

@@ -2,6 +2,7 @@ package dev.aispend.ledger.command;
 
 import dev.aispend.contracts.ledger.LegacyUsageRecorded;
 import dev.aispend.contracts.ledger.SpendRecorded;
+import dev.aispend.contracts.ledger.UsageEvidenceRecorded;
 import dev.aispend.contracts.ledger.UsageConflictFlagged;
 import dev.aispend.contracts.usage.UsageRecord;
 import dev.aispend.ledger.api.FlagUsageConflictCommand;
@@ -61,6 +62,12 @@ public class UsageRecordAggregate {
     void on(SpendRecorded event) {
         aggregateIdentifier = identifierOf(event.recordId());
         recordedContentSha256 = event.contentSha256();
+    }
+
+    @EventSourcingHandler
+    void on(UsageEvidenceRecorded event) {
+        aggregateIdentifier = identifierOf(event.evidence().recordId());
+        recordedContentSha256 = event.evidence().contentSha256();
     }
 
     @EventSourcingHandler

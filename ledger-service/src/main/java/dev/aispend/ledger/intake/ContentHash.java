@@ -19,7 +19,8 @@ import java.util.HexFormat;
  * {@link UsageContentHash}, because recorded hashes are never rewritten). The canonical form, version 1:
  * {@code <kind>-content/1\n} followed by the record as JSON with object keys sorted (records' properties and
  * maps alike), no whitespace, ISO-8601 instants, and the arrival stamps ({@code receivedAt}, {@code requestedAt})
- * removed, since a sender stamps them anew on every retry.
+ * removed, since a sender stamps them anew on every retry, and so are optional fields added later (outcomes'
+ * {@code count}) when they are null.
  */
 public final class ContentHash {
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
@@ -29,6 +30,9 @@ public final class ContentHash {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
+    /** Outcomes' {@code count}. */
+    private static final java.util.List<String> OPTIONAL_ADDED_LATER = java.util.List.of("count");
+
     private ContentHash() {
     }
 
@@ -36,6 +40,13 @@ public final class ContentHash {
         ObjectNode tree = CANONICAL.valueToTree(record);
         tree.remove("receivedAt");
         tree.remove("requestedAt");
+        // Fields added as optional after version 1 are left out when absent, so a record sent before they
+        // existed hashes as it always did.
+        for (String addedLater : OPTIONAL_ADDED_LATER) {
+            if (tree.path(addedLater).isNull()) {
+                tree.remove(addedLater);
+            }
+        }
         try {
             // valueToTree keeps sorted property order; re-reading as Object sorts nested maps on write.
             Object sorted = CANONICAL.treeToValue(tree, Object.class);

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * SHA-256 (lower-case hex) of a usage record's content, to tell a retry (same id, same content) from a conflict
@@ -25,19 +27,27 @@ import java.util.HexFormat;
  * {@code <length>:<value>\n} or {@code -\n} when absent, then reportedCostUsdMicros as a decimal or {@code -},
  * followed by \n) after the token counts, under the line {@code usage-content/2\n}. A record that has none of
  * them hashes as version 1, so records recorded by the foundation still match their retries.
+ *
+ * <p>Version 3 (line {@code usage-content/3\n}) is version 2's form followed by the accounting
+ * ({@code SPEND} or {@code EVIDENCE}, then \n) and the extra attributes: their count as a decimal and \n, then
+ * each key and value, sorted by key, as {@code <length>:<value>\n}. It is used only for evidence or a record with
+ * attributes, so every record a version-2 sender could send hashes as before.
  */
 public final class UsageContentHash {
     static final String VERSION_LINE = "usage-content/1\n";
     static final String VERSION_2_LINE = "usage-content/2\n";
+    static final String VERSION_3_LINE = "usage-content/3\n";
 
     private UsageContentHash() {
     }
 
     public static String of(UsageRecord record) {
-        boolean hasOptionalFields = record.provider() != null || record.costCenter() != null
+        boolean hasVersion3Fields = !record.countsAsSpend() || record.attributes() != null;
+        boolean hasOptionalFields = hasVersion3Fields || record.provider() != null || record.costCenter() != null
                 || record.purpose() != null || record.sessionId() != null || record.requestId() != null
                 || record.reportedCostUsdMicros() != null;
-        StringBuilder canonical = new StringBuilder(hasOptionalFields ? VERSION_2_LINE : VERSION_LINE);
+        StringBuilder canonical = new StringBuilder(hasVersion3Fields ? VERSION_3_LINE
+                : hasOptionalFields ? VERSION_2_LINE : VERSION_LINE);
         appendText(canonical, record.usageRecordId());
         appendText(canonical, record.occurredAt().toString());
         appendText(canonical, record.source());
@@ -60,6 +70,15 @@ public final class UsageContentHash {
             }
             Long reported = record.reportedCostUsdMicros();
             canonical.append(reported == null ? "-" : reported.toString()).append('\n');
+        }
+        if (hasVersion3Fields) {
+            canonical.append(record.countsAsSpend() ? "SPEND" : "EVIDENCE").append('\n');
+            Map<String, String> attributes = record.attributes() == null ? Map.of() : record.attributes();
+            canonical.append(attributes.size()).append('\n');
+            new TreeMap<>(attributes).forEach((key, value) -> {
+                appendText(canonical, key);
+                appendText(canonical, value);
+            });
         }
         return HexFormat.of().formatHex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
     }

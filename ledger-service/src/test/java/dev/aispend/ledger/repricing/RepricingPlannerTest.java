@@ -104,6 +104,6 @@ class RepricingPlannerTest {
     private static SpendCandidate candidate(long position, String provider, Spend spend) {
         return new SpendCandidate(position, new SpendRecorded("record-" + position, "prs_1", "platform", null,
                 provider, MODEL, spend, null, null, "api", null, null, OCCURRED_AT,
-                OCCURRED_AT.plusSeconds(1), "sha-" + position));
+                OCCURRED_AT.plusSeconds(1), "sha-" + position, null));
     }
 }

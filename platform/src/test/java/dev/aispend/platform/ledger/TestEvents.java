@@ -42,7 +42,7 @@ final class TestEvents {
 
     static SpendRecorded spend(String recordId, String team, Instant occurredAt, Spend spend) {
         return new SpendRecorded(recordId, "prs_x", team, null, null, "model", spend, null, null, "api", null,
-                null, occurredAt, occurredAt, "c".repeat(64));
+                null, occurredAt, occurredAt, "c".repeat(64), null);
     }
 
     /** Re-prices {@code original}, recorded at {@code originalPosition}, to {@code newCost}. */

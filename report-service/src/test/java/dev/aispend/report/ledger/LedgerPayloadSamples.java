@@ -37,7 +37,7 @@ public final class LedgerPayloadSamples {
         samples.put(LedgerEventType.SPEND_RECORDED, unpricedSpend());
         samples.put(LedgerEventType.OUTCOME_RECORDED, new OutcomeRecorded("outcome-1", "pull_request_merged",
                 "prs_a", "platform", null, null, null, null, null, List.of(), OutcomeRecord.AiAssistance.NONE, "github",
-                AT, AT, HASH));
+                AT, AT, HASH, null));
         samples.put(LedgerEventType.POLICY_CHANGED, new PolicyChanged("request-1", "budget-platform",
                 PolicyKind.BUDGET, 2, "owner@policy", Map.<String, Object>of("team", "platform", "enforce", true),
                 List.of(new PolicyChanged.ContentChange("enforce", null, true)), AT, AT, HASH));
@@ -65,14 +65,14 @@ public final class LedgerPayloadSamples {
     /** Spend with every optional field null: no cost center, provider, reported cost, purpose, session, request. */
     public static SpendRecorded unpricedSpend() {
         return new SpendRecorded("usage-1", "prs_a", "platform", null, null, "claude-sonnet-4-5",
-                Spend.unpriced(TOKENS, Spend.NO_RATE_CARD), null, null, "api", null, null, AT, AT, HASH);
+                Spend.unpriced(TOKENS, Spend.NO_RATE_CARD), null, null, "api", null, null, AT, AT, HASH, null);
     }
 
     /** Spend with every optional field set. */
     public static SpendRecorded fullSpend() {
         return new SpendRecorded("usage-2", "prs_a", "platform", "cc-42", "anthropic", "claude-opus-4-1",
                 Spend.priced(TOKENS, 123_456, new RateCardRef("rate-card", 3)), 120_000L, "code-review", "otel",
-                "session-9", "request-9", AT, AT.plusMillis(5), HASH);
+                "session-9", "request-9", AT, AT.plusMillis(5), HASH, null);
     }
 
     private static UsageConflictFlagged conflict() {

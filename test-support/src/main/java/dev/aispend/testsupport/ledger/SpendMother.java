@@ -46,6 +46,6 @@ public final class SpendMother {
 
     private static SpendRecorded spend(String recordId, String team, String model, Instant occurredAt, Spend spend) {
         return new SpendRecorded(recordId, "prs_" + team, team, null, null, model, spend, null, null, "api", null,
-                null, occurredAt, occurredAt, "f".repeat(64));
+                null, occurredAt, occurredAt, "f".repeat(64), null);
     }
 }

@@ -1,4 +1,4 @@
-package dev.aispend.ingest.usage;
+package dev.aispend.ingest.acceptance;
 
 import dev.aispend.platform.web.FieldError;
 import java.util.List;

@@ -1,7 +1,7 @@
-package dev.aispend.ingest.web;
+package dev.aispend.ingest.source.api;
 
 import dev.aispend.contracts.Topics;
-import dev.aispend.ingest.usage.UsageJsonMother;
+import dev.aispend.ingest.IngestTestProperties;
 import dev.aispend.testsupport.KafkaProbe;
 import dev.aispend.testsupport.TestInfrastructure;
 import io.micronaut.http.HttpRequest;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -39,11 +38,7 @@ class UsageIngestIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(
-                "kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(),
-                // Topics of its own: with TEST_KAFKA_BOOTSTRAP_SERVERS every module shares one broker.
-                "kafka.topic-prefix", TOPIC_PREFIX,
-                "ingest.pseudonym-key", Base64.getEncoder().encodeToString(new byte[32]));
+        return IngestTestProperties.of(TOPIC_PREFIX);
     }
 
     @Test

@@ -11,14 +11,17 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 import java.util.List;
 
-/** Creates usage.v1 at start-up if it is missing, with the partitions configured (keyed by team). */
+/**
+ * Creates the intake topics ingest publishes to (usage.v1, outcomes.v1 keyed by team; identity.v1) at start-up
+ * if they are missing, with the partitions configured. The ledger creates them too; whichever starts first wins.
+ */
 @Singleton
-final class UsageTopicSetup implements ApplicationEventListener<StartupEvent> {
+final class IntakeTopicSetup implements ApplicationEventListener<StartupEvent> {
     private final String bootstrapServers;
     private final IngestConfiguration configuration;
     private final TopicNames topics;
 
-    UsageTopicSetup(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
+    IntakeTopicSetup(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
                     IngestConfiguration configuration, TopicNames topics) {
         this.bootstrapServers = bootstrapServers;
         this.configuration = configuration;
@@ -27,7 +30,11 @@ final class UsageTopicSetup implements ApplicationEventListener<StartupEvent> {
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        TopicProvisioner.ensureExists(bootstrapServers, List.of(new NewTopic(topics.usage(),
-                configuration.usageTopicPartitions(), configuration.topicReplicationFactor())));
+        int partitions = configuration.usageTopicPartitions();
+        short replication = configuration.topicReplicationFactor();
+        TopicProvisioner.ensureExists(bootstrapServers, List.of(
+                new NewTopic(topics.usage(), partitions, replication),
+                new NewTopic(topics.outcomes(), partitions, replication),
+                new NewTopic(topics.identity(), partitions, replication)));
     }
 }

@@ -1,4 +1,4 @@
-package dev.aispend.ingest.usage;
+package dev.aispend.ingest.source.api;
 
 /** Object mother for usage request bodies. */
 public final class UsageJsonMother {

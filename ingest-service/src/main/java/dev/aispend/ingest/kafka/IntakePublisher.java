@@ -1,0 +1,29 @@
+package dev.aispend.ingest.kafka;
+
+import dev.aispend.contracts.identity.IdentityLink;
+import dev.aispend.contracts.outcome.OutcomeRecord;
+import dev.aispend.contracts.usage.UsageRecord;
+import io.micronaut.configuration.kafka.annotation.KafkaClient;
+import io.micronaut.configuration.kafka.annotation.KafkaKey;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Publishes what ingest accepted to the ledger's intake topics (named by {@code TopicNames}) with acks=all and
+ * an idempotent producer ({@code kafka.producers.intake}); each future completes when all in-sync replicas have
+ * the record. Usage and outcomes are keyed by team (one team's records stay in order on one partition),
+ * directory links by alias ref.
+ */
+@KafkaClient(id = "intake", acks = KafkaClient.Acknowledge.ALL)
+public interface IntakePublisher {
+
+    CompletableFuture<RecordMetadata> publishUsage(@Topic String topic, @KafkaKey String team, UsageRecord record);
+
+    CompletableFuture<RecordMetadata> publishOutcome(@Topic String topic, @KafkaKey String team,
+                                                     OutcomeRecord record);
+
+    CompletableFuture<RecordMetadata> publishLink(@Topic String topic, @KafkaKey String aliasRef,
+                                                  IdentityLink link);
+}

@@ -1,0 +1,67 @@
+package dev.aispend.ingest.source.api;
+
+import dev.aispend.ingest.IngestConfiguration;
+import dev.aispend.ingest.acceptance.Acceptance;
+import dev.aispend.ingest.acceptance.AcceptancePath;
+import dev.aispend.ingest.acceptance.Admission;
+import dev.aispend.ingest.acceptance.Locator;
+import dev.aispend.ingest.acceptance.RecordAge;
+import dev.aispend.ingest.acceptance.UsageSubmission;
+import dev.aispend.ingest.source.JsonFields;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code POST /v1/usage}: one usage record; {@code POST /v1/usage/batch}: {@code {"records": [...]}}. Answers 202
+ * only after Kafka acknowledged every record (acks=all); 400 naming every bad field, publishing nothing (a batch
+ * is all or nothing); 503 with Retry-After when the broker did not acknowledge in time (retry with the same ids;
+ * the ledger records an id once).
+ */
+@Controller("/v1/usage")
+@Tag(name = "usage")
+final class UsageController {
+    private final JsonMapper jsonMapper;
+    private final AcceptancePath acceptance;
+    private final UsageJsonAdapter adapter;
+
+    UsageController(JsonMapper jsonMapper, AcceptancePath acceptance, IngestConfiguration configuration) {
+        this.jsonMapper = jsonMapper;
+        this.acceptance = acceptance;
+        this.adapter = new UsageJsonAdapter(configuration.maxTokensPerRecord(), configuration.maxAttributes());
+    }
+
+    @Operation(summary = "Record one use of a model", description = "Body: a usage record (docs/ingest-api.md).")
+    @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    CompletableFuture<HttpResponse<RecordAccepted>> submit(@Body byte[] body) {
+        UsageSubmission submission = adapter.single(JsonFields.parse(jsonMapper, body));
+        return acceptance.acceptUsage(List.of(submission), RecordAge.LIVE, Admission.ALL_OR_NOTHING, Locator.SINGLE)
+                .thenApply(accepted -> HttpResponse.accepted().body(RecordAccepted.of(submission.id(), accepted)));
+    }
+
+    @Operation(summary = "Record a batch of uses, all or nothing", description = "Body: {\"records\": [...]}.")
+    @Post(value = "/batch", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    CompletableFuture<HttpResponse<BatchAccepted>> submitBatch(@Body byte[] body) {
+        List<UsageSubmission> submissions = adapter.batch(JsonFields.parse(jsonMapper, body));
+        return acceptance.acceptUsage(submissions, RecordAge.LIVE, Admission.ALL_OR_NOTHING,
+                        Locator.elements("records"))
+                .thenApply(accepted -> HttpResponse.accepted().body(BatchAccepted.of(accepted)));
+    }
+
+    /** 202 body: the record is durably in Kafka; {@code accounting} says whether it counts as spend. */
+    @Serdeable
+    record RecordAccepted(String id, String status, String accounting) {
+        static RecordAccepted of(String id, Acceptance acceptance) {
+            return new RecordAccepted(id, "accepted", acceptance.evidence() == 0 ? "spend" : "evidence");
+        }
+    }
+}
