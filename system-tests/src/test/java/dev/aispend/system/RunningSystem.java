@@ -32,6 +32,11 @@ final class RunningSystem implements AutoCloseable {
     private Path logs;
 
     static RunningSystem start(String runName) {
+        return start(runName, Map.of());
+    }
+
+    /** @param extraEnvironment per service name, settings beside the common ones (e.g. a webhook secret) */
+    static RunningSystem start(String runName, Map<String, Map<String, String>> extraEnvironment) {
         RunningSystem system = new RunningSystem();
         Path root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
         Path logs = root.resolve("system-tests/target/service-logs/" + runName);
@@ -59,6 +64,7 @@ final class RunningSystem implements AutoCloseable {
             environment.put("LEDGER_INTAKE_CONSUMER_GROUP", "ledger-" + runName);
             environment.put("POLICY_LEDGER_CONSUMER_GROUP", "policy-" + runName);
             environment.put("REPORT_LEDGER_CONSUMER_GROUP", "report-" + runName);
+            environment.putAll(extraEnvironment.getOrDefault(spec.name(), Map.of()));
             ServiceProcess service = ServiceProcess.start(spec.withPort(freePort()), root, logs, environment);
             system.services.put(spec.name(), service);
             system.environments.put(spec.name(), environment);

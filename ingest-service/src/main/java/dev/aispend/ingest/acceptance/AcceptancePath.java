@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * The one way into the ledger for every client format: an adapter turns its payload into submissions, and this
@@ -65,7 +66,7 @@ public final class AcceptancePath {
         List<UsageRecord> records = screened.admitted().stream().map(usage -> toRecord(usage, receivedAt)).toList();
         int evidence = (int) records.stream().filter(record -> !record.countsAsSpend()).count();
         CompletableFuture<?>[] acknowledgements = records.stream()
-                .map(record -> publisher.publishUsage(topics.usage(), record.team(), record))
+                .map(record -> sent(() -> publisher.publishUsage(topics.usage(), record.team(), record)))
                 .toArray(CompletableFuture[]::new);
         return acknowledged(acknowledgements, records.size() + " usage records",
                 new Acceptance(records.stream().map(UsageRecord::usageRecordId).toList(), evidence,
@@ -80,7 +81,7 @@ public final class AcceptancePath {
         List<OutcomeRecord> records = screened.admitted().stream()
                 .map(outcome -> toRecord(outcome, receivedAt)).toList();
         CompletableFuture<?>[] acknowledgements = records.stream()
-                .map(record -> publisher.publishOutcome(topics.outcomes(), record.team(), record))
+                .map(record -> sent(() -> publisher.publishOutcome(topics.outcomes(), record.team(), record)))
                 .toArray(CompletableFuture[]::new);
         return acknowledged(acknowledgements, records.size() + " outcomes",
                 new Acceptance(records.stream().map(OutcomeRecord::outcomeId).toList(), 0, screened.rejected(),
@@ -139,6 +140,15 @@ public final class AcceptancePath {
             throw new InvalidSubmissionException(capped(violations));
         }
         return new Screened<>(admitted, capped(violations), rejectedCount);
+    }
+
+    /** The send's future; a send that fails before it returns one (no broker metadata in time) is a failed one. */
+    private static CompletableFuture<?> sent(Supplier<CompletableFuture<?>> send) {
+        try {
+            return send.get();
+        } catch (RuntimeException failedToSend) {
+            return CompletableFuture.failedFuture(failedToSend);
+        }
     }
 
     private CompletableFuture<Acceptance> acknowledged(CompletableFuture<?>[] acknowledgements, String what,

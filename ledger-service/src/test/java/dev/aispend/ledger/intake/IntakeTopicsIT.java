@@ -6,6 +6,8 @@ import dev.aispend.contracts.outcome.OutcomeRecord;
 import dev.aispend.contracts.policy.PolicyChangeRequest;
 import dev.aispend.contracts.policy.PolicyDecision;
 import dev.aispend.contracts.usage.TokenCounts;
+import dev.aispend.contracts.usage.UsageAccounting;
+import dev.aispend.contracts.usage.UsageRecord;
 import dev.aispend.devstack.Wait;
 import dev.aispend.ledger.IntakeSender;
 import dev.aispend.ledger.LedgerTestProperties;
@@ -169,6 +171,35 @@ class IntakeTopicsIT implements TestPropertyProvider {
         // A nanosecond before the card's effective time: no card was in force.
         assertThat(new String(recorded.get(3).payload(), StandardCharsets.UTF_8))
                 .contains("\"recordId\":\"haiku-a-nanosecond-earlier\"", "\"unpricedReason\":\"NO_RATE_CARD\"");
+    }
+
+    @Test
+    void records_evidence_under_its_own_type_once() throws Exception {
+        UsageRecord priced = UsageMother.record("evidence-1", "anthropic", "claude-sonnet-4-5", AT.plusSeconds(120),
+                new TokenCounts(1_000_000, 0, 0, 0, 0, 0));
+        UsageRecord evidence = new UsageRecord(priced.usageRecordId(), priced.occurredAt(), priced.receivedAt(),
+                "anthropic:usage-report", priced.team(), priced.personRef(), priced.model(), priced.tokens(),
+                priced.provider(), null, null, null, null, 2_900_000L, UsageAccounting.EVIDENCE,
+                Map.of("workspaceId", "wrkspc_1"));
+        long before = entries.head().lastPosition();
+
+        send(Topics.USAGE_V1, "platform", evidence);
+        send(Topics.USAGE_V1, "platform", evidence); // redelivered: recorded once
+
+        Wait.until("the evidence recorded", WITHIN, () -> entries.entriesAfter(before, 10).stream()
+                .anyMatch(entry -> entry.eventType().equals("UsageEvidenceRecorded")));
+        List<StoredEntry> recorded = entries.entriesAfter(before, 10);
+        assertThat(recorded).extracting(StoredEntry::eventType)
+                .filteredOn(type -> type.startsWith("Usage") || type.startsWith("Spend"))
+                .containsExactly("UsageEvidenceRecorded");
+        // Kept whole, like spend, with the reported cost and attributes beside it.
+        assertThat(payloadOf(recorded, "UsageEvidenceRecorded")).contains("\"evidence\":{",
+                "\"recordId\":\"evidence-1\"", "\"source\":\"anthropic:usage-report\"",
+                "\"reportedCostUsdMicros\":2900000", "\"workspaceId\":\"wrkspc_1\"");
+        // Its audit attributes are read from inside "evidence", so audit queries find it by source and team.
+        assertThat(database.count("SELECT count(*) FROM DomainEventEntry WHERE payloadType = 'UsageEvidenceRecorded'"
+                + " AND source = 'anthropic:usage-report' AND team = 'platform' AND occurredAt IS NOT NULL"))
+                .isEqualTo(1);
     }
 
     private long quarantined() {

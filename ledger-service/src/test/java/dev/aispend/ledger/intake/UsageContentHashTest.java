@@ -1,11 +1,13 @@
 package dev.aispend.ledger.intake;
 
 import dev.aispend.contracts.usage.TokenCounts;
+import dev.aispend.contracts.usage.UsageAccounting;
 import dev.aispend.contracts.usage.UsageRecord;
 import dev.aispend.ledger.UsageMother;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,5 +59,33 @@ class UsageContentHashTest {
 
         assertThat(UsageContentHash.of(withOptionalFields))
                 .isEqualTo("43983dba21da79acc594ee4b08a850e3a98ee6a4708350824ff930f52cdb4514");
+    }
+
+    @Test
+    void hashes_evidence_and_attributes_as_version_3_computed_independently() {
+        // python3: sha256 of "usage-content/3\n" + the version 2 lines above + "EVIDENCE\n2\n"
+        //   + "4:repo\n8:acme/api\n4:tier\n3:pro\n" (attributes sorted by key)
+        UsageRecord evidence = new UsageRecord(record.usageRecordId(), record.occurredAt(), record.receivedAt(),
+                record.source(), record.team(), record.personRef(), record.model(), record.tokens(), "anthropic",
+                null, "coding", null, null, 4200L, UsageAccounting.EVIDENCE, Map.of("tier", "pro", "repo", "acme/api"));
+
+        assertThat(UsageContentHash.of(evidence))
+                .isEqualTo("b6b9070979e22bac8f043efffca26cdfc7f29437f38774c5253fd81d1aec5cfc");
+    }
+
+    @Test
+    void tells_evidence_from_spend_of_the_same_content() {
+        UsageRecord spend = new UsageRecord(record.usageRecordId(), record.occurredAt(), record.receivedAt(),
+                record.source(), record.team(), record.personRef(), record.model(), record.tokens(), "anthropic",
+                null, null, null, null, null, UsageAccounting.SPEND, null);
+        UsageRecord evidence = new UsageRecord(record.usageRecordId(), record.occurredAt(), record.receivedAt(),
+                record.source(), record.team(), record.personRef(), record.model(), record.tokens(), "anthropic",
+                null, null, null, null, null, UsageAccounting.EVIDENCE, null);
+
+        assertThat(UsageContentHash.of(evidence)).isNotEqualTo(UsageContentHash.of(spend));
+        // SPEND given explicitly is the same content as SPEND left out (a version 2 record).
+        assertThat(UsageContentHash.of(spend)).isEqualTo(UsageContentHash.of(new UsageRecord(record.usageRecordId(),
+                record.occurredAt(), record.receivedAt(), record.source(), record.team(), record.personRef(),
+                record.model(), record.tokens(), "anthropic", null, null, null, null, null)));
     }
 }

@@ -13,6 +13,7 @@ import dev.aispend.contracts.ledger.Spend;
 import dev.aispend.contracts.ledger.SpendRecorded;
 import dev.aispend.contracts.ledger.SpendRepriced;
 import dev.aispend.contracts.ledger.UsageConflictFlagged;
+import dev.aispend.contracts.ledger.UsageEvidenceRecorded;
 import dev.aispend.contracts.outcome.OutcomeRecord;
 import dev.aispend.contracts.policy.PolicyDecision;
 import dev.aispend.contracts.policy.PolicyKind;
@@ -56,6 +57,7 @@ public final class LedgerPayloadSamples {
                 Spend.priced(TOKENS, 9_876, new RateCardRef("rate-card", 3)), "finance", "late rate card",
                 original.occurredAt(), AT.plusSeconds(3600)));
         samples.put(LedgerEventType.USAGE_CONFLICT_FLAGGED, conflict());
+        samples.put(LedgerEventType.USAGE_EVIDENCE_RECORDED, new UsageEvidenceRecorded(fullSpend()));
         samples.put(LedgerEventType.LEGACY_USAGE_RECORDED, new LegacyUsageRecorded("usage-1", AT, AT, "api",
                 "platform", "prs_a", "claude-sonnet-4-5", TOKENS, HASH));
         samples.put(LedgerEventType.LEGACY_USAGE_CONFLICT_FLAGGED, conflict());
@@ -72,7 +74,7 @@ public final class LedgerPayloadSamples {
     public static SpendRecorded fullSpend() {
         return new SpendRecorded("usage-2", "prs_a", "platform", "cc-42", "anthropic", "claude-opus-4-1",
                 Spend.priced(TOKENS, 123_456, new RateCardRef("rate-card", 3)), 120_000L, "code-review", "otel",
-                "session-9", "request-9", AT, AT.plusMillis(5), HASH, null);
+                "session-9", "request-9", AT, AT.plusMillis(5), HASH, Map.of("repository", "acme/api"));
     }
 
     private static UsageConflictFlagged conflict() {

@@ -16,6 +16,10 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
@@ -40,7 +44,14 @@ final class UsageController {
         this.adapter = new UsageJsonAdapter(configuration.maxTokensPerRecord(), configuration.maxAttributes());
     }
 
-    @Operation(summary = "Record one use of a model", description = "Body: a usage record (docs/ingest-api.md).")
+    @Operation(summary = "Record one use of a model", description = "Body: a usage record (docs/ingest-api.md).",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UsageRecordSchema.class))))
+    @ApiResponse(responseCode = "202", description = "Kafka acknowledged the record")
+    @ApiResponse(responseCode = "400", description = "invalid; every bad field named, nothing stored",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "503", description = "Kafka did not acknowledge in time; retry after Retry-After",
+            content = @Content(mediaType = "application/problem+json"))
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     CompletableFuture<HttpResponse<RecordAccepted>> submit(@Body byte[] body) {
         UsageSubmission submission = adapter.single(JsonFields.parse(jsonMapper, body));
@@ -48,7 +59,12 @@ final class UsageController {
                 .thenApply(accepted -> HttpResponse.accepted().body(RecordAccepted.of(submission.id(), accepted)));
     }
 
-    @Operation(summary = "Record a batch of uses, all or nothing", description = "Body: {\"records\": [...]}.")
+    @Operation(summary = "Record a batch of uses, all or nothing", description = "Body: {\"records\": [...]}.",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UsageRecordSchema.BatchSchema.class))))
+    @ApiResponse(responseCode = "202", description = "Kafka acknowledged every record")
+    @ApiResponse(responseCode = "400", description = "invalid; every bad field named as records[i].field",
+            content = @Content(mediaType = "application/problem+json"))
     @Post(value = "/batch", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     CompletableFuture<HttpResponse<BatchAccepted>> submitBatch(@Body byte[] body) {
         List<UsageSubmission> submissions = adapter.batch(JsonFields.parse(jsonMapper, body));

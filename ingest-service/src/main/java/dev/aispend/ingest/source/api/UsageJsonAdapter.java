@@ -20,7 +20,7 @@ import java.util.Set;
 final class UsageJsonAdapter {
     static final String SOURCE = "api";
     static final Set<String> ALIAS_FIELDS = Set.of("email", "githubLogin", "providerAccountId", "apiKeyId");
-    private static final Set<String> FIELDS = Set.of("id", "occurredAt", "source", "provider", "model", "team",
+    static final Set<String> FIELDS = Set.of("id", "occurredAt", "source", "provider", "model", "team",
             "costCenter", "person", "aliases", "purpose", "sessionId", "requestId", "reportedCostUsdMicros",
             "attributes", "inputTokens", "outputTokens", "cacheReadTokens", "cacheWrite5mTokens",
             "cacheWrite1hTokens", "reasoningTokens");

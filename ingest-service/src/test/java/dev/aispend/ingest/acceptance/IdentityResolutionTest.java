@@ -1,0 +1,72 @@
+package dev.aispend.ingest.acceptance;
+
+import dev.aispend.ingest.identity.Attribution;
+import dev.aispend.ingest.identity.Directory;
+import dev.aispend.ingest.identity.DirectoryEntry;
+import dev.aispend.ingest.identity.IdentityResolver;
+import dev.aispend.ingest.identity.Pseudonymizer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IdentityResolutionTest {
+    private static final Instant MOVED = Instant.parse("2026-06-01T00:00:00Z");
+    private final Pseudonymizer pseudonymizer = new Pseudonymizer(Base64.getEncoder().encodeToString(new byte[32]));
+    /** alice-gh is alice in platform until June, then in research. */
+    private final Directory directory = (kind, value, at) -> kind == AliasKind.GITHUB_LOGIN
+            && value.equals("alice-gh")
+            ? Optional.of(at.isBefore(MOVED) ? new DirectoryEntry("alice@example.com", "platform", "cc-1")
+            : new DirectoryEntry("alice@example.com", "research", "cc-2"))
+            : Optional.empty();
+    private final IdentityResolver resolver = new IdentityResolver(directory, pseudonymizer);
+
+    @Test
+    void attributes_through_the_directory_as_of_the_time_of_use() {
+        Attribution before = resolver.resolve(SubjectAliases.ofGithubLogin("Alice-GH"), null, null,
+                MOVED.minusSeconds(1));
+        Attribution after = resolver.resolve(SubjectAliases.ofGithubLogin("alice-gh"), null, null, MOVED);
+
+        assertThat(before).isEqualTo(new Attribution(pseudonymizer.personRef("alice@example.com"), "platform",
+                "cc-1", true));
+        assertThat(after.team()).isEqualTo("research");
+        assertThat(after.personRef()).isEqualTo(before.personRef());
+    }
+
+    @Test
+    void lets_a_team_the_client_names_win_over_the_directory() {
+        Attribution named = resolver.resolve(SubjectAliases.ofGithubLogin("alice-gh"), "infra", null, MOVED);
+
+        assertThat(named.team()).isEqualTo("infra");
+        assertThat(named.costCenter()).isNull();
+    }
+
+    @Test
+    void records_an_unknown_alias_under_its_pseudonymous_ref_never_dropping_it() {
+        Attribution unknown = resolver.resolve(SubjectAliases.ofEmail("Bob@Example.com"), null, null, MOVED);
+
+        assertThat(unknown.personRef()).startsWith("als_")
+                .isEqualTo(pseudonymizer.aliasRef(AliasKind.EMAIL, "bob@example.com"))
+                .isNotEqualTo(pseudonymizer.aliasRef(AliasKind.GITHUB_LOGIN, "bob@example.com"));
+        assertThat(unknown.team()).isEqualTo(IdentityResolver.UNATTRIBUTED);
+        assertThat(unknown.attributed()).isFalse();
+    }
+
+    @Test
+    void uses_the_person_key_when_the_directory_does_not_list_it_yet() {
+        Attribution keyed = resolver.resolve(new SubjectAliases("carol@example.com", null, null, null, null),
+                "platform", null, MOVED);
+
+        assertThat(keyed.personRef()).isEqualTo(pseudonymizer.personRef("carol@example.com"));
+        assertThat(keyed.team()).isEqualTo("platform");
+    }
+
+    @Test
+    void records_a_use_naming_nobody_as_unattributed() {
+        assertThat(resolver.resolve(SubjectAliases.NONE, null, null, MOVED).personRef())
+                .isEqualTo(IdentityResolver.UNATTRIBUTED);
+    }
+}
