@@ -32,6 +32,7 @@ public final class LocalSystem implements AutoCloseable {
     private EmbeddedPostgresServer postgres;
     private ForkedKafkaBroker kafka;
     private Path signingKeyFile;
+    private String githubWebhookSecret;
 
     public static void main(String[] arguments) throws InterruptedException {
         Options options = Options.parse(arguments);
@@ -68,6 +69,8 @@ public final class LocalSystem implements AutoCloseable {
                 options.kafkaPort());
         started.push(kafka);
         String pseudonymKey = readOrCreateSecret(dataDirectory.resolve("secrets").resolve("pseudonym-key"));
+        // The secret GitHub signs webhook deliveries with (docs/github.md); without one ingest refuses them all.
+        githubWebhookSecret = readOrCreateSecret(dataDirectory.resolve("secrets").resolve("github-webhook-secret"));
         signingKeyFile = SigningKeyFile.readOrCreate(dataDirectory.resolve("secrets").resolve("ledger-signing-key.pem"))
                 .toAbsolutePath();
         for (ServiceSpec spec : ServiceSpec.defaults()) {
@@ -97,6 +100,9 @@ public final class LocalSystem implements AutoCloseable {
         environment.put("DB_PASSWORD", "");
         environment.put("PSEUDONYM_KEY", pseudonymKey);
         environment.put("LEDGER_SIGNING_KEY_FILE", signingKeyFile.toString());
+        if (spec.name().equals("ingest-service") && System.getenv("INGEST_GITHUB_WEBHOOK_SECRET") == null) {
+            environment.put("INGEST_GITHUB_WEBHOOK_SECRET", githubWebhookSecret);
+        }
         return environment;
     }
 
