@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * One engineering outcome (a merged pull request, a commit, a deployment), as ingest-service hands it to the
- * ledger on {@code outcomes.v1}. {@code outcomeId} is the idempotency key (for GitHub, the delivery id).
+ * ledger on {@code outcomes.v1}. {@code outcomeId} is the idempotency key (for a GitHub merge, {@code github-pr-<pull request id>}).
  * Schema version 1.
  *
  * @param kind           {@code pull_request_merged}, {@code commit}, {@code deployment}, ...

@@ -1,0 +1,128 @@
+package dev.aispend.ingest.source.api;
+
+import dev.aispend.contracts.Topics;
+import dev.aispend.ingest.IngestTestProperties;
+import dev.aispend.testsupport.KafkaProbe;
+import dev.aispend.testsupport.TestInfrastructure;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OutcomeIngestIT implements TestPropertyProvider {
+    private static final String TOPIC_PREFIX = "outcome-it.";
+    private static final String OUTCOMES_TOPIC = TOPIC_PREFIX + Topics.OUTCOMES_V1;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return IngestTestProperties.of(TOPIC_PREFIX);
+    }
+
+    @Test
+    void accepts_an_outcome_only_after_kafka_has_it_and_publishes_no_identity() {
+        KafkaProbe probe = probe();
+
+        HttpResponse<String> response = http.toBlocking().exchange(
+                post("/v1/outcomes", OutcomeJsonMother.mergedPullRequest("pr-481")), String.class);
+
+        assertThat(response.code()).isEqualTo(HttpStatus.ACCEPTED.getCode());
+        assertThat(response.body()).contains("\"id\":\"pr-481\"", "\"status\":\"accepted\"");
+        List<ConsumerRecord<String, String>> published = probe.recordsSinceCreated(1, Duration.ofSeconds(30));
+        assertThat(published).hasSize(1);
+        assertThat(published.get(0).key()).isEqualTo("platform");
+        assertThat(published.get(0).value())
+                .contains("\"outcomeId\":\"pr-481\"", "\"kind\":\"pull_request_merged\"", "\"source\":\"api\"",
+                        "\"personRef\":\"als_", "\"team\":\"platform\"", "\"repository\":\"acme/payments\"",
+                        "\"number\":481", "\"additions\":120", "\"deletions\":33",
+                        "\"labels\":[\"feature\",\"ai-assisted\"]",
+                        "\"sessionIds\":[\"4f1c2a9e-5d7b-4c1e-9a3f-2b8d6e0c7a15\"]",
+                        "\"coAuthoredBy\":[\"Claude <noreply@anthropic.com>\"]")
+                .doesNotContain("alice", "octo-alice");
+    }
+
+    @Test
+    void accepts_a_batch_only_after_kafka_has_every_outcome() {
+        KafkaProbe probe = probe();
+        String batch = "{\"outcomes\": [" + OutcomeJsonMother.mergedPullRequest("batch-pr-1") + ", "
+                + OutcomeJsonMother.deployments("batch-deploy-1") + "]}";
+
+        HttpResponse<String> response = http.toBlocking().exchange(post("/v1/outcomes/batch", batch), String.class);
+
+        assertThat(response.code()).isEqualTo(HttpStatus.ACCEPTED.getCode());
+        assertThat(response.body()).contains("\"accepted\":2");
+        assertThat(probe.recordsSinceCreated(2, Duration.ofSeconds(30))).extracting(ConsumerRecord::value)
+                .hasSize(2)
+                .anySatisfy(value -> assertThat(value).contains("\"outcomeId\":\"batch-deploy-1\"",
+                        "\"kind\":\"deployment\"", "\"source\":\"api:argo\"", "\"personRef\":\"prs_", "\"count\":10"));
+    }
+
+    @Test
+    void refuses_a_batch_with_one_bad_field_naming_it_and_publishes_none_of_it() {
+        KafkaProbe probe = probe();
+        String wrongType = "{\"outcomes\": [" + OutcomeJsonMother.mergedPullRequest("bad-1") + ", "
+                + OutcomeJsonMother.mergedPullRequest("bad-2").replace("\"number\": 481", "\"number\": \"481\"")
+                + "]}";
+        String countOfNone = "{\"outcomes\": [" + OutcomeJsonMother.mergedPullRequest("bad-3") + ", "
+                + OutcomeJsonMother.deployments("bad-4").replace("\"count\": 10", "\"count\": 0") + "]}";
+
+        assertRefused("/v1/outcomes/batch", wrongType, "\"field\":\"outcomes[1].number\"", "must be a whole number");
+        assertRefused("/v1/outcomes/batch", countOfNone, "\"field\":\"outcomes[1].count\"", "must be within 1..");
+        assertThat(probe.endOffsetsUnchanged()).isTrue();
+    }
+
+    @Test
+    void refuses_unknown_fields_naming_each_and_an_outcome_about_nobody() {
+        KafkaProbe probe = probe();
+        String misspelt = OutcomeJsonMother.mergedPullRequest("unknown-1")
+                .replace("\"aiAssistance\"", "\"aiAssist\"");
+        String nestedUnknown = OutcomeJsonMother.mergedPullRequest("unknown-2")
+                .replace("\"sessionIds\"", "\"sessions\"");
+        String nobody = OutcomeJsonMother.deployments("nobody-1").replace("\"person\": \"bob@example.com\", ", "");
+
+        assertRefused("/v1/outcomes", misspelt, "\"field\":\"aiAssist\"", "is not a field of an outcome");
+        assertRefused("/v1/outcomes", nestedUnknown, "\"field\":\"aiAssistance.sessions\"",
+                "is not a field of aiAssistance");
+        assertRefused("/v1/outcomes", nobody, "\"field\":\"person\"", "is required unless aliases name the person");
+        assertThat(probe.endOffsetsUnchanged()).isTrue();
+    }
+
+    private void assertRefused(String path, String body, String... inBody) {
+        assertThatThrownBy(() -> http.toBlocking().exchange(post(path, body), String.class))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, refused -> {
+                    assertThat(refused.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+                    assertThat(refused.getResponse().getContentType()).get().asString()
+                            .startsWith("application/problem+json");
+                    assertThat(refused.getResponse().getBody(String.class)).get().asString().contains(inBody);
+                });
+    }
+
+    private static KafkaProbe probe() {
+        return KafkaProbe.on(TestInfrastructure.kafka().bootstrapServers(), OUTCOMES_TOPIC);
+    }
+
+    private static HttpRequest<String> post(String path, String body) {
+        return HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+}
