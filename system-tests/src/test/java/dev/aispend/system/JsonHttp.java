@@ -27,6 +27,16 @@ final class JsonHttp {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** A body of any content type with the headers given (name, value, name, value, ...), as a client sends it. */
+    static Response post(String url, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int index = 0; index + 1 < headers.length; index += 2) {
+            request.header(headers[index], headers[index + 1]);
+        }
+        return send(request.build());
+    }
+
     static Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
     }

@@ -1,0 +1,142 @@
+package dev.aispend.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aispend.devstack.Wait;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every client format ingest takes reaches the ledger, through the four services as separate JVMs: our JSON API,
+ * the directory, GitHub's signed webhook, OTLP as Claude Code and GenAI-instrumented agents export it, LiteLLM's
+ * callback and the providers' report pages, each replayed from the faithful fixtures the ingest tests use.
+ */
+class IngestFormatsIT {
+    private static final Duration WITHIN = Duration.ofSeconds(90);
+    private static final String RUN = "formats";
+    private static final String GITHUB_SECRET = "It's a Secret to Everybody";
+    private static RunningSystem system;
+
+    @BeforeAll
+    static void startSystem() {
+        system = RunningSystem.start(RUN, Map.of("ingest-service", Map.of(
+                "INGEST_GITHUB_WEBHOOK_SECRET", GITHUB_SECRET,
+                // Claude Code's telemetry counts for Anthropic; the gateway and the provider's reports are evidence.
+                "INGEST_SOURCE_OF_TRUTH_PROVIDERS_ANTHROPIC", "otlp:claude-code")));
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void our_api_and_the_directory_reach_the_ledger_attributed_as_of_the_directory() {
+        JsonHttp.Response linked = JsonHttp.post(ingest("/v1/directory/people"), """
+                {"person": "dana@example.com", "team": "payments", "costCenter": "cc-7",
+                 "validFrom": "2026-01-01T00:00:00Z",
+                 "aliases": {"email": "dana@example.com", "githubLogin": "dana-gh"}}""");
+        assertThat(linked.status()).isEqualTo(201);
+        JsonHttp.Response usage = JsonHttp.post(ingest("/v1/usage"), """
+                {"id": "formats-api-1", "occurredAt": "%s", "source": "my-gateway", "provider": "anthropic",
+                 "model": "claude-sonnet-4-5", "aliases": {"email": "Dana@Example.com"}, "purpose": "coding",
+                 "inputTokens": 1000, "outputTokens": 100}""".formatted(recent()));
+        assertThat(usage.status()).isEqualTo(202);
+        JsonHttp.Response outcome = JsonHttp.post(ingest("/v1/outcomes"), """
+                {"id": "formats-outcome-1", "kind": "deployment", "occurredAt": "%s",
+                 "aliases": {"githubLogin": "dana-gh"}, "repository": "acme/payments"}""".formatted(recent()));
+        assertThat(outcome.status()).isEqualTo(202);
+
+        JsonNode spend = awaitEntry("api:my-gateway", "SpendRecorded");
+        assertThat(spend.get("team").asText()).isEqualTo("payments");
+        assertThat(spend.get("costCenter").asText()).isEqualTo("cc-7");
+        assertThat(spend.get("personRef").asText()).startsWith("prs_");
+        assertThat(awaitEntry("api", "OutcomeRecorded").get("personRef").asText())
+                .isEqualTo(spend.get("personRef").asText());
+        assertThat(awaitEntries("directory", "IdentityLinked")).hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(link -> assertThat(link.toString()).doesNotContain("dana"));
+    }
+
+    @Test
+    void a_merged_pull_request_signed_as_github_signs_it_reaches_the_ledger_as_an_outcome() {
+        String merged = fixture("github/pull_request.closed.merged.json")
+                .replace("2019-05-15T15:21:18Z", recent().toString());
+        byte[] body = merged.getBytes(StandardCharsets.UTF_8);
+
+        JsonHttp.Response answer = JsonHttp.post(ingest("/v1/webhooks/github"), "application/json", body,
+                "X-GitHub-Event", "pull_request", "X-GitHub-Delivery", "72d3162e-cc78-11e3-81ab-4c9367dc0958",
+                "X-Hub-Signature-256", "sha256=" + hmacSha256Hex(GITHUB_SECRET, body));
+
+        assertThat(answer.status()).isEqualTo(202);
+        JsonNode outcome = awaitEntry("github", "OutcomeRecorded");
+        assertThat(outcome.get("kind").asText()).isEqualTo("pull_request_merged");
+        assertThat(outcome.get("repository").asText()).isEqualTo("Codertocat/Hello-World");
+        assertThat(outcome.toString()).doesNotContain("Codertocat\"", "codertocat@");
+    }
+
+    // --- helpers ---
+
+    static String ingest(String path) {
+        return system.url("ingest-service") + path;
+    }
+
+    static Instant recent() {
+        return Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** The payloads of the ledger's entries of one type from one source, once there is at least one. */
+    static List<JsonNode> awaitEntries(String source, String eventType) {
+        String url = system.url("ledger-service") + "/v1/ledger/entries?limit=500&eventType=" + eventType
+                + "&source=" + URLEncoder.encode(source, StandardCharsets.UTF_8);
+        Wait.until(eventType + " from " + source + " in the ledger", WITHIN,
+                () -> JsonHttp.get(url).body().get("entries").size() > 0);
+        List<JsonNode> payloads = new ArrayList<>();
+        JsonHttp.get(url).body().get("entries").forEach(entry -> payloads.add(entry.get("payload")));
+        return payloads;
+    }
+
+    static JsonNode awaitEntry(String source, String eventType) {
+        return awaitEntries(source, eventType).get(0);
+    }
+
+    static String fixture(String path) {
+        try (InputStream in = IngestFormatsIT.class.getClassLoader().getResourceAsStream("fixtures/" + path)) {
+            if (in == null) {
+                throw new IllegalStateException("no fixture fixtures/" + path + " on the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    static String hmacSha256Hex(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException unavailable) {
+            throw new IllegalStateException(unavailable);
+        }
+    }
+}
