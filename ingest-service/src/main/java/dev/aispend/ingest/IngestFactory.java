@@ -11,10 +11,11 @@ import dev.aispend.ingest.kafka.IntakePublisher;
 import dev.aispend.platform.kafka.TopicNames;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.core.convert.format.MapFormat;
+import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 
 @Factory
@@ -39,13 +40,21 @@ final class IngestFactory {
     }
 
     @Singleton
-    SourceOfTruth sourceOfTruth(
-            @Property(name = "ingest.source-of-truth.sources") String sources,
-            @Property(name = "ingest.source-of-truth.providers") @MapFormat(
-                    transformation = MapFormat.MapTransformation.FLAT) Map<String, String> providers,
-            @Property(name = "ingest.source-of-truth.teams") @MapFormat(
-                    transformation = MapFormat.MapTransformation.FLAT) Map<String, String> teams) {
-        return new SourceOfTruth(sources, providers, teams);
+    SourceOfTruth sourceOfTruth(@Property(name = "ingest.source-of-truth.sources") String sources,
+                                Environment environment) {
+        return new SourceOfTruth(sources, settings(environment, "ingest.source-of-truth.providers"),
+                settings(environment, "ingest.source-of-truth.teams"));
+    }
+
+    /**
+     * The keys under {@code prefix}, read one by one: a Map-typed {@code @Property} returns application.yml's
+     * empty default ({@code providers: {}}) and hides every key set by an environment variable
+     * (INGEST_SOURCE_OF_TRUTH_PROVIDERS_ANTHROPIC) or another property source (measured).
+     */
+    private static Map<String, String> settings(Environment environment, String prefix) {
+        Map<String, String> settings = new HashMap<>();
+        environment.getProperties(prefix).forEach((key, value) -> settings.put(key, String.valueOf(value)));
+        return settings;
     }
 
     @Singleton

@@ -1,0 +1,106 @@
+package dev.aispend.ingest.source.providers;
+
+import dev.aispend.ingest.acceptance.AliasKind;
+import dev.aispend.ingest.acceptance.InvalidSubmissionException;
+import dev.aispend.ingest.source.IdentifyingRefs;
+import dev.aispend.ingest.source.JsonFields;
+import dev.aispend.ingest.source.JsonNumbers;
+import dev.aispend.platform.web.FieldError;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.tree.JsonNode;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reading a provider page, shared by the page mappers: the {@code data} array (time buckets, or the Claude Code
+ * report's records), the {@code results} of a bucket, USD checks, dates, and the keyed refs that stand in for
+ * personal values in deterministic ids. Every read collects reasons rather than stopping at the first.
+ */
+public final class ProviderPage {
+    /** More than any provider page holds (Anthropic pages up to 31 daily buckets, Claude Code up to 1000 rows). */
+    public static final int MAX_ELEMENTS = 10_000;
+    /** Far above any real aggregate, far below overflow; the configured per-record limit is the acceptance path's. */
+    public static final long MAX_PARSED_COUNT = 1L << 50;
+    /** The model of a report entry not grouped by model: the ledger cannot price it, so group by model to price. */
+    public static final String UNKNOWN_MODEL = "unknown";
+
+    private ProviderPage() {
+    }
+
+    /** The objects of the page's {@code data} array, paths {@code data[i]}; refuses a body that is no page. */
+    public static List<JsonFields> data(JsonNode page, String what, List<FieldError> violations) {
+        if (page == null || !page.isObject()) {
+            throw new InvalidSubmissionException(List.of(new FieldError("$", "must be a JSON object: a page of "
+                    + what + " exactly as the provider's API returned it ({\"data\": [...], ...})")));
+        }
+        return JsonNumbers.objects(JsonFields.of(page, "", violations), "data", true, MAX_ELEMENTS, violations);
+    }
+
+    /** The objects of {@code field} in a bucket or record (e.g. {@code results}), required. */
+    public static List<JsonFields> objects(JsonFields parent, String field, List<FieldError> violations) {
+        return JsonNumbers.objects(parent, field, true, MAX_ELEMENTS, violations);
+    }
+
+    /** Where an element sits, {@code data[0].results[3]}, from its fields' prefix. */
+    public static String pathOf(JsonFields element) {
+        String prefix = element.path("");
+        return prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix;
+    }
+
+    /** A count, zero when absent; refused when not a whole non-negative number. */
+    public static long count(@Nullable JsonFields fields, String field) {
+        Long value = fields == null ? null : fields.count(field, MAX_PARSED_COUNT);
+        return value == null ? 0 : value;
+    }
+
+    /** Refuses a currency other than USD ({@code "USD"}, or OpenAI's {@code "usd"}); the ledger keeps USD micros. */
+    public static void requireUsd(JsonFields fields, String field) {
+        String currency = fields.requiredText(field);
+        if (currency != null && !"USD".equals(currency.toUpperCase(Locale.ROOT))) {
+            fields.refuse(field, "is " + currency + ": only USD amounts are taken (the ledger keeps USD micros)");
+        }
+    }
+
+    /** A day ({@code 2025-08-08}, as the Claude Code report documents it) or a time ({@code 2025-08-08T00:00:00Z}). */
+    public static @Nullable Instant dayOrTime(JsonFields fields, String field) {
+        String text = fields.requiredText(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException notADay) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException unreadable) {
+                fields.refuse(field, "must be a UTC date (2025-08-08) or an RFC 3339 time (2025-08-08T00:00:00Z)");
+                return null;
+            }
+        }
+    }
+
+    /** The keyed ref of a personal value for an id, or null when absent. */
+    public static @Nullable String ref(IdentifyingRefs refs, AliasKind kind, @Nullable String value) {
+        return value == null || value.isBlank() ? null : refs.ref(kind, value);
+    }
+
+    /** Refuses a result whose {@code object} names another report (a costs page posted to the usage path). */
+    public static void requireObject(JsonFields result, String expected, String otherwise) {
+        String object = result.text("object");
+        if (object != null && !expected.equals(object)) {
+            result.refuse("object", "is " + object + ", not " + expected + ": " + otherwise);
+        }
+    }
+
+    public static void refuseIfAny(List<FieldError> violations) {
+        if (!violations.isEmpty()) {
+            throw new InvalidSubmissionException(violations);
+        }
+    }
+}
