@@ -10,6 +10,7 @@ import java.time.Duration;
  *
  * @param pseudonymKey             base64 HMAC key that turns identities into refs (PSEUDONYM_KEY); required
  * @param maxTokensPerRecord       the most tokens one record may carry, all types together
+ * @param maxBackfillTokensPerRecord the most tokens one imported (provider report) record may carry
  * @param maxClockSkew             how far in the future a time may lie, for clients with fast clocks
  * @param maxRecordAge             how far in the past a live client's time may lie
  * @param maxBackfillAge           how far in the past a provider import's time may lie
@@ -25,6 +26,7 @@ import java.time.Duration;
 public record IngestConfiguration(
         @Nullable String pseudonymKey,
         long maxTokensPerRecord,
+        long maxBackfillTokensPerRecord,
         Duration maxClockSkew,
         Duration maxRecordAge,
         Duration maxBackfillAge,

@@ -34,7 +34,8 @@ final class IngestFactory {
 
     @Singleton
     SubmissionRules submissionRules(IngestConfiguration configuration, Clock clock) {
-        return new SubmissionRules(new IngestLimits(configuration.maxTokensPerRecord(), configuration.maxClockSkew(),
+        return new SubmissionRules(new IngestLimits(configuration.maxTokensPerRecord(),
+                configuration.maxBackfillTokensPerRecord(), configuration.maxClockSkew(),
                 configuration.maxRecordAge(), configuration.maxBackfillAge(), configuration.maxBatchRecords(),
                 configuration.maxAttributes(), configuration.maxReportedCostUsdMicros()), clock);
     }

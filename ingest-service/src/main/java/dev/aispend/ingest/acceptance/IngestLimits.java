@@ -6,7 +6,9 @@ import java.time.Duration;
  * The limits the acceptance path applies to every format (configured under {@code ingest.*}, each with an
  * environment variable; see application.yml).
  *
- * @param maxTokensPerRecord       the most tokens one record may carry, all types together
+ * @param maxTokensPerRecord       the most tokens one record from a live client may carry, all types together
+ * @param maxBackfillTokensPerRecord the most tokens one imported record may carry: a provider report's bucket is an
+ *                                 aggregate of many calls (an organisation's day), far above any one call
  * @param maxClockSkew             how far in the future a time may lie (clients with fast clocks)
  * @param maxRecordAge             how far in the past a live client's time may lie
  * @param maxBackfillAge           how far in the past a provider import's time may lie
@@ -16,6 +18,7 @@ import java.time.Duration;
  */
 public record IngestLimits(
         long maxTokensPerRecord,
+        long maxBackfillTokensPerRecord,
         Duration maxClockSkew,
         Duration maxRecordAge,
         Duration maxBackfillAge,
@@ -27,8 +30,11 @@ public record IngestLimits(
     public static final int MAX_BATCH_RECORDS_LIMIT = 10_000;
 
     public IngestLimits {
-        if (maxTokensPerRecord < 1 || maxTokensPerRecord > (1L << 58)) {
-            throw new IllegalArgumentException("maxTokensPerRecord must be within 1..2^58");
+        // Six counts of at most 2^58 each sum below 2^61: a total never overflows a long.
+        if (maxTokensPerRecord < 1 || maxTokensPerRecord > (1L << 58)
+                || maxBackfillTokensPerRecord < 1 || maxBackfillTokensPerRecord > (1L << 58)) {
+            throw new IllegalArgumentException("maxTokensPerRecord and maxBackfillTokensPerRecord must be within "
+                    + "1..2^58");
         }
         if (maxClockSkew.isNegative()) {
             throw new IllegalArgumentException("maxClockSkew must not be negative");

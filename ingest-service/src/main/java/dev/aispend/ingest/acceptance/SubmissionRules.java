@@ -65,7 +65,8 @@ public final class SubmissionRules {
         optionalText("purpose", usage.purpose(), MAX_NAME_LENGTH, NAME, NAME_TEXT, violations);
         optionalText("sessionId", usage.sessionId(), MAX_SESSION_ID_LENGTH, PRINTABLE, PRINTABLE_TEXT, violations);
         optionalText("requestId", usage.requestId(), MAX_SESSION_ID_LENGTH, PRINTABLE, PRINTABLE_TEXT, violations);
-        checkTokens(usage.tokens(), violations);
+        checkTokens(usage.tokens(), age == RecordAge.BACKFILL ? limits.maxBackfillTokensPerRecord()
+                : limits.maxTokensPerRecord(), violations);
         Long reported = usage.reportedCostUsdMicros();
         if (reported != null && (reported < 0 || reported > limits.maxReportedCostUsdMicros())) {
             violations.add(new FieldError("reportedCostUsdMicros", "must be within 0.."
@@ -127,12 +128,11 @@ public final class SubmissionRules {
         }
     }
 
-    private void checkTokens(@Nullable TokenCounts tokens, List<FieldError> violations) {
+    private static void checkTokens(@Nullable TokenCounts tokens, long max, List<FieldError> violations) {
         if (tokens == null) {
             violations.add(new FieldError("tokens", "are required"));
             return;
         }
-        long max = limits.maxTokensPerRecord();
         String[] names = {"inputTokens", "outputTokens", "cacheReadTokens", "cacheWrite5mTokens",
             "cacheWrite1hTokens", "reasoningTokens"};
         long[] counts = {tokens.inputTokens(), tokens.outputTokens(), tokens.cacheReadTokens(),

@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SubmissionRulesTest {
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
-    private final SubmissionRules rules = new SubmissionRules(new IngestLimits(1_000_000, Duration.ofMinutes(5),
-            Duration.ofDays(400), Duration.ofDays(1100), 100, 3, 1_000_000_000L), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final SubmissionRules rules = new SubmissionRules(new IngestLimits(1_000_000, 1_000_000_000,
+            Duration.ofMinutes(5), Duration.ofDays(400), Duration.ofDays(1100), 100, 3, 1_000_000_000L),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void accepts_a_complete_usage_submission() {
@@ -42,6 +43,14 @@ class SubmissionRulesTest {
                 .containsExactly("inputTokens");
         assertThat(rules.check(usage(NOW, TokenCounts.of(600_000, 600_000), Map.of()), RecordAge.LIVE))
                 .extracting(FieldError::message).singleElement().asString().contains("all token counts together");
+    }
+
+    @Test
+    void lets_an_imported_aggregate_carry_more_tokens_than_one_call() {
+        UsageSubmission dailyBucket = usage(NOW, TokenCounts.of(400_000_000, 100_000_000), Map.of());
+
+        assertThat(fields(rules.check(dailyBucket, RecordAge.LIVE))).containsExactly("inputTokens");
+        assertThat(rules.check(dailyBucket, RecordAge.BACKFILL)).isEmpty();
     }
 
     @Test
