@@ -40,7 +40,9 @@ class IngestFormatsIT {
         system = RunningSystem.start(RUN, Map.of("ingest-service", Map.of(
                 "INGEST_GITHUB_WEBHOOK_SECRET", GITHUB_SECRET,
                 // Claude Code's telemetry counts for Anthropic; the gateway and the provider's reports are evidence.
-                "INGEST_SOURCE_OF_TRUTH_PROVIDERS_ANTHROPIC", "otlp:claude-code")));
+                "INGEST_SOURCE_OF_TRUTH_PROVIDERS_ANTHROPIC", "otlp:claude-code",
+                // The fixtures keep the dates of the documented examples they copy (2024-2025).
+                "INGEST_MAX_RECORD_AGE", "3650d", "INGEST_MAX_BACKFILL_AGE", "3650d")));
     }
 
     @AfterAll
@@ -92,6 +94,39 @@ class IngestFormatsIT {
         assertThat(outcome.get("kind").asText()).isEqualTo("pull_request_merged");
         assertThat(outcome.get("repository").asText()).isEqualTo("Codertocat/Hello-World");
         assertThat(outcome.toString()).doesNotContain("Codertocat\"", "codertocat@");
+    }
+
+    @Test
+    void a_litellm_callback_reaches_the_ledger_as_evidence_where_telemetry_is_the_source_of_truth() {
+        JsonHttp.Response answer = JsonHttp.post(ingest("/v1/integrations/litellm"),
+                fixture("litellm/standard-logging-payload.json"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode evidence = awaitEntry("litellm", "UsageEvidenceRecorded").get("evidence");
+        assertThat(evidence.get("provider").asText()).isEqualTo("anthropic");
+        assertThat(evidence.get("reportedCostUsdMicros").asLong()).isPositive();
+        assertThat(evidence.toString()).doesNotContain("@");
+    }
+
+    @Test
+    void provider_report_pages_reach_the_ledger_as_reconciliation_evidence_and_outcomes() {
+        assertThat(JsonHttp.post(ingest("/v1/imports/anthropic/usage-report"),
+                fixture("anthropic/usage-report-messages.json")).status()).isEqualTo(202);
+        assertThat(JsonHttp.post(ingest("/v1/imports/anthropic/cost-report"),
+                fixture("anthropic/cost-report.json")).status()).isEqualTo(202);
+        assertThat(JsonHttp.post(ingest("/v1/imports/anthropic/claude-code-report"),
+                fixture("anthropic/claude-code-report.json")).status()).isEqualTo(202);
+        assertThat(JsonHttp.post(ingest("/v1/imports/openai/usage"),
+                fixture("openai/usage-completions.json")).status()).isEqualTo(202);
+        assertThat(JsonHttp.post(ingest("/v1/imports/openai/costs"),
+                fixture("openai/costs.json")).status()).isEqualTo(202);
+
+        for (String source : List.of("anthropic:usage-report", "anthropic:cost-report",
+                "anthropic:claude-code-report", "openai:usage", "openai:costs")) {
+            assertThat(awaitEntries(source, "UsageEvidenceRecorded")).as(source).isNotEmpty();
+        }
+        assertThat(awaitEntries("anthropic:claude-code-report", "OutcomeRecorded"))
+                .extracting(outcome -> outcome.get("kind").asText()).contains("commit");
     }
 
     // --- helpers ---
