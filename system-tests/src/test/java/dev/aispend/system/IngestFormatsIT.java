@@ -59,9 +59,10 @@ class IngestFormatsIT {
                  "validFrom": "2026-01-01T00:00:00Z",
                  "aliases": {"email": "dana@example.com", "githubLogin": "dana-gh"}}""");
         assertThat(linked.status()).isEqualTo(201);
+        // OpenAI: our API counts as spend by default (for Anthropic, this run counts only Claude Code telemetry).
         JsonHttp.Response usage = JsonHttp.post(ingest("/v1/usage"), """
-                {"id": "formats-api-1", "occurredAt": "%s", "source": "my-gateway", "provider": "anthropic",
-                 "model": "claude-sonnet-4-5", "aliases": {"email": "Dana@Example.com"}, "purpose": "coding",
+                {"id": "formats-api-1", "occurredAt": "%s", "source": "my-gateway", "provider": "openai",
+                 "model": "gpt-4.1", "aliases": {"email": "Dana@Example.com"}, "purpose": "coding",
                  "inputTokens": 1000, "outputTokens": 100}""".formatted(recent()));
         assertThat(usage.status()).isEqualTo(202);
         JsonHttp.Response outcome = JsonHttp.post(ingest("/v1/outcomes"), """
