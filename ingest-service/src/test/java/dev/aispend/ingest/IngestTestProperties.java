@@ -31,4 +31,11 @@ public final class IngestTestProperties {
         properties.put("ingest.pseudonym-key", PSEUDONYM_KEY);
         return properties;
     }
+
+    /** The shared properties with a test's own {@code settings} over them. */
+    public static Map<String, String> of(String topicPrefix, Map<String, String> settings) {
+        Map<String, String> properties = of(topicPrefix);
+        properties.putAll(settings);
+        return properties;
+    }
 }

@@ -1,22 +1,15 @@
 package dev.aispend.ingest.source.api;
 
 import dev.aispend.ingest.acceptance.AcceptancePath;
-import dev.aispend.ingest.acceptance.Admission;
-import dev.aispend.ingest.acceptance.Locator;
-import dev.aispend.ingest.acceptance.OutcomeSubmission;
-import dev.aispend.ingest.acceptance.RecordAge;
-import dev.aispend.ingest.source.JsonFields;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -29,11 +22,11 @@ import java.util.concurrent.CompletableFuture;
 @Controller("/v1/outcomes")
 @Tag(name = "outcomes")
 final class OutcomeController {
-    private final JsonMapper jsonMapper;
+    private final ApiIntake intake;
     private final AcceptancePath acceptance;
 
-    OutcomeController(JsonMapper jsonMapper, AcceptancePath acceptance) {
-        this.jsonMapper = jsonMapper;
+    OutcomeController(ApiIntake intake, AcceptancePath acceptance) {
+        this.intake = intake;
         this.acceptance = acceptance;
     }
 
@@ -41,20 +34,15 @@ final class OutcomeController {
             description = "Body: an outcome (docs/outcomes-api.md).")
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     CompletableFuture<HttpResponse<OutcomeAccepted>> submit(@Body byte[] body) {
-        OutcomeSubmission submission = OutcomeJsonAdapter.single(JsonFields.parse(jsonMapper, body));
-        return acceptance.acceptOutcomes(List.of(submission), RecordAge.LIVE, Admission.ALL_OR_NOTHING,
-                        Locator.SINGLE)
-                .thenApply(accepted -> HttpResponse.accepted().body(new OutcomeAccepted(submission.id(), "accepted")));
+        return intake.single(body, OutcomeJsonAdapter::single, acceptance::acceptOutcomes,
+                (submission, accepted) -> new OutcomeAccepted(submission.id(), "accepted"));
     }
 
     @Operation(operationId = "recordOutcomeBatch", summary = "Record a batch of outcomes, all or nothing",
             description = "Body: {\"outcomes\": [...]}.")
     @Post(value = "/batch", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     CompletableFuture<HttpResponse<BatchAccepted>> submitBatch(@Body byte[] body) {
-        List<OutcomeSubmission> submissions = OutcomeJsonAdapter.batch(JsonFields.parse(jsonMapper, body));
-        return acceptance.acceptOutcomes(submissions, RecordAge.LIVE, Admission.ALL_OR_NOTHING,
-                        Locator.elements("outcomes"))
-                .thenApply(accepted -> HttpResponse.accepted().body(BatchAccepted.of(accepted)));
+        return intake.batch(body, OutcomeJsonAdapter::batch, acceptance::acceptOutcomes, "outcomes");
     }
 
     /** 202 body: the outcome is durably in Kafka and will be recorded by the ledger once. */

@@ -3,17 +3,11 @@ package dev.aispend.ingest.source.api;
 import dev.aispend.ingest.IngestConfiguration;
 import dev.aispend.ingest.acceptance.Acceptance;
 import dev.aispend.ingest.acceptance.AcceptancePath;
-import dev.aispend.ingest.acceptance.Admission;
-import dev.aispend.ingest.acceptance.Locator;
-import dev.aispend.ingest.acceptance.RecordAge;
-import dev.aispend.ingest.acceptance.UsageSubmission;
-import dev.aispend.ingest.source.JsonFields;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -22,7 +16,6 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -34,12 +27,12 @@ import java.util.concurrent.CompletableFuture;
 @Controller("/v1/usage")
 @Tag(name = "usage")
 final class UsageController {
-    private final JsonMapper jsonMapper;
+    private final ApiIntake intake;
     private final AcceptancePath acceptance;
     private final UsageJsonAdapter adapter;
 
-    UsageController(JsonMapper jsonMapper, AcceptancePath acceptance, IngestConfiguration configuration) {
-        this.jsonMapper = jsonMapper;
+    UsageController(ApiIntake intake, AcceptancePath acceptance, IngestConfiguration configuration) {
+        this.intake = intake;
         this.acceptance = acceptance;
         this.adapter = new UsageJsonAdapter(configuration.maxTokensPerRecord(), configuration.maxAttributes());
     }
@@ -54,9 +47,8 @@ final class UsageController {
             content = @Content(mediaType = "application/problem+json"))
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     CompletableFuture<HttpResponse<RecordAccepted>> submit(@Body byte[] body) {
-        UsageSubmission submission = adapter.single(JsonFields.parse(jsonMapper, body));
-        return acceptance.acceptUsage(List.of(submission), RecordAge.LIVE, Admission.ALL_OR_NOTHING, Locator.SINGLE)
-                .thenApply(accepted -> HttpResponse.accepted().body(RecordAccepted.of(submission.id(), accepted)));
+        return intake.single(body, adapter::single, acceptance::acceptUsage,
+                (submission, accepted) -> RecordAccepted.of(submission.id(), accepted));
     }
 
     @Operation(summary = "Record a batch of uses, all or nothing", description = "Body: {\"records\": [...]}.",
@@ -67,10 +59,7 @@ final class UsageController {
             content = @Content(mediaType = "application/problem+json"))
     @Post(value = "/batch", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     CompletableFuture<HttpResponse<BatchAccepted>> submitBatch(@Body byte[] body) {
-        List<UsageSubmission> submissions = adapter.batch(JsonFields.parse(jsonMapper, body));
-        return acceptance.acceptUsage(submissions, RecordAge.LIVE, Admission.ALL_OR_NOTHING,
-                        Locator.elements("records"))
-                .thenApply(accepted -> HttpResponse.accepted().body(BatchAccepted.of(accepted)));
+        return intake.batch(body, adapter::batch, acceptance::acceptUsage, "records");
     }
 
     /** 202 body: the record is durably in Kafka; {@code accounting} says whether it counts as spend. */

@@ -3,6 +3,7 @@ package dev.aispend.ingest.source.providers;
 import dev.aispend.ingest.acceptance.OutcomeSubmission;
 import dev.aispend.ingest.acceptance.UsageSubmission;
 import dev.aispend.ingest.source.SubmissionPaths;
+import io.micronaut.core.annotation.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,15 @@ public final class MappedPage {
 
     public void skip() {
         skipped++;
+    }
+
+    /** The entry at {@code path} as a usage submission, or, when the mapper made none of it (all zero), skipped. */
+    public void addOrSkip(@Nullable UsageSubmission submission, String path) {
+        if (submission == null) {
+            skip();
+        } else {
+            add(submission, path);
+        }
     }
 
     public List<UsageSubmission> usage() {

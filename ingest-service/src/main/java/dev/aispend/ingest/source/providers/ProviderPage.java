@@ -2,6 +2,7 @@ package dev.aispend.ingest.source.providers;
 
 import dev.aispend.ingest.acceptance.AliasKind;
 import dev.aispend.ingest.acceptance.InvalidSubmissionException;
+import dev.aispend.ingest.acceptance.SubjectAliases;
 import dev.aispend.ingest.source.IdentifyingRefs;
 import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.ingest.source.JsonNumbers;
@@ -59,6 +60,11 @@ public final class ProviderPage {
         return value == null ? 0 : value;
     }
 
+    /** A count the report always gives: refused when absent (counted as zero so the walk goes on to the end). */
+    public static long requiredCount(JsonFields fields, String field) {
+        return fields.requiredCount(field, MAX_PARSED_COUNT);
+    }
+
     /** Refuses a currency other than USD ({@code "USD"}, or OpenAI's {@code "usd"}); the ledger keeps USD micros. */
     public static void requireUsd(JsonFields fields, String field) {
         String currency = fields.requiredText(field);
@@ -88,6 +94,11 @@ public final class ProviderPage {
     /** The keyed ref of a personal value for an id, or null when absent. */
     public static @Nullable String ref(IdentifyingRefs refs, AliasKind kind, @Nullable String value) {
         return value == null || value.isBlank() ? null : refs.ref(kind, value);
+    }
+
+    /** Who a report entry is about: its provider account (user) and API key, the aliases the directory maps. */
+    public static SubjectAliases accountAndKey(@Nullable String providerAccountId, @Nullable String apiKeyId) {
+        return new SubjectAliases(null, null, null, providerAccountId, apiKeyId);
     }
 
     /** Refuses a result whose {@code object} names another report (a costs page posted to the usage path). */

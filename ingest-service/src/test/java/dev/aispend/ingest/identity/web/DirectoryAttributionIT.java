@@ -3,18 +3,11 @@ package dev.aispend.ingest.identity.web;
 import dev.aispend.contracts.Topics;
 import dev.aispend.contracts.identity.IdentityLink;
 import dev.aispend.contracts.usage.UsageRecord;
-import dev.aispend.ingest.IngestTestProperties;
+import dev.aispend.ingest.IngestIntegration;
 import dev.aispend.testsupport.KafkaProbe;
-import dev.aispend.testsupport.TestInfrastructure;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,28 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * unattributed linked later by an {@code IdentityLinked} event carrying the very ref its usage carried.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DirectoryAttributionIT implements TestPropertyProvider {
-    private static final String TOPIC_PREFIX = "directory-attribution-it.";
+class DirectoryAttributionIT extends IngestIntegration {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     @Inject
-    @Client("/")
-    HttpClient http;
+    DirectoryHttp directory;
 
-    @Inject
-    JsonMapper json;
-
-    private DirectoryHttp directory;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return IngestTestProperties.of(TOPIC_PREFIX);
-    }
-
-    @BeforeAll
-    void client() {
-        directory = new DirectoryHttp(http, json);
+    DirectoryAttributionIT() {
+        super("directory-attribution-it.");
     }
 
     @Test
@@ -112,9 +91,5 @@ class DirectoryAttributionIT implements TestPropertyProvider {
         return """
                 {"person": "kim@example.com", "team": "%s", "costCenter": "%s", "validFrom": "%s",
                  "aliases": {"email": ["kim@example.com"]}}""".formatted(team, costCenter, validFrom);
-    }
-
-    private static KafkaProbe probe(String topic) {
-        return KafkaProbe.on(TestInfrastructure.kafka().bootstrapServers(), TOPIC_PREFIX + topic);
     }
 }

@@ -3,42 +3,30 @@ package dev.aispend.ingest.identity.web;
 import dev.aispend.contracts.identity.IdentityLink;
 import dev.aispend.contracts.outcome.OutcomeRecord;
 import dev.aispend.contracts.usage.UsageRecord;
-import dev.aispend.ingest.IngestTestProperties;
+import dev.aispend.ingest.IngestIntegration;
 import dev.aispend.ingest.kafka.IntakePublisher;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import static dev.aispend.ingest.identity.web.DirectoryHttp.body;
+import static dev.aispend.ingest.IngestHttp.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** When Kafka does not acknowledge the links, the directory answers 503 + Retry-After and commits nothing. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DirectoryBrokerDownIT implements TestPropertyProvider {
+class DirectoryBrokerDownIT extends IngestIntegration {
 
     @Inject
-    @Client("/")
-    HttpClient http;
+    DirectoryHttp directory;
 
-    @Inject
-    JsonMapper json;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return IngestTestProperties.of("directory-down-it.");
+    DirectoryBrokerDownIT() {
+        super("directory-down-it.");
     }
 
     /** Kafka as a client sees it when the broker is away: every send fails once max.block.ms has passed. */
@@ -68,8 +56,6 @@ class DirectoryBrokerDownIT implements TestPropertyProvider {
 
     @Test
     void answers_503_with_retry_after_and_writes_nothing_when_kafka_does_not_acknowledge() {
-        DirectoryHttp directory = new DirectoryHttp(http, json);
-
         HttpResponse<String> unavailable = directory.postPerson("""
                 {"person": "nina@example.com", "team": "platform", "aliases": {"email": ["nina@example.com"]}}""");
 

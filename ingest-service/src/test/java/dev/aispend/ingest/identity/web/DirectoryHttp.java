@@ -2,13 +2,12 @@ package dev.aispend.ingest.identity.web;
 
 import dev.aispend.contracts.identity.IdentityLink;
 import dev.aispend.contracts.usage.UsageRecord;
+import dev.aispend.ingest.IngestHttp;
 import dev.aispend.testsupport.KafkaProbe;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.io.IOException;
@@ -19,34 +18,35 @@ import java.time.Instant;
 import java.util.List;
 
 /** What the directory ITs send and read: requests answered with their status and body, whatever the status. */
+@Singleton
 final class DirectoryHttp {
     static final Duration KAFKA_WAIT = Duration.ofSeconds(30);
 
-    private final HttpClient http;
+    private final IngestHttp http;
     private final JsonMapper json;
 
-    DirectoryHttp(HttpClient http, JsonMapper json) {
+    DirectoryHttp(IngestHttp http, JsonMapper json) {
         this.http = http;
         this.json = json;
     }
 
     HttpResponse<String> postPerson(String body) {
-        return exchange(HttpRequest.POST("/v1/directory/people", body).contentType(MediaType.APPLICATION_JSON_TYPE));
+        return http.postJson("/v1/directory/people", body);
     }
 
     HttpResponse<String> postCsv(String csv) {
-        return exchange(HttpRequest.POST("/v1/directory/import", csv).contentType("text/csv"));
+        return http.exchange(HttpRequest.POST("/v1/directory/import", csv).contentType("text/csv"));
     }
 
     HttpResponse<String> postUsage(String id, Instant occurredAt, String subjectJson) {
         String body = """
                 {"id": "%s", "occurredAt": "%s", %s, "model": "claude-sonnet-4-5", "inputTokens": 10, \
                 "outputTokens": 5}""".formatted(id, occurredAt, subjectJson);
-        return exchange(HttpRequest.POST("/v1/usage", body).contentType(MediaType.APPLICATION_JSON_TYPE));
+        return http.postJson("/v1/usage", body);
     }
 
     HttpResponse<String> get(String uri) {
-        return exchange(HttpRequest.GET(uri));
+        return http.exchange(HttpRequest.GET(uri));
     }
 
     List<IdentityLink> links(KafkaProbe probe, int expected) {
@@ -65,20 +65,6 @@ final class DirectoryHttp {
             throw new AssertionError("expected " + expected + " records, found " + values.size() + ": " + values);
         }
         return values;
-    }
-
-    private HttpResponse<String> exchange(HttpRequest<?> request) {
-        try {
-            return http.toBlocking().exchange(request, String.class);
-        } catch (HttpClientResponseException refused) {
-            @SuppressWarnings("unchecked")
-            HttpResponse<String> response = (HttpResponse<String>) refused.getResponse();
-            return response;
-        }
-    }
-
-    static String body(HttpResponse<String> response) {
-        return response.getBody(String.class).orElse("");
     }
 
     private <T> T parse(String value, Class<T> type) {

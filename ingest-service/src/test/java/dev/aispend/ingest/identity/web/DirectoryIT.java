@@ -2,51 +2,31 @@ package dev.aispend.ingest.identity.web;
 
 import dev.aispend.contracts.Topics;
 import dev.aispend.contracts.identity.IdentityLink;
-import dev.aispend.ingest.IngestTestProperties;
+import dev.aispend.ingest.IngestIntegration;
 import dev.aispend.testsupport.KafkaProbe;
-import dev.aispend.testsupport.TestInfrastructure;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static dev.aispend.ingest.identity.web.DirectoryHttp.body;
+import static dev.aispend.ingest.IngestHttp.assertProblem;
+import static dev.aispend.ingest.IngestHttp.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The directory's API and CSV import against a real PostgreSQL and a real Kafka broker. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DirectoryIT implements TestPropertyProvider {
-    private static final String TOPIC_PREFIX = "directory-it.";
-    private static final String IDENTITY_TOPIC = TOPIC_PREFIX + Topics.IDENTITY_V1;
+class DirectoryIT extends IngestIntegration {
 
     @Inject
-    @Client("/")
-    HttpClient http;
+    DirectoryHttp directory;
 
-    @Inject
-    JsonMapper json;
-
-    private DirectoryHttp directory;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return IngestTestProperties.of(TOPIC_PREFIX);
-    }
-
-    @BeforeAll
-    void client() {
-        directory = new DirectoryHttp(http, json);
+    DirectoryIT() {
+        super("directory-it.");
     }
 
     @Test
@@ -120,9 +100,7 @@ class DirectoryIT implements TestPropertyProvider {
                 {"person": "dave@example.com", "team": "research", "validFrom": "2026-03-01T00:00:00Z",
                  "aliases": {"email": ["dave@example.com"]}}""");
 
-        assertThat(conflict.code()).isEqualTo(409);
-        assertThat(conflict.getContentType()).get().asString().startsWith("application/problem+json");
-        assertThat(body(conflict)).contains("\"status\":409", "\"field\":\"aliases.email[0]\"",
+        assertProblem(conflict, HttpStatus.CONFLICT, "\"status\":409", "\"field\":\"aliases.email[0]\"",
                 "email dave@example.com already has an entry from 2026-03-01T00:00:00Z");
         assertThat(probe.endOffsetsUnchanged()).isTrue();
         assertThat(body(directory.get("/v1/directory/aliases?kind=email&value=dave@example.com")))
@@ -210,7 +188,7 @@ class DirectoryIT implements TestPropertyProvider {
         assertThat(publications).hasSize(distinct).allSatisfy((linkId, count) -> assertThat(count).isEqualTo(2));
     }
 
-    private static KafkaProbe probe() {
-        return KafkaProbe.on(TestInfrastructure.kafka().bootstrapServers(), IDENTITY_TOPIC);
+    private KafkaProbe probe() {
+        return probe(Topics.IDENTITY_V1);
     }
 }

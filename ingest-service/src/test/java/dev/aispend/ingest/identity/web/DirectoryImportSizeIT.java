@@ -1,49 +1,33 @@
 package dev.aispend.ingest.identity.web;
 
 import dev.aispend.contracts.Topics;
-import dev.aispend.ingest.IngestTestProperties;
+import dev.aispend.ingest.IngestIntegration;
 import dev.aispend.testsupport.KafkaProbe;
-import dev.aispend.testsupport.TestInfrastructure;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
-import static dev.aispend.ingest.identity.web.DirectoryHttp.body;
+import static dev.aispend.ingest.IngestHttp.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An import as large as the defaults allow (10,000 rows within the 1 MiB body limit) is taken in one request. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DirectoryImportSizeIT implements TestPropertyProvider {
-    private static final String TOPIC_PREFIX = "directory-size-it.";
+class DirectoryImportSizeIT extends IngestIntegration {
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryImportSizeIT.class);
     private static final int ROWS = 10_000;
 
     @Inject
-    @Client("/")
-    HttpClient http;
+    DirectoryHttp directory;
 
-    @Inject
-    JsonMapper json;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(IngestTestProperties.of(TOPIC_PREFIX));
+    DirectoryImportSizeIT() {
         // The import takes about 10 s here (docs/directory.md); the test client's default read timeout is 10 s.
-        properties.put("micronaut.http.client.read-timeout", "60s");
-        return properties;
+        super("directory-size-it.", Map.of("micronaut.http.client.read-timeout", "60s"));
     }
 
     @Test
@@ -54,8 +38,7 @@ class DirectoryImportSizeIT implements TestPropertyProvider {
                     .append(",2026-01-01T00:00:00Z,p").append(row).append("@example.com,gh-").append(row).append('\n');
         }
         assertThat(csv.length()).isLessThan(1_048_576);
-        KafkaProbe probe = KafkaProbe.on(TestInfrastructure.kafka().bootstrapServers(), TOPIC_PREFIX + Topics.IDENTITY_V1);
-        DirectoryHttp directory = new DirectoryHttp(http, json);
+        KafkaProbe probe = probe(Topics.IDENTITY_V1);
 
         long started = System.nanoTime();
         HttpResponse<String> first = directory.postCsv(csv.toString());

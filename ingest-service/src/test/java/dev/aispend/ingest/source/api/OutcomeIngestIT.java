@@ -1,51 +1,31 @@
 package dev.aispend.ingest.source.api;
 
 import dev.aispend.contracts.Topics;
-import dev.aispend.ingest.IngestTestProperties;
+import dev.aispend.ingest.IngestIntegration;
 import dev.aispend.testsupport.KafkaProbe;
-import dev.aispend.testsupport.TestInfrastructure;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OutcomeIngestIT implements TestPropertyProvider {
-    private static final String TOPIC_PREFIX = "outcome-it.";
-    private static final String OUTCOMES_TOPIC = TOPIC_PREFIX + Topics.OUTCOMES_V1;
+class OutcomeIngestIT extends IngestIntegration {
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return IngestTestProperties.of(TOPIC_PREFIX);
+    OutcomeIngestIT() {
+        super("outcome-it.");
     }
 
     @Test
     void accepts_an_outcome_only_after_kafka_has_it_and_publishes_no_identity() {
         KafkaProbe probe = probe();
 
-        HttpResponse<String> response = http.toBlocking().exchange(
-                post("/v1/outcomes", OutcomeJsonMother.mergedPullRequest("pr-481")), String.class);
+        HttpResponse<String> response = http.postJson("/v1/outcomes", OutcomeJsonMother.mergedPullRequest("pr-481"));
 
         assertThat(response.code()).isEqualTo(HttpStatus.ACCEPTED.getCode());
         assertThat(response.body()).contains("\"id\":\"pr-481\"", "\"status\":\"accepted\"");
@@ -68,7 +48,7 @@ class OutcomeIngestIT implements TestPropertyProvider {
         String batch = "{\"outcomes\": [" + OutcomeJsonMother.mergedPullRequest("batch-pr-1") + ", "
                 + OutcomeJsonMother.deployments("batch-deploy-1") + "]}";
 
-        HttpResponse<String> response = http.toBlocking().exchange(post("/v1/outcomes/batch", batch), String.class);
+        HttpResponse<String> response = http.postJson("/v1/outcomes/batch", batch);
 
         assertThat(response.code()).isEqualTo(HttpStatus.ACCEPTED.getCode());
         assertThat(response.body()).contains("\"accepted\":2");
@@ -87,8 +67,8 @@ class OutcomeIngestIT implements TestPropertyProvider {
         String countOfNone = "{\"outcomes\": [" + OutcomeJsonMother.mergedPullRequest("bad-3") + ", "
                 + OutcomeJsonMother.deployments("bad-4").replace("\"count\": 10", "\"count\": 0") + "]}";
 
-        assertRefused("/v1/outcomes/batch", wrongType, "\"field\":\"outcomes[1].number\"", "must be a whole number");
-        assertRefused("/v1/outcomes/batch", countOfNone, "\"field\":\"outcomes[1].count\"", "must be within 1..");
+        http.assertRefused("/v1/outcomes/batch", wrongType, "\"field\":\"outcomes[1].number\"", "must be a whole number");
+        http.assertRefused("/v1/outcomes/batch", countOfNone, "\"field\":\"outcomes[1].count\"", "must be within 1..");
         assertThat(probe.endOffsetsUnchanged()).isTrue();
     }
 
@@ -101,28 +81,14 @@ class OutcomeIngestIT implements TestPropertyProvider {
                 .replace("\"sessionIds\"", "\"sessions\"");
         String nobody = OutcomeJsonMother.deployments("nobody-1").replace("\"person\": \"bob@example.com\", ", "");
 
-        assertRefused("/v1/outcomes", misspelt, "\"field\":\"aiAssist\"", "is not a field of an outcome");
-        assertRefused("/v1/outcomes", nestedUnknown, "\"field\":\"aiAssistance.sessions\"",
+        http.assertRefused("/v1/outcomes", misspelt, "\"field\":\"aiAssist\"", "is not a field of an outcome");
+        http.assertRefused("/v1/outcomes", nestedUnknown, "\"field\":\"aiAssistance.sessions\"",
                 "is not a field of aiAssistance");
-        assertRefused("/v1/outcomes", nobody, "\"field\":\"person\"", "is required unless aliases name the person");
+        http.assertRefused("/v1/outcomes", nobody, "\"field\":\"person\"", "is required unless aliases name the person");
         assertThat(probe.endOffsetsUnchanged()).isTrue();
     }
 
-    private void assertRefused(String path, String body, String... inBody) {
-        assertThatThrownBy(() -> http.toBlocking().exchange(post(path, body), String.class))
-                .isInstanceOfSatisfying(HttpClientResponseException.class, refused -> {
-                    assertThat(refused.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
-                    assertThat(refused.getResponse().getContentType()).get().asString()
-                            .startsWith("application/problem+json");
-                    assertThat(refused.getResponse().getBody(String.class)).get().asString().contains(inBody);
-                });
-    }
-
-    private static KafkaProbe probe() {
-        return KafkaProbe.on(TestInfrastructure.kafka().bootstrapServers(), OUTCOMES_TOPIC);
-    }
-
-    private static HttpRequest<String> post(String path, String body) {
-        return HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_JSON_TYPE);
+    private KafkaProbe probe() {
+        return probe(Topics.OUTCOMES_V1);
     }
 }

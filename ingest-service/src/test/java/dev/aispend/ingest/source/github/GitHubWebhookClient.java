@@ -1,25 +1,28 @@
 package dev.aispend.ingest.source.github;
 
+import dev.aispend.ingest.IngestHttp;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
-/** Delivers payloads as GitHub does: raw bytes, signed over exactly those bytes, with GitHub's headers. */
+/**
+ * Delivers payloads as GitHub does: raw bytes, signed over exactly those bytes, with GitHub's headers. Each delivery
+ * is answered with its status, whatever it is.
+ */
 final class GitHubWebhookClient {
     static final String SECRET = "it-webhook-secret";
     private static final String PATH = "/v1/webhooks/github";
 
-    private final HttpClient http;
+    private final IngestHttp http;
     private final String secret;
 
-    GitHubWebhookClient(HttpClient http, String secret) {
+    GitHubWebhookClient(IngestHttp http, String secret) {
         this.http = http;
         this.secret = secret;
     }
@@ -52,7 +55,7 @@ final class GitHubWebhookClient {
     }
 
     private HttpResponse<String> send(MutableHttpRequest<byte[]> request) {
-        return http.toBlocking().exchange(request, String.class);
+        return http.exchange(request);
     }
 
     private static MutableHttpRequest<byte[]> request(@Nullable String event, String deliveryId, byte[] body,

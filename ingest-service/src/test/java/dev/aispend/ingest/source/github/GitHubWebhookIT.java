@@ -1,47 +1,34 @@
 package dev.aispend.ingest.source.github;
 
 import dev.aispend.contracts.Topics;
+import dev.aispend.ingest.IngestIntegration;
 import dev.aispend.ingest.IngestTestProperties;
 import dev.aispend.ingest.acceptance.AliasKind;
 import dev.aispend.ingest.identity.Pseudonymizer;
 import dev.aispend.testsupport.KafkaProbe;
-import dev.aispend.testsupport.TestInfrastructure;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.aispend.ingest.IngestHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GitHubWebhookIT implements TestPropertyProvider {
-    private static final String TOPIC_PREFIX = "github-it.";
-    private static final String OUTCOMES_TOPIC = TOPIC_PREFIX + Topics.OUTCOMES_V1;
+class GitHubWebhookIT extends IngestIntegration {
     private static final String OUTCOME_ID = "github-pr-" + GitHubFixtures.PULL_REQUEST_ID;
     private static final Instant MERGED_AT = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-
-    @Inject
-    @Client("/")
-    HttpClient http;
 
     @Inject
     DeliveryRows deliveries;
@@ -49,11 +36,9 @@ class GitHubWebhookIT implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(IngestTestProperties.of(TOPIC_PREFIX));
-        properties.put("ingest.github.webhook-secrets", GitHubWebhookClient.SECRET + ",the-retired-secret");
-        return properties;
+    GitHubWebhookIT() {
+        super("github-it.", Map.of("ingest.github.webhook-secrets",
+                GitHubWebhookClient.SECRET + ",the-retired-secret"));
     }
 
     @Test
@@ -112,8 +97,8 @@ class GitHubWebhookIT implements TestPropertyProvider {
         client().deliver("pull_request", "merge-4", GitHubFixtures.mergedAt(MERGED_AT));
         KafkaProbe probe = probe();
 
-        assertRefused(() -> client().deliver("pull_request", "merge-4",
-                GitHubFixtures.mergedAt(MERGED_AT.minusSeconds(60))), HttpStatus.CONFLICT, "X-GitHub-Delivery");
+        assertProblem(client().deliver("pull_request", "merge-4", GitHubFixtures.mergedAt(MERGED_AT.minusSeconds(60))),
+                HttpStatus.CONFLICT, "X-GitHub-Delivery");
         assertThat(probe.endOffsetsUnchanged()).isTrue();
     }
 
@@ -123,13 +108,13 @@ class GitHubWebhookIT implements TestPropertyProvider {
         String merged = GitHubFixtures.mergedAt(MERGED_AT);
         GitHubWebhookClient impostor = new GitHubWebhookClient(http, "not-our-secret");
 
-        assertRefused(() -> impostor.deliver("pull_request", "forged-1", merged), HttpStatus.UNAUTHORIZED,
+        assertProblem(impostor.deliver("pull_request", "forged-1", merged), HttpStatus.UNAUTHORIZED,
                 "does not match the body under any configured secret");
-        assertRefused(() -> client().deliverSignedAs("pull_request", "forged-2", merged, null),
+        assertProblem(client().deliverSignedAs("pull_request", "forged-2", merged, null),
                 HttpStatus.UNAUTHORIZED, "carries no X-Hub-Signature-256");
         String signedOtherBody = WebhookSignature.sign(GitHubWebhookClient.SECRET,
                 merged.replace("\"additions\": 1", "\"additions\": 2").getBytes(StandardCharsets.UTF_8));
-        assertRefused(() -> client().deliverSignedAs("pull_request", "forged-3", merged, signedOtherBody),
+        assertProblem(client().deliverSignedAs("pull_request", "forged-3", merged, signedOtherBody),
                 HttpStatus.UNAUTHORIZED, "X-Hub-Signature-256");
 
         assertThat(probe.endOffsetsUnchanged()).isTrue();
@@ -177,15 +162,15 @@ class GitHubWebhookIT implements TestPropertyProvider {
     void refuses_a_signed_payload_that_is_not_json_or_lacks_what_a_merge_needs_storing_nothing() {
         KafkaProbe probe = probe();
 
-        assertRefused(() -> client().deliver("pull_request", "bad-1", "{\"action\": "), HttpStatus.BAD_REQUEST,
+        assertProblem(client().deliver("pull_request", "bad-1", "{\"action\": "), HttpStatus.BAD_REQUEST,
                 "is not valid JSON");
-        assertRefused(() -> client().deliver("pull_request", "bad-2", GitHubFixtures.mergedAt(MERGED_AT)
+        assertProblem(client().deliver("pull_request", "bad-2", GitHubFixtures.mergedAt(MERGED_AT)
                 .replace("\"login\": \"Codertocat\"", "\"login\": null")), HttpStatus.BAD_REQUEST,
                 "\"field\":\"pull_request.user.login\"");
         // GitHub's own example date: a live outcome over 400 days old (INGEST_MAX_RECORD_AGE).
-        assertRefused(() -> client().deliver("pull_request", "bad-3", GitHubFixtures.text(GitHubFixtures.MERGED)),
+        assertProblem(client().deliver("pull_request", "bad-3", GitHubFixtures.text(GitHubFixtures.MERGED)),
                 HttpStatus.BAD_REQUEST, "\"field\":\"pull_request.merged_at\"");
-        assertRefused(() -> client().deliver(null, "bad-4", GitHubFixtures.text(GitHubFixtures.PING)),
+        assertProblem(client().deliver(null, "bad-4", GitHubFixtures.text(GitHubFixtures.PING)),
                 HttpStatus.BAD_REQUEST, "\"field\":\"X-GitHub-Event\"");
 
         assertThat(probe.endOffsetsUnchanged()).isTrue();
@@ -196,16 +181,7 @@ class GitHubWebhookIT implements TestPropertyProvider {
         return new GitHubWebhookClient(http, GitHubWebhookClient.SECRET);
     }
 
-    private static KafkaProbe probe() {
-        return KafkaProbe.on(TestInfrastructure.kafka().bootstrapServers(), OUTCOMES_TOPIC);
-    }
-
-    private static void assertRefused(Runnable delivery, HttpStatus status, String inBody) {
-        assertThatThrownBy(delivery::run).isInstanceOfSatisfying(HttpClientResponseException.class, refused -> {
-            assertThat(refused.getStatus().getCode()).isEqualTo(status.getCode());
-            assertThat(refused.getResponse().getContentType()).get().asString()
-                    .startsWith("application/problem+json");
-            assertThat(refused.getResponse().getBody(String.class)).get().asString().contains(inBody);
-        });
+    private KafkaProbe probe() {
+        return probe(Topics.OUTCOMES_V1);
     }
 }

@@ -1,28 +1,19 @@
 package dev.aispend.ingest.source.litellm;
 
 import dev.aispend.contracts.Topics;
-import dev.aispend.ingest.IngestTestProperties;
+import dev.aispend.ingest.IngestIntegration;
 import dev.aispend.testsupport.KafkaProbe;
-import dev.aispend.testsupport.TestInfrastructure;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,36 +21,26 @@ import static dev.aispend.ingest.source.litellm.LiteLlmFixtures.BATCH;
 import static dev.aispend.ingest.source.litellm.LiteLlmFixtures.SINGLE;
 import static dev.aispend.ingest.source.litellm.LiteLlmFixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LiteLlmIngestIT implements TestPropertyProvider {
+class LiteLlmIngestIT extends IngestIntegration {
 
-    private static final String TOPIC_PREFIX = "litellm-it.";
-    private static final String USAGE_TOPIC = TOPIC_PREFIX + Topics.USAGE_V1;
+    private static final String PATH = "/v1/integrations/litellm";
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Inject
-    @Client("/")
-    HttpClient http;
 
     @Inject
     JsonMapper jsonMapper;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(IngestTestProperties.of(TOPIC_PREFIX));
+    LiteLlmIngestIT() {
         // The fixtures keep LiteLLM's real times (November 2025); the live-age bound must not expire them.
-        properties.put("ingest.max-record-age", "36500d");
-        return properties;
+        super("litellm-it.", Map.of("ingest.max-record-age", "36500d"));
     }
 
     @Test
     void publishes_one_record_per_billed_call_of_a_gateway_batch_and_skips_the_rest() {
         KafkaProbe probe = probe();
 
-        HttpResponse<String> response = http.toBlocking().exchange(post(text(BATCH)), String.class);
+        HttpResponse<String> response = http.postJson(PATH, text(BATCH));
 
         assertThat(response.code()).isEqualTo(HttpStatus.OK.getCode());
         assertThat(response.body()).contains("\"accepted\":2", "\"evidence\":0", "\"skipped\":2");
@@ -80,8 +61,8 @@ class LiteLlmIngestIT implements TestPropertyProvider {
     void records_a_payload_sent_twice_under_one_id_for_the_ledger_to_keep_once() {
         KafkaProbe probe = probe();
 
-        http.toBlocking().exchange(post(text(SINGLE)), String.class);
-        http.toBlocking().exchange(post(text(SINGLE)), String.class);
+        assertThat(http.postJson(PATH, text(SINGLE)).code()).isEqualTo(HttpStatus.OK.getCode());
+        assertThat(http.postJson(PATH, text(SINGLE)).code()).isEqualTo(HttpStatus.OK.getCode());
 
         assertThat(probe.recordsSinceCreated(2, WAIT)).extracting(ConsumerRecord::value)
                 .hasSize(2).allSatisfy(value -> assertThat(value)
@@ -96,7 +77,7 @@ class LiteLlmIngestIT implements TestPropertyProvider {
             ndjson.append(new String(jsonMapper.writeValueAsBytes(payload), StandardCharsets.UTF_8)).append('\n');
         }
 
-        HttpResponse<String> response = http.toBlocking().exchange(post(ndjson.toString()), String.class);
+        HttpResponse<String> response = http.postJson(PATH, ndjson.toString());
 
         assertThat(response.body()).contains("\"accepted\":2", "\"skipped\":2");
         assertThat(probe.recordsSinceCreated(2, WAIT)).hasSize(2);
@@ -131,18 +112,10 @@ class LiteLlmIngestIT implements TestPropertyProvider {
     }
 
     private void assertRefused(String body, String... expected) {
-        assertThatThrownBy(() -> http.toBlocking().exchange(post(body), String.class))
-                .isInstanceOfSatisfying(HttpClientResponseException.class, refused -> {
-                    assertThat(refused.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
-                    assertThat(refused.getResponse().getBody(String.class)).get().asString().contains(expected);
-                });
+        http.assertRefused(PATH, body, expected);
     }
 
-    private static KafkaProbe probe() {
-        return KafkaProbe.on(TestInfrastructure.kafka().bootstrapServers(), USAGE_TOPIC);
-    }
-
-    private static HttpRequest<String> post(String body) {
-        return HttpRequest.POST("/v1/integrations/litellm", body).contentType(MediaType.APPLICATION_JSON_TYPE);
+    private KafkaProbe probe() {
+        return probe(Topics.USAGE_V1);
     }
 }

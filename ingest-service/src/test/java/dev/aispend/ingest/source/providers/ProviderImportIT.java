@@ -1,25 +1,15 @@
 package dev.aispend.ingest.source.providers;
 
 import dev.aispend.contracts.Topics;
-import dev.aispend.ingest.IngestTestProperties;
+import dev.aispend.ingest.IngestIntegration;
 import dev.aispend.testsupport.KafkaProbe;
-import dev.aispend.testsupport.TestInfrastructure;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -32,28 +22,21 @@ import static dev.aispend.ingest.source.providers.PageFixtures.OPENAI_COSTS;
 import static dev.aispend.ingest.source.providers.PageFixtures.OPENAI_USAGE;
 import static dev.aispend.ingest.source.providers.PageFixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProviderImportIT implements TestPropertyProvider {
+class ProviderImportIT extends IngestIntegration {
 
-    private static final String TOPIC_PREFIX = "imports-it.";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Pattern USAGE_ID = Pattern.compile("\"usageRecordId\":\"([^\"]+)\"");
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(IngestTestProperties.of(TOPIC_PREFIX));
-        // The fixtures are the providers' documented examples (2024 and 2025); the backfill bound must not expire them.
-        properties.put("ingest.max-backfill-age", "36500d");
-        // An organisation whose OpenAI spend is known only from the usage report names it as the source of truth.
-        properties.put("ingest.source-of-truth.providers.openai", "openai:usage");
-        return properties;
+    ProviderImportIT() {
+        super("imports-it.", Map.of(
+                // The fixtures are the providers' documented examples (2024 and 2025); the backfill bound must not
+                // expire them.
+                "ingest.max-backfill-age", "36500d",
+                // An organisation whose OpenAI spend is known only from the usage report names it as the source of
+                // truth.
+                "ingest.source-of-truth.providers.openai", "openai:usage"));
     }
 
     @Test
@@ -155,20 +138,11 @@ class ProviderImportIT implements TestPropertyProvider {
     }
 
     private void assertRefused(String path, String body, String... expected) {
-        assertThatThrownBy(() -> post(path, body))
-                .isInstanceOfSatisfying(HttpClientResponseException.class, refused -> {
-                    assertThat(refused.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
-                    assertThat(refused.getResponse().getBody(String.class)).get().asString().contains(expected);
-                });
+        http.assertRefused("/v1/imports" + path, body, expected);
     }
 
     private HttpResponse<String> post(String path, String body) {
-        return http.toBlocking().exchange(HttpRequest.POST("/v1/imports" + path, body)
-                .contentType(MediaType.APPLICATION_JSON_TYPE), String.class);
-    }
-
-    private static KafkaProbe probe(String topic) {
-        return KafkaProbe.on(TestInfrastructure.kafka().bootstrapServers(), TOPIC_PREFIX + topic);
+        return http.postJson("/v1/imports" + path, body);
     }
 
     private static String usageId(String value) {

@@ -1,23 +1,19 @@
 package dev.aispend.ingest.source.providers.anthropic;
 
-import dev.aispend.contracts.usage.TokenCounts;
 import dev.aispend.ingest.acceptance.SubjectAliases;
 import dev.aispend.ingest.acceptance.UsageSubmission;
 import dev.aispend.ingest.source.DeterministicIds;
 import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.ingest.source.JsonNumbers;
 import dev.aispend.ingest.source.UsdAmounts;
-import dev.aispend.ingest.source.providers.MappedPage;
-import dev.aispend.ingest.source.providers.PageMapper;
+import dev.aispend.ingest.source.providers.BucketedReport;
 import dev.aispend.ingest.source.providers.ProviderAttributes;
 import dev.aispend.ingest.source.providers.ProviderPage;
-import dev.aispend.platform.web.FieldError;
+import dev.aispend.ingest.source.providers.ReportSource;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,32 +23,18 @@ import java.util.Map;
  * the bucket and every grouping dimension ({@code workspace_id}, {@code description} and what it implies). A cost
  * report carries no person: it reconciles spend by workspace, model and token type. Zero amounts are skipped.
  */
-public final class AnthropicCostReport implements PageMapper {
+public final class AnthropicCostReport extends BucketedReport {
     public static final String SOURCE = "anthropic:cost-report";
     private static final Map<String, String> FIELD_NAMES = Map.of("id", "starting_at", "occurredAt", "starting_at",
             "model", "model", "reportedCostUsdMicros", "amount");
 
-    @Override
-    public MappedPage map(JsonNode page) {
-        List<FieldError> violations = new ArrayList<>();
-        MappedPage mapped = new MappedPage(FIELD_NAMES);
-        for (JsonFields bucket : ProviderPage.data(page, "the Anthropic cost report", violations)) {
-            Instant start = bucket.instant("starting_at", true);
-            Instant end = bucket.instant("ending_at", true);
-            for (JsonFields result : ProviderPage.objects(bucket, "results", violations)) {
-                UsageSubmission usage = read(result, start, end);
-                if (usage == null) {
-                    mapped.skip();
-                } else {
-                    mapped.add(usage, ProviderPage.pathOf(result));
-                }
-            }
-        }
-        ProviderPage.refuseIfAny(violations);
-        return mapped;
+    public AnthropicCostReport() {
+        super("the Anthropic cost report", new ReportSource(SOURCE, AnthropicUsageReport.PROVIDER), FIELD_NAMES,
+                AnthropicUsageReport.BUCKET);
     }
 
-    private static UsageSubmission read(JsonFields result, Instant start, Instant end) {
+    @Override
+    protected @Nullable UsageSubmission entry(JsonFields result, Bucket bucket) {
         BigDecimal cents = centsString(result);
         ProviderPage.requireUsd(result, "currency");
         String model = result.text("model");
@@ -68,16 +50,14 @@ public final class AnthropicCostReport implements PageMapper {
         if (micros == null || micros == 0) {
             return null;
         }
-        String id = DeterministicIds.of("anthropic-cost", start, end, workspaceId, description, costType, tokenType,
-                model, serviceTier, contextWindow, inferenceGeo, speed);
-        ProviderAttributes attributes = new ProviderAttributes().put("anthropic.bucket_end", end)
+        String id = DeterministicIds.of("anthropic-cost", bucket.start(), bucket.end(), workspaceId, description,
+                costType, tokenType, model, serviceTier, contextWindow, inferenceGeo, speed);
+        ProviderAttributes attributes = new ProviderAttributes().put("anthropic.bucket_end", bucket.end())
                 .put("anthropic.workspace_id", workspaceId).put("anthropic.description", description)
                 .put("anthropic.cost_type", costType).put("anthropic.token_type", tokenType)
                 .put("anthropic.service_tier", serviceTier).put("anthropic.context_window", contextWindow)
                 .put("anthropic.inference_geo", inferenceGeo).put("anthropic.speed", speed);
-        return new UsageSubmission(id, start, SOURCE, SubjectAliases.NONE, null, null, AnthropicUsageReport.PROVIDER,
-                model == null ? ProviderPage.UNKNOWN_MODEL : model, TokenCounts.zero(), null, null, null, micros,
-                attributes.values(), false);
+        return source().reportedCost(id, bucket.start(), SubjectAliases.NONE, model, micros, attributes.values());
     }
 
     /** The documented form only: a decimal string of cents. A number is refused (it would be read as dollars). */

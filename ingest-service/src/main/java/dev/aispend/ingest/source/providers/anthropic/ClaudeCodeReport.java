@@ -13,6 +13,7 @@ import dev.aispend.ingest.source.providers.MappedPage;
 import dev.aispend.ingest.source.providers.PageMapper;
 import dev.aispend.ingest.source.providers.ProviderAttributes;
 import dev.aispend.ingest.source.providers.ProviderPage;
+import dev.aispend.ingest.source.providers.ReportSource;
 import dev.aispend.platform.web.FieldError;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
@@ -40,6 +41,7 @@ public final class ClaudeCodeReport implements PageMapper {
             Map.entry("reportedCostUsdMicros", "estimated_cost.amount"), Map.entry("email", "actor.email_address"),
             Map.entry("apiKeyId", "actor.api_key_name"), Map.entry("additions", "lines_of_code.added"),
             Map.entry("deletions", "lines_of_code.removed"));
+    private static final ReportSource REPORT = new ReportSource(SOURCE, AnthropicUsageReport.PROVIDER);
 
     private final IdentifyingRefs refs;
 
@@ -66,12 +68,7 @@ public final class ClaudeCodeReport implements PageMapper {
                     .put("anthropic.organization_id", record.text("organization_id"));
             for (JsonFields model : JsonNumbers.objects(record, "model_breakdown", false, ProviderPage.MAX_ELEMENTS,
                     violations)) {
-                UsageSubmission usage = usage(model, day, actor, terminal, attributes.values());
-                if (usage == null) {
-                    mapped.skip();
-                } else {
-                    mapped.add(usage, ProviderPage.pathOf(model));
-                }
+                mapped.addOrSkip(usage(model, day, actor, terminal, attributes.values()), ProviderPage.pathOf(model));
             }
             ClaudeCodeOutcomes.add(record, day, actor, terminal, mapped);
         }
@@ -92,7 +89,7 @@ public final class ClaudeCodeReport implements PageMapper {
         }
         if ("api_actor".equals(type)) {
             String keyName = actor.requiredText("api_key_name");
-            return new Actor(type, new SubjectAliases(null, null, null, null, keyName),
+            return new Actor(type, ProviderPage.accountAndKey(null, keyName),
                     ProviderPage.ref(refs, AliasKind.API_KEY_ID, keyName));
         }
         if (type != null) {
@@ -113,8 +110,7 @@ public final class ClaudeCodeReport implements PageMapper {
         }
         String id = DeterministicIds.of("anthropic-claude-code", day, actor.type(), actor.ref(), terminal, "usage",
                 model);
-        return new UsageSubmission(id, day, SOURCE, actor.subject(), null, null, AnthropicUsageReport.PROVIDER,
-                model, counts, null, null, null, costUsdMicros, attributes, false);
+        return REPORT.usage(id, day, actor.subject(), model, counts, costUsdMicros, attributes);
     }
 
     /** {@code estimated_cost {amount, currency}}: amount is a number of cents ("186" is $1.86); USD only. */

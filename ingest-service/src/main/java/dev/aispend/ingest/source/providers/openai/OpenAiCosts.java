@@ -1,26 +1,19 @@
 package dev.aispend.ingest.source.providers.openai;
 
-import dev.aispend.contracts.usage.TokenCounts;
 import dev.aispend.ingest.acceptance.AliasKind;
-import dev.aispend.ingest.acceptance.SubjectAliases;
 import dev.aispend.ingest.acceptance.UsageSubmission;
 import dev.aispend.ingest.source.DeterministicIds;
 import dev.aispend.ingest.source.IdentifyingRefs;
 import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.ingest.source.JsonNumbers;
 import dev.aispend.ingest.source.UsdAmounts;
-import dev.aispend.ingest.source.providers.MappedPage;
-import dev.aispend.ingest.source.providers.PageMapper;
+import dev.aispend.ingest.source.providers.BucketedReport;
 import dev.aispend.ingest.source.providers.ProviderAttributes;
 import dev.aispend.ingest.source.providers.ProviderPage;
-import dev.aispend.platform.web.FieldError;
+import dev.aispend.ingest.source.providers.ReportSource;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.tree.JsonNode;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,39 +23,18 @@ import java.util.Map;
  * {@code unknown} and {@code line_item} is kept as an attribute. The id is deterministic from the bucket,
  * {@code line_item}, {@code project_id}, {@code api_key_id} and {@code organization_id}; zero amounts are skipped.
  */
-public final class OpenAiCosts implements PageMapper {
+public final class OpenAiCosts extends BucketedReport {
     public static final String SOURCE = "openai:costs";
     private static final String RESULT_OBJECT = "organization.costs.result";
     private static final Map<String, String> FIELD_NAMES = Map.of("id", "start_time", "occurredAt", "start_time",
             "reportedCostUsdMicros", "amount.value", "apiKeyId", "api_key_id");
 
-    private final IdentifyingRefs refs;
-
     public OpenAiCosts(IdentifyingRefs refs) {
-        this.refs = refs;
+        super("OpenAI costs", new ReportSource(SOURCE, OpenAiUsage.PROVIDER), FIELD_NAMES, OpenAiUsage.BUCKET, refs);
     }
 
     @Override
-    public MappedPage map(JsonNode page) {
-        List<FieldError> violations = new ArrayList<>();
-        MappedPage mapped = new MappedPage(FIELD_NAMES);
-        for (JsonFields bucket : ProviderPage.data(page, "OpenAI costs", violations)) {
-            Instant start = JsonNumbers.epochSeconds(bucket, "start_time", true);
-            Instant end = JsonNumbers.epochSeconds(bucket, "end_time", true);
-            for (JsonFields result : ProviderPage.objects(bucket, "results", violations)) {
-                UsageSubmission usage = read(result, start, end);
-                if (usage == null) {
-                    mapped.skip();
-                } else {
-                    mapped.add(usage, ProviderPage.pathOf(result));
-                }
-            }
-        }
-        ProviderPage.refuseIfAny(violations);
-        return mapped;
-    }
-
-    private @Nullable UsageSubmission read(JsonFields result, Instant start, Instant end) {
+    protected @Nullable UsageSubmission entry(JsonFields result, Bucket bucket) {
         ProviderPage.requireObject(result, RESULT_OBJECT, "post /v1/organization/costs pages here, usage pages to "
                 + "/v1/imports/openai/usage");
         Long micros = amountUsdMicros(result);
@@ -73,14 +45,13 @@ public final class OpenAiCosts implements PageMapper {
         if (micros == null || micros == 0) {
             return null;
         }
-        String id = DeterministicIds.of("openai-costs", start, end, lineItem, projectId,
-                ProviderPage.ref(refs, AliasKind.API_KEY_ID, apiKeyId), organizationId);
-        ProviderAttributes attributes = new ProviderAttributes().put("openai.bucket_end", end)
+        String id = DeterministicIds.of("openai-costs", bucket.start(), bucket.end(), lineItem, projectId,
+                ref(AliasKind.API_KEY_ID, apiKeyId), organizationId);
+        ProviderAttributes attributes = new ProviderAttributes().put("openai.bucket_end", bucket.end())
                 .put("openai.line_item", lineItem).put("openai.project_id", projectId)
                 .put("openai.organization_id", organizationId);
-        return new UsageSubmission(id, start, SOURCE, new SubjectAliases(null, null, null, null, apiKeyId), null,
-                null, OpenAiUsage.PROVIDER, ProviderPage.UNKNOWN_MODEL, TokenCounts.zero(), null, null, null, micros,
-                attributes.values(), false);
+        return source().reportedCost(id, bucket.start(), ProviderPage.accountAndKey(null, apiKeyId), null, micros,
+                attributes.values());
     }
 
     /** {@code amount {value, currency}}: value a number of dollars, currency usd. */

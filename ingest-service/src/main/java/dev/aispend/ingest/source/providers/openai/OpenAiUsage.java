@@ -2,23 +2,17 @@ package dev.aispend.ingest.source.providers.openai;
 
 import dev.aispend.contracts.usage.TokenCounts;
 import dev.aispend.ingest.acceptance.AliasKind;
-import dev.aispend.ingest.acceptance.SubjectAliases;
 import dev.aispend.ingest.acceptance.UsageSubmission;
 import dev.aispend.ingest.source.DeterministicIds;
 import dev.aispend.ingest.source.IdentifyingRefs;
 import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.ingest.source.JsonNumbers;
-import dev.aispend.ingest.source.providers.MappedPage;
-import dev.aispend.ingest.source.providers.PageMapper;
+import dev.aispend.ingest.source.providers.BucketedReport;
 import dev.aispend.ingest.source.providers.ProviderAttributes;
 import dev.aispend.ingest.source.providers.ProviderPage;
-import dev.aispend.platform.web.FieldError;
+import dev.aispend.ingest.source.providers.ReportSource;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.tree.JsonNode;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,46 +25,28 @@ import java.util.Map;
  * bucket's {@code start_time} (Unix seconds). Attribution is by {@code user_id} (provider account id) and
  * {@code api_key_id}; the id is deterministic from the bucket and every group-by dimension.
  */
-public final class OpenAiUsage implements PageMapper {
+public final class OpenAiUsage extends BucketedReport {
     public static final String SOURCE = "openai:usage";
     static final String PROVIDER = "openai";
+    /** OpenAI's organization usage and costs write their buckets' bounds as Unix seconds. */
+    static final Bounds BUCKET = bucket -> new Bucket(JsonNumbers.epochSeconds(bucket, "start_time", true),
+            JsonNumbers.epochSeconds(bucket, "end_time", true));
     private static final String RESULT_OBJECT = "organization.usage.completions.result";
     private static final Map<String, String> FIELD_NAMES = Map.of("id", "start_time", "occurredAt", "start_time",
             "model", "model", "inputTokens", "input_tokens", "outputTokens", "output_tokens", "cacheReadTokens",
             "input_cached_tokens", "cacheWrite5mTokens", "input_cache_write_tokens", "cacheWrite1hTokens",
             "input_cache_write_12h_tokens", "providerAccountId", "user_id", "apiKeyId", "api_key_id");
 
-    private final IdentifyingRefs refs;
-
     public OpenAiUsage(IdentifyingRefs refs) {
-        this.refs = refs;
+        super("OpenAI completions usage", new ReportSource(SOURCE, PROVIDER), FIELD_NAMES, BUCKET, refs);
     }
 
     @Override
-    public MappedPage map(JsonNode page) {
-        List<FieldError> violations = new ArrayList<>();
-        MappedPage mapped = new MappedPage(FIELD_NAMES);
-        for (JsonFields bucket : ProviderPage.data(page, "OpenAI completions usage", violations)) {
-            Instant start = JsonNumbers.epochSeconds(bucket, "start_time", true);
-            Instant end = JsonNumbers.epochSeconds(bucket, "end_time", true);
-            for (JsonFields result : ProviderPage.objects(bucket, "results", violations)) {
-                UsageSubmission usage = read(result, start, end);
-                if (usage == null) {
-                    mapped.skip();
-                } else {
-                    mapped.add(usage, ProviderPage.pathOf(result));
-                }
-            }
-        }
-        ProviderPage.refuseIfAny(violations);
-        return mapped;
-    }
-
-    private @Nullable UsageSubmission read(JsonFields result, Instant start, Instant end) {
+    protected @Nullable UsageSubmission entry(JsonFields result, Bucket bucket) {
         ProviderPage.requireObject(result, RESULT_OBJECT, "post /v1/organization/usage/completions pages here, "
                 + "costs pages to /v1/imports/openai/costs");
-        long input = required(result, "input_tokens");
-        long output = required(result, "output_tokens");
+        long input = ProviderPage.requiredCount(result, "input_tokens");
+        long output = ProviderPage.requiredCount(result, "output_tokens");
         long cached = ProviderPage.count(result, "input_cached_tokens");
         long written = ProviderPage.count(result, "input_cache_write_tokens");
         long written12h = ProviderPage.count(result, "input_cache_write_12h_tokens");
@@ -80,28 +56,18 @@ public final class OpenAiUsage implements PageMapper {
         if (tokens.totalTokens() == 0) {
             return null;
         }
-        String id = DeterministicIds.of("openai-usage", start, end, group.model(),
-                ProviderPage.ref(refs, AliasKind.API_KEY_ID, group.apiKeyId()),
-                ProviderPage.ref(refs, AliasKind.PROVIDER_ACCOUNT_ID, group.userId()), group.projectId(),
+        String id = DeterministicIds.of("openai-usage", bucket.start(), bucket.end(), group.model(),
+                ref(AliasKind.API_KEY_ID, group.apiKeyId()),
+                ref(AliasKind.PROVIDER_ACCOUNT_ID, group.userId()), group.projectId(),
                 group.batch(), group.serviceTier(), group.apiSource());
-        ProviderAttributes attributes = new ProviderAttributes().put("openai.bucket_end", end)
+        ProviderAttributes attributes = new ProviderAttributes().put("openai.bucket_end", bucket.end())
                 .put("openai.project_id", group.projectId()).put("openai.batch", group.batch())
                 .put("openai.service_tier", group.serviceTier()).put("openai.api_source", group.apiSource())
                 .putCount("openai.num_model_requests", ProviderPage.count(result, "num_model_requests"))
                 .putCount("openai.input_audio_tokens", ProviderPage.count(result, "input_audio_tokens"))
                 .putCount("openai.output_audio_tokens", ProviderPage.count(result, "output_audio_tokens"));
-        return new UsageSubmission(id, start, SOURCE,
-                new SubjectAliases(null, null, null, group.userId(), group.apiKeyId()), null, null, PROVIDER,
-                group.model() == null ? ProviderPage.UNKNOWN_MODEL : group.model(), tokens, null, null, null, null,
-                attributes.values(), false);
-    }
-
-    private static long required(JsonFields result, String field) {
-        if (result.node(field) == null) {
-            result.refuse(field, "is required");
-            return 0;
-        }
-        return ProviderPage.count(result, field);
+        return source().usage(id, bucket.start(), ProviderPage.accountAndKey(group.userId(), group.apiKeyId()),
+                group.model(), tokens, null, attributes.values());
     }
 
     /** The group-by dimensions of a result; each is null when the report was not grouped by it. */
