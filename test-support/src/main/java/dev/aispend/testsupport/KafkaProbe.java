@@ -28,9 +28,18 @@ public final class KafkaProbe {
         this.startOffsets = startOffsets;
     }
 
+    /**
+     * A probe on {@code topic} from its end offsets now. A topic just created may not be in every broker's metadata
+     * yet (the Admin API acknowledges before), so its partitions are asked for again, each time a metadata request,
+     * for up to 30 s.
+     */
     public static KafkaProbe on(String bootstrapServers, String topic) {
         try (KafkaConsumer<String, String> consumer = newConsumer(bootstrapServers)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+            while ((infos == null || infos.isEmpty()) && System.nanoTime() < deadline) {
+                infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+            }
             if (infos == null || infos.isEmpty()) {
                 throw new IllegalStateException("topic " + topic + " does not exist");
             }

@@ -1,5 +1,7 @@
 package dev.aispend.ingest.acceptance;
 
+import dev.aispend.ingest.identity.SubjectAliases;
+
 import dev.aispend.contracts.usage.TokenCounts;
 import io.micronaut.core.annotation.Nullable;
 

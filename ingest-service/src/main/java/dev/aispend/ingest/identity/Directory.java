@@ -1,6 +1,6 @@
 package dev.aispend.ingest.identity;
 
-import dev.aispend.ingest.acceptance.AliasKind;
+import dev.aispend.ingest.identity.AliasKind;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.aispend.ingest.identity;
 
-import dev.aispend.ingest.acceptance.SubjectAliases;
+import dev.aispend.ingest.identity.SubjectAliases;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;

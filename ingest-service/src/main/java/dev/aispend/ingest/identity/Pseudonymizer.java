@@ -1,6 +1,6 @@
 package dev.aispend.ingest.identity;
 
-import dev.aispend.ingest.acceptance.AliasKind;
+import dev.aispend.ingest.identity.AliasKind;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

@@ -1,6 +1,8 @@
 package dev.aispend.ingest.source;
 
-import dev.aispend.ingest.acceptance.AliasKind;
+import dev.aispend.ingest.identity.Pseudonymizer;
+
+import dev.aispend.ingest.identity.AliasKind;
 
 /**
  * Keyed, pseudonymous stand-ins for personal values that must take part in a deterministic id or an attribute (a

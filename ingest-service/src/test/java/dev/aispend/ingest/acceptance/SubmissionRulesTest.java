@@ -1,5 +1,7 @@
 package dev.aispend.ingest.acceptance;
 
+import dev.aispend.ingest.identity.SubjectAliases;
+
 import dev.aispend.contracts.usage.TokenCounts;
 import dev.aispend.platform.web.FieldError;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.aispend.ingest.source.api;
 
 import dev.aispend.ingest.acceptance.InvalidSubmissionException;
-import dev.aispend.ingest.acceptance.SubjectAliases;
+import dev.aispend.ingest.identity.SubjectAliases;
 import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.platform.web.FieldError;
 import io.micronaut.json.tree.JsonNode;

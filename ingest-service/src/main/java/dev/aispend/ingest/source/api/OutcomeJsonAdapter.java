@@ -2,7 +2,7 @@ package dev.aispend.ingest.source.api;
 
 import dev.aispend.contracts.outcome.OutcomeRecord.AiAssistance;
 import dev.aispend.ingest.acceptance.OutcomeSubmission;
-import dev.aispend.ingest.acceptance.SubjectAliases;
+import dev.aispend.ingest.identity.SubjectAliases;
 import dev.aispend.ingest.acceptance.SubmissionRules;
 import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.platform.web.FieldError;

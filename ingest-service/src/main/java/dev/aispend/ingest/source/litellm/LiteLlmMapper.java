@@ -1,9 +1,9 @@
 package dev.aispend.ingest.source.litellm;
 
 import dev.aispend.contracts.usage.TokenCounts;
-import dev.aispend.ingest.acceptance.AliasKind;
+import dev.aispend.ingest.identity.AliasKind;
 import dev.aispend.ingest.acceptance.InvalidSubmissionException;
-import dev.aispend.ingest.acceptance.SubjectAliases;
+import dev.aispend.ingest.identity.SubjectAliases;
 import dev.aispend.ingest.acceptance.SubmissionRules;
 import dev.aispend.ingest.acceptance.UsageSubmission;
 import dev.aispend.ingest.source.DeterministicIds;

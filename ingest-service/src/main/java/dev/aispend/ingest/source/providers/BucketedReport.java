@@ -1,6 +1,6 @@
 package dev.aispend.ingest.source.providers;
 
-import dev.aispend.ingest.acceptance.AliasKind;
+import dev.aispend.ingest.identity.AliasKind;
 import dev.aispend.ingest.acceptance.UsageSubmission;
 import dev.aispend.ingest.source.IdentifyingRefs;
 import dev.aispend.ingest.source.JsonFields;

@@ -1,8 +1,8 @@
 package dev.aispend.ingest.source.providers;
 
-import dev.aispend.ingest.acceptance.AliasKind;
+import dev.aispend.ingest.identity.AliasKind;
 import dev.aispend.ingest.acceptance.InvalidSubmissionException;
-import dev.aispend.ingest.acceptance.SubjectAliases;
+import dev.aispend.ingest.identity.SubjectAliases;
 import dev.aispend.ingest.source.IdentifyingRefs;
 import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.ingest.source.JsonNumbers;

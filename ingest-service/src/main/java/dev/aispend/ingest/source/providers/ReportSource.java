@@ -1,7 +1,7 @@
 package dev.aispend.ingest.source.providers;
 
 import dev.aispend.contracts.usage.TokenCounts;
-import dev.aispend.ingest.acceptance.SubjectAliases;
+import dev.aispend.ingest.identity.SubjectAliases;
 import dev.aispend.ingest.acceptance.UsageSubmission;
 import io.micronaut.core.annotation.Nullable;
 

@@ -2,7 +2,7 @@ package dev.aispend.ingest.source.api;
 
 import dev.aispend.contracts.usage.TokenCounts;
 import dev.aispend.ingest.acceptance.InvalidSubmissionException;
-import dev.aispend.ingest.acceptance.SubjectAliases;
+import dev.aispend.ingest.identity.SubjectAliases;
 import dev.aispend.ingest.acceptance.UsageSubmission;
 import dev.aispend.platform.web.FieldError;
 import io.micronaut.json.JsonMapper;

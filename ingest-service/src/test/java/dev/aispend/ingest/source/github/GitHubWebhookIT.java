@@ -3,7 +3,7 @@ package dev.aispend.ingest.source.github;
 import dev.aispend.contracts.Topics;
 import dev.aispend.ingest.IngestIntegration;
 import dev.aispend.ingest.IngestTestProperties;
-import dev.aispend.ingest.acceptance.AliasKind;
+import dev.aispend.ingest.identity.AliasKind;
 import dev.aispend.ingest.identity.Pseudonymizer;
 import dev.aispend.testsupport.KafkaProbe;
 import io.micronaut.http.HttpResponse;

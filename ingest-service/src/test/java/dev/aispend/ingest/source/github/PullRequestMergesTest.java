@@ -2,7 +2,7 @@ package dev.aispend.ingest.source.github;
 
 import dev.aispend.ingest.acceptance.InvalidSubmissionException;
 import dev.aispend.ingest.acceptance.OutcomeSubmission;
-import dev.aispend.ingest.acceptance.SubjectAliases;
+import dev.aispend.ingest.identity.SubjectAliases;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.Test;

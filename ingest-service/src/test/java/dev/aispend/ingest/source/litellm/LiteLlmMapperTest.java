@@ -1,8 +1,10 @@
 package dev.aispend.ingest.source.litellm;
 
+import dev.aispend.ingest.identity.AliasKind;
+
 import dev.aispend.contracts.usage.TokenCounts;
 import dev.aispend.ingest.acceptance.InvalidSubmissionException;
-import dev.aispend.ingest.acceptance.SubjectAliases;
+import dev.aispend.ingest.identity.SubjectAliases;
 import dev.aispend.ingest.acceptance.UsageSubmission;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +88,7 @@ class LiteLlmMapperTest {
         UsageSubmission usage = map(text(BATCH)).submissions().get(1);
 
         assertThat(usage.attributes()).containsEntry("litellm.end_user_ref",
-                LiteLlmFixtures.REFS.ref(dev.aispend.ingest.acceptance.AliasKind.PERSON, "customer-42"));
+                LiteLlmFixtures.REFS.ref(dev.aispend.ingest.identity.AliasKind.PERSON, "customer-42"));
         assertThat(usage.attributes().values()).noneMatch(value -> value.contains("customer-42"));
         assertThat(usage.attributes().get("litellm.request_tags"))
                 .isEqualTo("purpose:research, User-Agent: OpenAI, User-Agent: OpenAI/Python 1.82.0");

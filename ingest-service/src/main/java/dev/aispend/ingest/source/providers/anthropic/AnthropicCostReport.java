@@ -1,6 +1,6 @@
 package dev.aispend.ingest.source.providers.anthropic;
 
-import dev.aispend.ingest.acceptance.SubjectAliases;
+import dev.aispend.ingest.identity.SubjectAliases;
 import dev.aispend.ingest.acceptance.UsageSubmission;
 import dev.aispend.ingest.source.DeterministicIds;
 import dev.aispend.ingest.source.JsonFields;

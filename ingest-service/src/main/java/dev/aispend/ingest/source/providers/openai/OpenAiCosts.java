@@ -1,6 +1,6 @@
 package dev.aispend.ingest.source.providers.openai;
 
-import dev.aispend.ingest.acceptance.AliasKind;
+import dev.aispend.ingest.identity.AliasKind;
 import dev.aispend.ingest.acceptance.UsageSubmission;
 import dev.aispend.ingest.source.DeterministicIds;
 import dev.aispend.ingest.source.IdentifyingRefs;

@@ -1,7 +1,9 @@
 package dev.aispend.ingest.source.providers.openai;
 
+
+
 import dev.aispend.contracts.usage.TokenCounts;
-import dev.aispend.ingest.acceptance.AliasKind;
+import dev.aispend.ingest.identity.AliasKind;
 import dev.aispend.ingest.acceptance.UsageSubmission;
 import dev.aispend.ingest.source.DeterministicIds;
 import dev.aispend.ingest.source.IdentifyingRefs;

@@ -2,7 +2,7 @@ package dev.aispend.ingest.source.providers.openai;
 
 import dev.aispend.contracts.usage.TokenCounts;
 import dev.aispend.ingest.acceptance.InvalidSubmissionException;
-import dev.aispend.ingest.acceptance.SubjectAliases;
+import dev.aispend.ingest.identity.SubjectAliases;
 import dev.aispend.ingest.acceptance.UsageSubmission;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,211 @@
+package dev.aispend.ingest.directory;
+
+import dev.aispend.contracts.identity.IdentityLink;
+import dev.aispend.ingest.IngestConfiguration;
+import dev.aispend.ingest.identity.AliasKind;
+import dev.aispend.ingest.acceptance.BrokerUnavailableException;
+import dev.aispend.ingest.acceptance.Locator;
+import dev.aispend.ingest.kafka.IntakePublisher;
+import dev.aispend.platform.kafka.TopicNames;
+import dev.aispend.platform.web.FieldError;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Writes directory entries and hands each alias row to the ledger as an {@code IdentityLink} of pseudonymous refs
+ * on identity.v1, in one database transaction: rows are inserted, every link is published and acknowledged by
+ * Kafka (acks=all, bounded by {@code ingest.publish-timeout}), then the transaction commits; when Kafka does not
+ * acknowledge in time nothing is committed ({@link BrokerUnavailableException}, 503). Guarantees:
+ * <ul>
+ *   <li>all or nothing: a request breaking a rule (400) or contradicting the directory (409,
+ *       {@link DirectoryConflictException}) writes and publishes nothing;</li>
+ *   <li>idempotent: a row identical to a recorded one is left as it is, and its link is published again with the
+ *       same id (the ledger records a link id once), so a retry or a re-import changes nothing;</li>
+ *   <li>an entry without {@code validFrom} takes effect now, except for aliases whose entry in force now already
+ *       says exactly this (same person, team, cost center): for those the recorded row stands, so importing an
+ *       undated export twice records it once;</li>
+ *   <li>no personal data reaches Kafka or the logs (only refs, and counts).</li>
+ * </ul>
+ */
+@Singleton
+public class DirectoryService {
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryService.class);
+
+    private final DirectoryRules rules;
+    private final DirectoryLinks links;
+    private final DirectoryStore store;
+    private final IntakePublisher publisher;
+    private final TopicNames topics;
+    private final Clock clock;
+    private final Duration publishTimeout;
+
+    DirectoryService(DirectoryRules rules, DirectoryLinks links, DirectoryStore store, IntakePublisher publisher,
+                     TopicNames topics, Clock clock, IngestConfiguration configuration) {
+        this.rules = rules;
+        this.links = links;
+        this.store = store;
+        this.publisher = publisher;
+        this.topics = topics;
+        this.clock = clock;
+        this.publishTimeout = configuration.publishTimeout();
+    }
+
+    public DirectoryRules rules() {
+        return rules;
+    }
+
+    /** Records the entries (all or nothing) once Kafka acknowledged every link; {@code locator} places reasons. */
+    @Transactional
+    public DirectoryRecorded record(List<PersonEntry> entries, Locator locator) {
+        rules.requireValid(entries, locator);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Map<DirectoryRow.Key, Planned> planned = plan(entries, now);
+        Map<DirectoryRow.Alias, DirectoryStore.Recorded> current = store.inForce(planned.values().stream()
+                .filter(Planned::undated).map(plan -> plan.row().alias()).toList(), now);
+        List<DirectoryRow> standing = new ArrayList<>();
+        List<Planned> toWrite = new ArrayList<>();
+        for (Planned plan : planned.values()) {
+            DirectoryStore.Recorded inForce = plan.undated() ? current.get(plan.row().alias()) : null;
+            if (inForce != null && inForce.row().sameAssignment(plan.row())) {
+                standing.add(inForce.row());
+            } else {
+                toWrite.add(plan);
+            }
+        }
+        Set<DirectoryRow.Key> inserted = store.insertNew(toWrite.stream().map(Planned::row).toList());
+        requireNoConflict(toWrite, inserted, locator);
+        List<DirectoryRow> published = new ArrayList<>(standing);
+        toWrite.forEach(plan -> published.add(plan.row()));
+        publish(published);
+        LOG.info("directory: {} entries, {} alias rows, {} new, links acknowledged", entries.size(),
+                planned.size(), inserted.size());
+        return new DirectoryRecorded(entries.size(), planned.size(), inserted.size(),
+                planned.size() - inserted.size());
+    }
+
+    /** The entry in force for an alias at an instant. */
+    @ReadOnly
+    public Optional<DirectoryStore.Recorded> owner(AliasKind kind, String value, Instant at) {
+        return store.inForce(new DirectoryRow.Alias(kind, kind.normalize(value)), at);
+    }
+
+    /** A page of the rows naming a person, oldest first. */
+    @ReadOnly
+    public List<DirectoryStore.Recorded> history(String person, int limit, long offset) {
+        return store.history(AliasKind.PERSON.normalize(person), limit, offset);
+    }
+
+    public DirectoryLinks links() {
+        return links;
+    }
+
+    /** Each distinct row of the request, with the first entry that gave it (to name it in a conflict). */
+    private Map<DirectoryRow.Key, Planned> plan(List<PersonEntry> entries, Instant now) {
+        Map<DirectoryRow.Key, Planned> planned = new LinkedHashMap<>();
+        for (int index = 0; index < entries.size(); index++) {
+            PersonEntry entry = entries.get(index);
+            boolean undated = entry.validFrom() == null;
+            for (DirectoryRow row : links.rows(entry, undated ? now : entry.validFrom())) {
+                planned.putIfAbsent(row.key(), new Planned(index, entry, row, undated));
+            }
+        }
+        return planned;
+    }
+
+    private void requireNoConflict(List<Planned> written, Set<DirectoryRow.Key> inserted, Locator locator) {
+        List<Planned> present = written.stream().filter(plan -> !inserted.contains(plan.row().key())).toList();
+        if (present.isEmpty()) {
+            return;
+        }
+        Map<DirectoryRow.Key, DirectoryRow> recorded = store.at(present.stream().map(plan -> plan.row().key())
+                .toList());
+        List<FieldError> conflicts = new ArrayList<>();
+        for (Planned plan : present) {
+            DirectoryRow existing = recorded.get(plan.row().key());
+            if (existing == null) {
+                throw new IllegalStateException("a directory row was refused as a duplicate link id at another key");
+            }
+            if (!existing.sameAssignment(plan.row())) {
+                conflicts.add(new FieldError(locator.path(plan.index(), fieldOf(plan)), plan.row().kind().wireName()
+                        + " " + plan.row().value() + " already has an entry from " + plan.row().validFrom()
+                        + " with another person, team or cost center; entries are never overwritten: record the "
+                        + "change with a later validFrom"));
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new DirectoryConflictException(conflicts);
+        }
+    }
+
+    /** Publishes every link and waits, bounded, for all acknowledgements; stops early once one failed. */
+    private void publish(List<DirectoryRow> rows) {
+        Instant receivedAt = clock.instant();
+        List<IdentityLink> toPublish = rows.stream().map(row -> links.link(row, receivedAt)).toList();
+        long deadline = System.nanoTime() + publishTimeout.toNanos();
+        List<CompletableFuture<?>> acknowledgements = new ArrayList<>(toPublish.size());
+        try {
+            for (IdentityLink link : toPublish) {
+                // A send blocks while the broker's metadata is missing: bound the loop, not only the final wait.
+                if (System.nanoTime() > deadline || (!acknowledgements.isEmpty()
+                        && acknowledgements.get(acknowledgements.size() - 1).isCompletedExceptionally())) {
+                    break;
+                }
+                acknowledgements.add(publisher.publishLink(topics.identity(), link.aliasRef(), link));
+            }
+            if (acknowledgements.size() < toPublish.size()) {
+                throw new TimeoutException("published " + acknowledgements.size() + " of " + toPublish.size()
+                        + " links within " + publishTimeout);
+            }
+            CompletableFuture.allOf(acknowledgements.toArray(CompletableFuture[]::new))
+                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw unavailable(toPublish.size(), interrupted);
+        } catch (ExecutionException | TimeoutException | RuntimeException failure) {
+            throw unavailable(toPublish.size(), failure);
+        }
+    }
+
+    private BrokerUnavailableException unavailable(int links, Exception failure) {
+        // Links hold refs only, but the count says enough.
+        LOG.warn("{} identity links not acknowledged by Kafka within {}; nothing committed", links, publishTimeout,
+                failure);
+        return new BrokerUnavailableException(links + " identity links", failure);
+    }
+
+    /** Where the client gave the row: {@code person}, or the first alias that normalizes to its value. */
+    private static String fieldOf(Planned plan) {
+        DirectoryRow row = plan.row();
+        if (row.kind() == AliasKind.PERSON) {
+            return "person";
+        }
+        List<String> values = plan.entry().aliases().getOrDefault(row.kind(), List.of());
+        for (int index = 0; index < values.size(); index++) {
+            if (row.kind().normalize(values.get(index)).equals(row.value())) {
+                return PersonEntry.aliasField(row.kind(), index);
+            }
+        }
+        return "aliases." + row.kind().wireName();
+    }
+
+    private record Planned(int index, PersonEntry entry, DirectoryRow row, boolean undated) {
+    }
+}

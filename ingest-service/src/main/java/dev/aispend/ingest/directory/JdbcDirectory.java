@@ -1,0 +1,29 @@
+package dev.aispend.ingest.directory;
+
+import dev.aispend.ingest.identity.Directory;
+import dev.aispend.ingest.identity.DirectoryEntry;
+
+import dev.aispend.ingest.identity.AliasKind;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** The directory in ingest's PostgreSQL ({@code directory_entry}, V1__directory.sql), read through {@link DirectoryStore}. */
+@Singleton
+class JdbcDirectory implements Directory {
+    private final DirectoryStore store;
+
+    JdbcDirectory(DirectoryStore store) {
+        this.store = store;
+    }
+
+    @Override
+    @ReadOnly
+    public Optional<DirectoryEntry> find(AliasKind kind, String normalizedValue, Instant at) {
+        return store.inForce(new DirectoryRow.Alias(kind, normalizedValue), at)
+                .map(recorded -> new DirectoryEntry(recorded.row().personId(), recorded.row().team(),
+                        recorded.row().costCenter()));
+    }
+}
