@@ -63,6 +63,28 @@ public final class KafkaProbe {
         return records;
     }
 
+    /**
+     * Everything published since the probe was made, up to the end offsets of now: for a test whose requests were
+     * acknowledged (so their records are in) and that must see that nothing more was published.
+     */
+    public List<ConsumerRecord<String, String>> recordsUntilNow(Duration timeout) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = newConsumer(bootstrapServers)) {
+            Map<TopicPartition, Long> endOffsets = consumer.endOffsets(partitions);
+            consumer.assign(partitions);
+            startOffsets.forEach(consumer::seek);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!reached(consumer, endOffsets) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> endOffsets) {
+        return endOffsets.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+    }
+
     public boolean endOffsetsUnchanged() {
         try (KafkaConsumer<String, String> consumer = newConsumer(bootstrapServers)) {
             return consumer.endOffsets(partitions).equals(startOffsets);

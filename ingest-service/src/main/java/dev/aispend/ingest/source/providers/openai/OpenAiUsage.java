@@ -2,6 +2,7 @@ package dev.aispend.ingest.source.providers.openai;
 
 
 
+
 import dev.aispend.contracts.usage.TokenCounts;
 import dev.aispend.ingest.identity.AliasKind;
 import dev.aispend.ingest.acceptance.UsageSubmission;
