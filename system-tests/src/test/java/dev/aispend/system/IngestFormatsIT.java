@@ -2,6 +2,7 @@ package dev.aispend.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aispend.devstack.Wait;
+import dev.aispend.testsupport.otlp.OtlpFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,8 @@ class IngestFormatsIT {
     private static final Duration WITHIN = Duration.ofSeconds(90);
     private static final String RUN = "formats";
     private static final String GITHUB_SECRET = "It's a Secret to Everybody";
+    /** Every OTLP fixture of this run is moved to this instant, so a resend carries the very same points. */
+    private static final Instant EXPORTED_AT = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
     private static RunningSystem system;
 
     @BeforeAll
@@ -130,7 +133,55 @@ class IngestFormatsIT {
                 .extracting(outcome -> outcome.get("kind").asText()).contains("commit");
     }
 
+    @Test
+    void claude_code_telemetry_and_genai_agents_reach_the_ledger_over_otlp_json() {
+        assertThat(postOtlp("/v1/metrics", "claude-code-metrics-delta.json").status()).isEqualTo(200);
+        assertThat(postOtlp("/v1/logs", "claude-code-logs.json").status()).isEqualTo(200);
+        assertThat(postOtlp("/v1/traces", "genai-spans.json").status()).isEqualTo(200);
+
+        assertThat(awaitEntries("otlp:claude-code", "SpendRecorded"))
+                .extracting(spend -> spend.get("sessionId").asText()).isNotEmpty().doesNotContainNull();
+        // Claude Code's metrics count; its api_request events describe the same calls, so they are evidence.
+        assertThat(awaitEntries("otlp:claude-code", "UsageEvidenceRecorded")).isNotEmpty();
+        assertThat(awaitEntries("otlp:claude-code", "OutcomeRecorded"))
+                .extracting(outcome -> outcome.get("kind").asText()).contains("commit", "pull_request_created");
+        assertThat(awaitEntries("otlp:support-agent", "SpendRecorded"))
+                .extracting(spend -> spend.get("provider").asText()).contains("anthropic");
+    }
+
+    @Test
+    void one_use_reported_by_telemetry_a_gateway_and_the_provider_counts_once() {
+        // The same calls of team platform: Claude Code's telemetry (sent twice, as an exporter retry would), the
+        // LiteLLM proxy it went through, and Anthropic's usage report. Telemetry is this run's source of truth.
+        assertThat(postOtlp("/v1/metrics", "claude-code-metrics-delta.json").status()).isEqualTo(200);
+        assertThat(postOtlp("/v1/metrics", "claude-code-metrics-delta.json").status()).isEqualTo(200);
+        assertThat(JsonHttp.post(ingest("/v1/integrations/litellm"),
+                fixture("litellm/standard-logging-payload.json")).status()).isEqualTo(200);
+        assertThat(JsonHttp.post(ingest("/v1/imports/anthropic/usage-report"),
+                fixture("anthropic/usage-report-messages.json")).status()).isEqualTo(202);
+        awaitEntry("litellm", "UsageEvidenceRecorded");
+        awaitEntry("anthropic:usage-report", "UsageEvidenceRecorded");
+        long head = JsonHttp.get(system.url("ledger-service") + "/v1/ledger/head").body().get("lastPosition")
+                .asLong();
+
+        String spendUrl = system.url("policy-service") + "/v1/teams/platform/spend";
+        Wait.until("policy at ledger position " + head, WITHIN,
+                () -> JsonHttp.get(spendUrl).body().get("asOfLedgerPosition").asLong() >= head);
+        JsonNode platform = JsonHttp.get(spendUrl).body();
+        // Exactly the telemetry's tokens (claude-code-metrics-delta.json), once: 1200 input, 340 output,
+        // 15000 cache reads, 2100 cache writes; the gateway's 14,307 prompt tokens are not added.
+        assertThat(platform.get("inputTokens").asLong()).isEqualTo(1200);
+        assertThat(platform.get("outputTokens").asLong()).isEqualTo(340);
+        assertThat(platform.get("cacheReadTokens").asLong()).isEqualTo(15_000);
+        assertThat(platform.get("cacheWrite5mTokens").asLong()).isEqualTo(2100);
+    }
+
     // --- helpers ---
+
+    static JsonHttp.Response postOtlp(String path, String fixture) {
+        return JsonHttp.post(ingest(path), "application/json",
+                OtlpFixtures.at(fixture, EXPORTED_AT).getBytes(StandardCharsets.UTF_8));
+    }
 
     static String ingest(String path) {
         return system.url("ingest-service") + path;

@@ -183,6 +183,8 @@ class OtlpTemporalityIT implements TestPropertyProvider {
     private SdkMeterProvider meters(AggregationTemporalitySelector temporality) {
         OtlpHttpMetricExporter exporter = OtlpHttpMetricExporter.builder()
                 .setEndpoint(server.getURL() + "/v1/metrics").setCompression("gzip")
+                // The SDK's default 10 s can pass on a loaded 2-core machine (one transaction, Kafka's acks=all).
+                .setTimeout(Duration.ofSeconds(25))
                 .setAggregationTemporalitySelector(temporality).build();
         Resource resource = Resource.getDefault().merge(Resource.create(Attributes.of(
                 AttributeKey.stringKey("service.name"), "claude-code", AttributeKey.stringKey("team.id"), "sdk-team")));
