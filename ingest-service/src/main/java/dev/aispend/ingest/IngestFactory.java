@@ -42,9 +42,10 @@ final class IngestFactory {
 
     @Singleton
     SourceOfTruth sourceOfTruth(@Property(name = "ingest.source-of-truth.sources") String sources,
+                                @Property(name = "ingest.source-of-truth.outcome-sources") String outcomeSources,
                                 Environment environment) {
         return new SourceOfTruth(sources, settings(environment, "ingest.source-of-truth.providers"),
-                settings(environment, "ingest.source-of-truth.teams"));
+                settings(environment, "ingest.source-of-truth.teams"), outcomeSources);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.aispend.contracts.ledger;
 
 import dev.aispend.contracts.outcome.OutcomeRecord;
+import dev.aispend.contracts.usage.UsageAccounting;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -10,7 +11,9 @@ import java.util.Objects;
 
 /**
  * An engineering outcome recorded in the ledger (schema version 1); see {@link OutcomeRecord}. {@code count} (added
- * as optional) is how many the entry stands for; null means one.
+ * as optional) is how many the entry stands for; null means one. {@code accounting} (added as optional) is
+ * {@code EVIDENCE} when the outcome is recorded beside the same work counted from another source, and must not be
+ * added to outcome counts; null (recorded before the field existed) or {@code SPEND} counts.
  */
 @Serdeable
 public record OutcomeRecorded(
@@ -29,7 +32,8 @@ public record OutcomeRecorded(
         Instant occurredAt,
         Instant receivedAt,
         String contentSha256,
-        @Nullable Long count) implements LedgerPayload {
+        @Nullable Long count,
+        @Nullable UsageAccounting accounting) implements LedgerPayload {
 
     public OutcomeRecorded {
         Objects.requireNonNull(outcomeId, "outcomeId");
@@ -47,6 +51,6 @@ public record OutcomeRecorded(
         return new OutcomeRecorded(record.outcomeId(), record.kind(), record.personRef(), record.team(),
                 record.costCenter(), record.repository(), record.number(), record.additions(), record.deletions(),
                 record.labels(), record.aiAssistance(), record.source(), record.occurredAt(), record.receivedAt(),
-                contentSha256, record.count());
+                contentSha256, record.count(), record.accounting());
     }
 }

@@ -1,5 +1,6 @@
 package dev.aispend.contracts.outcome;
 
+import dev.aispend.contracts.usage.UsageAccounting;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -16,6 +17,10 @@ import java.util.Objects;
  * @param aiAssistance   evidence that an AI agent helped: session ids, a Co-authored-by trailer; empty if none
  * @param count          how many of {@code kind} the record stands for, when a client reports a count (Claude
  *                       Code's commit counter, a provider's daily report); null means one. Added as optional.
+ * @param accounting     whether the outcome counts ({@code SPEND}, or null: outcomes sent before the field existed
+ *                       count) or is evidence only ({@code EVIDENCE}: the same work is counted from another source,
+ *                       e.g. a provider's daily Claude Code report beside Claude Code's own telemetry). Added as
+ *                       optional; see docs/sources-of-truth.md.
  */
 @Serdeable
 public record OutcomeRecord(
@@ -33,7 +38,8 @@ public record OutcomeRecord(
         @Nullable Long deletions,
         List<String> labels,
         AiAssistance aiAssistance,
-        @Nullable Long count) {
+        @Nullable Long count,
+        @Nullable UsageAccounting accounting) {
 
     public OutcomeRecord {
         Objects.requireNonNull(outcomeId, "outcomeId");

@@ -102,10 +102,12 @@ public final class AcceptancePath {
     private OutcomeRecord toRecord(OutcomeSubmission outcome, Instant receivedAt) {
         Attribution attribution = identities.resolve(outcome.subject(), outcome.team(), outcome.costCenter(),
                 outcome.occurredAt());
+        // Null for a counted outcome: the form outcomes had before the field existed, so their hashes stay.
+        UsageAccounting accounting = sourceOfTruth.outcomeAccountingOf(outcome.source());
         return new OutcomeRecord(outcome.id(), outcome.kind(), outcome.occurredAt(), receivedAt, outcome.source(),
                 attribution.personRef(), attribution.team(), attribution.costCenter(), outcome.repository(),
                 outcome.number(), outcome.additions(), outcome.deletions(), outcome.labels(),
-                outcome.aiAssistance(), outcome.count());
+                outcome.aiAssistance(), outcome.count(), accounting == UsageAccounting.SPEND ? null : accounting);
     }
 
     private <T> Screened<T> screen(List<T> submissions, Admission admission, Locator locator,

@@ -6,6 +6,7 @@ import dev.aispend.ingest.identity.Pseudonymizer;
 import dev.aispend.contracts.identity.IdentityLink;
 import dev.aispend.ingest.identity.AliasKind;
 import dev.aispend.ingest.source.DeterministicIds;
+import dev.aispend.ingest.source.IdPrefixes;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class DirectoryLinks {
     /** The {@code source} of every link the directory publishes. */
     public static final String SOURCE = "directory";
-    static final String LINK_ID_PREFIX = "lnk";
+    static final String LINK_ID_PREFIX = IdPrefixes.DIRECTORY_LINK;
 
     private final Pseudonymizer pseudonymizer;
 

@@ -144,8 +144,10 @@ public class DirectoryService {
                 throw new IllegalStateException("a directory row was refused as a duplicate link id at another key");
             }
             if (!existing.sameAssignment(plan.row())) {
-                conflicts.add(new FieldError(locator.path(plan.index(), fieldOf(plan)), plan.row().kind().wireName()
-                        + " " + plan.row().value() + " already has an entry from " + plan.row().validFrom()
+                // The field path says which alias; its value (personal data) is not echoed into the answer, which
+                // proxies and clients log.
+                conflicts.add(new FieldError(locator.path(plan.index(), fieldOf(plan)), "this "
+                        + plan.row().kind().wireName() + " already has an entry from " + plan.row().validFrom()
                         + " with another person, team or cost center; entries are never overwritten: record the "
                         + "change with a later validFrom"));
             }

@@ -41,4 +41,24 @@ class SourceOfTruthTest {
         assertThat(configured.accountingOf("litellm", "anthropic", "research")).isEqualTo(SPEND);
         assertThat(configured.accountingOf("litellm", "openai", "platform")).isEqualTo(SPEND);
     }
+
+    @Test
+    void counts_outcomes_from_per_event_sources_and_keeps_a_providers_daily_report_as_evidence_by_default() {
+        assertThat(defaults.outcomeAccountingOf("api")).isEqualTo(SPEND);
+        assertThat(defaults.outcomeAccountingOf("otlp:claude-code")).isEqualTo(SPEND);
+        assertThat(defaults.outcomeAccountingOf("github")).isEqualTo(SPEND);
+        assertThat(defaults.outcomeAccountingOf("anthropic:claude-code-report")).isEqualTo(EVIDENCE);
+        assertThat(defaults.outcomeAccountingOf("githubx")).isEqualTo(EVIDENCE);
+    }
+
+    @Test
+    void counts_outcomes_only_from_the_configured_outcome_sources() {
+        SourceOfTruth reportCounts = new SourceOfTruth("api,otlp,litellm", Map.of(), Map.of(),
+                "github,anthropic:claude-code-report");
+
+        assertThat(reportCounts.outcomeAccountingOf("anthropic:claude-code-report")).isEqualTo(SPEND);
+        assertThat(reportCounts.outcomeAccountingOf("github")).isEqualTo(SPEND);
+        assertThat(reportCounts.outcomeAccountingOf("otlp:claude-code")).isEqualTo(EVIDENCE);
+        assertThat(reportCounts.accountingOf("otlp:claude-code", "anthropic", "t")).isEqualTo(SPEND);
+    }
 }

@@ -20,7 +20,7 @@ import java.util.HexFormat;
  * {@code <kind>-content/1\n} followed by the record as JSON with object keys sorted (records' properties and
  * maps alike), no whitespace, ISO-8601 instants, and the arrival stamps ({@code receivedAt}, {@code requestedAt})
  * removed, since a sender stamps them anew on every retry, and so are optional fields added later (outcomes'
- * {@code count}) when they are null.
+ * {@code count} and {@code accounting}) when they are null.
  */
 public final class ContentHash {
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
@@ -30,8 +30,8 @@ public final class ContentHash {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    /** Outcomes' {@code count}. */
-    private static final java.util.List<String> OPTIONAL_ADDED_LATER = java.util.List.of("count");
+    /** Outcomes' {@code count} and {@code accounting}. */
+    private static final java.util.List<String> OPTIONAL_ADDED_LATER = java.util.List.of("count", "accounting");
 
     private ContentHash() {
     }

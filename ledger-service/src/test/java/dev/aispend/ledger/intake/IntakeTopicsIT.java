@@ -65,7 +65,8 @@ class IntakeTopicsIT implements TestPropertyProvider {
                 PolicyMother.rateCard("claude-sonnet-4-5", 3_000_000, 15_000_000), AT);
         OutcomeRecord outcome = new OutcomeRecord("delivery-1", "pull_request_merged", AT, AT, "github",
                 UsageMother.PERSON, "platform", null, "acme/api", 42L, 120L, 30L, List.of("ai-assisted"),
-                new OutcomeRecord.AiAssistance(List.of("session-1"), List.of("Claude <noreply@anthropic.com>")), null);
+                new OutcomeRecord.AiAssistance(List.of("session-1"), List.of("Claude <noreply@anthropic.com>")),
+                null, null);
         PolicyDecision decision = new PolicyDecision("decision-1", "THRESHOLD_CROSSED", "team:platform",
                 "budget-platform", 3, List.of(new PolicyDecision.DecisionInput(1, "costUsdMicros", 5_000_000)),
                 "ALERT", "80% of the monthly budget", AT);
@@ -107,9 +108,9 @@ class IntakeTopicsIT implements TestPropertyProvider {
     @Test
     void quarantines_other_content_under_a_recorded_outcome_id() throws Exception {
         OutcomeRecord first = new OutcomeRecord("delivery-9", "commit", AT, AT, "github", UsageMother.PERSON,
-                "data", null, "acme/etl", null, 1L, 1L, List.of(), null, null);
+                "data", null, "acme/etl", null, 1L, 1L, List.of(), null, null, null);
         OutcomeRecord changed = new OutcomeRecord("delivery-9", "commit", AT, AT, "github", UsageMother.PERSON,
-                "data", null, "acme/etl", null, 500L, 1L, List.of(), null, null);
+                "data", null, "acme/etl", null, 500L, 1L, List.of(), null, null, null);
         long before = entries.head().lastPosition();
         long quarantinedBefore = quarantined();
 
@@ -129,7 +130,7 @@ class IntakeTopicsIT implements TestPropertyProvider {
         PolicyChangeRequest tooLong = new PolicyChangeRequest("card-long", "p".repeat(300),
                 dev.aispend.contracts.policy.PolicyKind.BUDGET, 0, "alice", Map.of("limitUsdMicros", 1), AT, AT);
         OutcomeRecord fine = new OutcomeRecord("delivery-after-refusal", "commit", AT, AT, "github",
-                UsageMother.PERSON, "data", null, "acme/etl", null, 1L, 1L, List.of(), null, null);
+                UsageMother.PERSON, "data", null, "acme/etl", null, 1L, 1L, List.of(), null, null, null);
 
         send(Topics.POLICY_CHANGES_V1, "p", tooLong);
         send(Topics.OUTCOMES_V1, "data", fine);

@@ -38,7 +38,7 @@ public final class LedgerPayloadSamples {
         samples.put(LedgerEventType.SPEND_RECORDED, unpricedSpend());
         samples.put(LedgerEventType.OUTCOME_RECORDED, new OutcomeRecorded("outcome-1", "pull_request_merged",
                 "prs_a", "platform", null, null, null, null, null, List.of(), OutcomeRecord.AiAssistance.NONE, "github",
-                AT, AT, HASH, null));
+                AT, AT, HASH, null, null));
         samples.put(LedgerEventType.POLICY_CHANGED, new PolicyChanged("request-1", "budget-platform",
                 PolicyKind.BUDGET, 2, "owner@policy", Map.<String, Object>of("team", "platform", "enforce", true),
                 List.of(new PolicyChanged.ContentChange("enforce", null, true)), AT, AT, HASH));

@@ -10,9 +10,9 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
 /**
- * 409 naming each alias whose recorded entry from the same instant says otherwise; nothing of the request was
- * written or published. The platform's filter turns the body into RFC 9457 problem details. Not logged: the
- * reasons name aliases, personal data.
+ * 409 naming each alias whose recorded entry from the same instant says otherwise (by field path and kind, not
+ * value); nothing of the request was written or published. The platform's filter turns the body into RFC 9457
+ * problem details.
  */
 @Produces
 @Singleton

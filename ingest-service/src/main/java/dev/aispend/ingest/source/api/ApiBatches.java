@@ -2,6 +2,7 @@ package dev.aispend.ingest.source.api;
 
 import dev.aispend.ingest.acceptance.InvalidSubmissionException;
 import dev.aispend.ingest.identity.SubjectAliases;
+import dev.aispend.ingest.source.IdPrefixes;
 import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.platform.web.FieldError;
 import io.micronaut.json.tree.JsonNode;
@@ -48,6 +49,20 @@ final class ApiBatches {
         if (!violations.isEmpty()) {
             throw new InvalidSubmissionException(violations);
         }
+    }
+
+    /**
+     * The client's {@code id}, refused when it lies in an adapter's namespace ({@link IdPrefixes}): the ledger
+     * records an id once, so a client's {@code litellm-...} would shadow the gateway's genuine record.
+     */
+    static String id(JsonFields fields) {
+        String id = fields.requiredText("id");
+        String reserved = id == null ? null : IdPrefixes.reservedPrefixOf(id);
+        if (reserved != null) {
+            fields.refuse("id", "must not begin with " + reserved + ": ids beginning so are reserved for the ids "
+                    + "ingest makes for its other sources; choose another prefix");
+        }
+        return id;
     }
 
     /**

@@ -4,11 +4,13 @@ import dev.aispend.contracts.outcome.OutcomeRecord.AiAssistance;
 import dev.aispend.ingest.acceptance.OutcomeSubmission;
 import dev.aispend.ingest.identity.SubjectAliases;
 import dev.aispend.ingest.acceptance.SubmissionRules;
+import dev.aispend.ingest.source.AgentIdentities;
 import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.platform.web.FieldError;
 import io.micronaut.json.tree.JsonNode;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -16,7 +18,8 @@ import java.util.Set;
  * Our own outcome format ({@code POST /v1/outcomes}, {@code /v1/outcomes/batch}; docs/outcomes-api.md) into
  * submissions. Unknown fields are refused, as for usage: a misspelt {@code aiAssistance} would otherwise record an
  * assisted merge as unassisted. Identity is {@code person} and/or {@code aliases}; at least one is required.
- * Types and shape only: the limits are the acceptance path's.
+ * Types and shape only: the limits are the acceptance path's. {@code aiAssistance.coAuthoredBy} keeps only agents'
+ * identities, and {@code id} must not lie in an adapter's namespace ({@link ApiBatches#id}).
  */
 final class OutcomeJsonAdapter {
     static final String SOURCE = "api";
@@ -57,7 +60,7 @@ final class OutcomeJsonAdapter {
         String client = fields.text("source");
         SubjectAliases subject = ApiBatches.subject(fields);
         long max = SubmissionRules.MAX_OUTCOME_QUANTITY;
-        return new OutcomeSubmission(fields.requiredText("id"), fields.requiredText("kind"),
+        return new OutcomeSubmission(ApiBatches.id(fields), fields.requiredText("kind"),
                 fields.instant("occurredAt", true), client == null ? SOURCE : SOURCE + ":" + client, subject,
                 fields.text("team"), fields.text("costCenter"), fields.text("repository"),
                 fields.count("number", max), fields.count("additions", max), fields.count("deletions", max),
@@ -72,6 +75,21 @@ final class OutcomeJsonAdapter {
         }
         evidence.refuseUnknown(AI_ASSISTANCE_FIELDS, "aiAssistance (sessionIds, coAuthoredBy)");
         return new AiAssistance(evidence.texts("sessionIds", SubmissionRules.MAX_EVIDENCE_ITEMS),
-                evidence.texts("coAuthoredBy", SubmissionRules.MAX_EVIDENCE_ITEMS));
+                agentsOnly(evidence.texts("coAuthoredBy", SubmissionRules.MAX_EVIDENCE_ITEMS)));
+    }
+
+    /**
+     * The entries that name an agent ({@link AgentIdentities}), each once: a person's {@code Name <email>} trailer
+     * is left out, since the list is published as ledger data and a person appears there only pseudonymized.
+     */
+    private static List<String> agentsOnly(List<String> coAuthoredBy) {
+        Set<String> agents = new LinkedHashSet<>();
+        for (String entry : coAuthoredBy) {
+            String agent = AgentIdentities.agentEntry(entry);
+            if (agent != null) {
+                agents.add(agent);
+            }
+        }
+        return List.copyOf(agents);
     }
 }

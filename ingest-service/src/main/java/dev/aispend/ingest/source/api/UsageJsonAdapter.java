@@ -67,7 +67,7 @@ final class UsageJsonAdapter {
             orZero(fields.count("cacheWrite5mTokens", maxTokensPerRecord)),
             orZero(fields.count("cacheWrite1hTokens", maxTokensPerRecord)),
             orZero(fields.count("reasoningTokens", maxTokensPerRecord))};
-        return new UsageSubmission(fields.requiredText("id"),
+        return new UsageSubmission(ApiBatches.id(fields),
                 fields.instant("occurredAt", true), client == null ? SOURCE : SOURCE + ":" + client, subject,
                 fields.text("team"), fields.text("costCenter"), fields.text("provider"),
                 fields.requiredText("model"),

@@ -2,11 +2,11 @@ package dev.aispend.ingest.source.github;
 
 import dev.aispend.contracts.outcome.OutcomeRecord.AiAssistance;
 import dev.aispend.ingest.acceptance.SubmissionRules;
+import dev.aispend.ingest.source.AgentIdentities;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,11 +15,12 @@ import java.util.regex.Pattern;
  * What in a pull request shows that an AI agent took part (docs/github.md, "AI-assistance evidence"). Only
  * explicit, agent-written marks count, never a guess from style or size:
  * <ul>
- *   <li>a {@code Co-authored-by: Name <email>} trailer line whose email is a known agent's ({@link #AGENT_EMAILS}),
- *       recorded as {@code Name <email>};</li>
+ *   <li>a {@code Co-authored-by: Name <email>} trailer line whose email is a known agent's
+ *       ({@link AgentIdentities}), recorded as {@code Name <email>};</li>
  *   <li>an agent's attribution footer, {@code Generated with [Claude Code](...)} (Claude Code's default pull
  *       request attribution) or the same for another known agent, recorded as {@code Generated with <Agent>};</li>
- *   <li>a label an organisation puts on assisted work ({@link #AI_LABELS}), recorded as {@code label:<name>};</li>
+ *   <li>a label an organisation puts on assisted work ({@link AgentIdentities#isAiLabel}), recorded as
+ *       {@code label:<name>};</li>
  *   <li>session ids: a Claude Code session link, {@code https://claude.ai/code/<session id>} or
  *       {@code claude://code/<session id>} (the documented routes to an existing session).</li>
  * </ul>
@@ -27,21 +28,6 @@ import java.util.regex.Pattern;
  * Pure: no I/O.
  */
 final class AiAssistanceEvidence {
-    /** Agents' commit identities, as each agent writes its trailer. Lower-case; matched whole. */
-    static final List<Pattern> AGENT_EMAILS = List.of(
-            Pattern.compile("noreply@anthropic\\.com"),                                   // Claude Code
-            Pattern.compile("(noreply|codex)@openai\\.com"),                              // OpenAI Codex
-            Pattern.compile("\\d+\\+copilot@users\\.noreply\\.github\\.com"),              // GitHub Copilot
-            Pattern.compile("cursoragent@cursor\\.com"),                                  // Cursor Agent
-            Pattern.compile("\\d+\\+devin-ai-integration\\[bot]@users\\.noreply\\.github\\.com"), // Devin
-            Pattern.compile("devin@cognition\\.ai"),                                      // Devin
-            Pattern.compile("(noreply|aider)@aider\\.chat"));                             // Aider
-    /** Agents whose "Generated with [Agent](link)" footer counts, as they write their names. */
-    static final Set<String> FOOTER_AGENTS = Set.of("claude code", "devin", "codex", "cursor", "github copilot");
-    /** Labels that mark assisted work. Lower-case; matched ignoring case. */
-    static final Set<String> AI_LABELS = Set.of("ai-assisted", "ai-generated", "claude-code", "copilot", "codex",
-            "cursor", "devin");
-
     private static final Pattern TRAILER = Pattern.compile(
             "^[ \\t]*co-authored-by:(?<name>[^<\\r\\n]*)<(?<email>[^>\\r\\n]+)>[ \\t]*$",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
@@ -62,14 +48,14 @@ final class AiAssistanceEvidence {
             Matcher trailer = TRAILER.matcher(body);
             while (trailer.find()) {
                 String email = trailer.group("email").strip();
-                if (isAgent(email)) {
+                if (AgentIdentities.isAgentEmail(email)) {
                     add(coAuthors, trailer.group("name").strip() + " <" + email + ">");
                 }
             }
             Matcher footer = FOOTER.matcher(body);
             while (footer.find()) {
                 String agent = footer.group("agent").strip();
-                if (FOOTER_AGENTS.contains(agent.toLowerCase(Locale.ROOT))) {
+                if (AgentIdentities.isFooterAgent(agent)) {
                     add(coAuthors, "Generated with " + agent);
                 }
             }
@@ -81,16 +67,11 @@ final class AiAssistanceEvidence {
             }
         }
         for (String label : labels) {
-            if (AI_LABELS.contains(label.toLowerCase(Locale.ROOT))) {
+            if (AgentIdentities.isAiLabel(label)) {
                 add(coAuthors, "label:" + label);
             }
         }
         return new AiAssistance(List.copyOf(sessions), List.copyOf(coAuthors));
-    }
-
-    private static boolean isAgent(String email) {
-        String normalized = email.toLowerCase(Locale.ROOT);
-        return AGENT_EMAILS.stream().anyMatch(agent -> agent.matcher(normalized).matches());
     }
 
     /** Items the shared rules would refuse (too long, control characters) are left out, not the whole merge. */

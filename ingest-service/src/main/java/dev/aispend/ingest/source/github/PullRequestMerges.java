@@ -1,5 +1,6 @@
 package dev.aispend.ingest.source.github;
 
+import dev.aispend.ingest.source.IdPrefixes;
 import dev.aispend.contracts.outcome.OutcomeRecord.AiAssistance;
 import dev.aispend.ingest.acceptance.InvalidSubmissionException;
 import dev.aispend.ingest.acceptance.Locator;
@@ -30,7 +31,7 @@ import java.util.Map;
 final class PullRequestMerges {
     static final String SOURCE = "github";
     static final String KIND = "pull_request_merged";
-    static final String ID_PREFIX = "github-pr-";
+    static final String ID_PREFIX = IdPrefixes.GITHUB_PULL_REQUEST + "-";
 
     /** Our field names, in the shared rules' reasons, as paths in GitHub's payload. */
     static final Locator LOCATOR = (index, field) -> githubPath(field);

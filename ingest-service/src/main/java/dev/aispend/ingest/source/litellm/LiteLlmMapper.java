@@ -7,6 +7,7 @@ import dev.aispend.ingest.identity.SubjectAliases;
 import dev.aispend.ingest.acceptance.SubmissionRules;
 import dev.aispend.ingest.acceptance.UsageSubmission;
 import dev.aispend.ingest.source.DeterministicIds;
+import dev.aispend.ingest.source.IdPrefixes;
 import dev.aispend.ingest.source.IdentifyingRefs;
 import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.ingest.source.JsonNumbers;
@@ -130,9 +131,9 @@ final class LiteLlmMapper {
         if (litellmId == null || litellmId.isEmpty()) {
             return null;
         }
-        String id = "litellm-" + litellmId;
+        String id = IdPrefixes.LITELLM + "-" + litellmId;
         boolean valid = id.length() <= SubmissionRules.MAX_ID_LENGTH && SubmissionRules.ID.matcher(id).matches();
-        return valid ? id : DeterministicIds.of("litellm", litellmId);
+        return valid ? id : DeterministicIds.of(IdPrefixes.LITELLM, litellmId);
     }
 
     private static SubjectAliases subject(@Nullable JsonFields metadata) {

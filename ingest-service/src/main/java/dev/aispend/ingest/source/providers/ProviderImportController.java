@@ -17,6 +17,7 @@ import io.micronaut.json.JsonMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -37,15 +38,16 @@ final class ProviderImportController {
     private final PageMapper openAiUsage;
     private final PageMapper openAiCosts;
 
-    ProviderImportController(JsonMapper jsonMapper, ProviderImports imports, Pseudonymizer pseudonymizer) {
+    ProviderImportController(JsonMapper jsonMapper, ProviderImports imports, Pseudonymizer pseudonymizer,
+                             Clock clock) {
         this.jsonMapper = jsonMapper;
         this.imports = imports;
         IdentifyingRefs refs = pseudonymizer::aliasRef;
-        this.anthropicUsage = new AnthropicUsageReport(refs);
-        this.anthropicCosts = new AnthropicCostReport();
-        this.claudeCode = new ClaudeCodeReport(refs);
-        this.openAiUsage = new OpenAiUsage(refs);
-        this.openAiCosts = new OpenAiCosts(refs);
+        this.anthropicUsage = new AnthropicUsageReport(refs, clock);
+        this.anthropicCosts = new AnthropicCostReport(clock);
+        this.claudeCode = new ClaudeCodeReport(refs, clock);
+        this.openAiUsage = new OpenAiUsage(refs, clock);
+        this.openAiCosts = new OpenAiCosts(refs, clock);
     }
 
     @Operation(summary = "Import a page of Anthropic's messages usage report",

@@ -6,10 +6,13 @@ import dev.aispend.ingest.identity.SubjectAliases;
 import dev.aispend.ingest.source.IdentifyingRefs;
 import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.ingest.source.JsonNumbers;
+import dev.aispend.ingest.source.UsdAmounts;
 import dev.aispend.platform.web.FieldError;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -106,6 +109,34 @@ public final class ProviderPage {
         String object = result.text("object");
         if (object != null && !expected.equals(object)) {
             result.refuse("object", "is " + object + ", not " + expected + ": " + otherwise);
+        }
+    }
+
+    /**
+     * An amount already read from {@code field}, in USD micros; refused, naming the field, when it is too large to
+     * hold (more than 2^62 micros, about $4.6 trillion): skipping it as if it were zero would lose the spend.
+     */
+    public static @Nullable Long usdMicros(JsonFields fields, String field, @Nullable BigDecimal amount,
+                                           boolean inCents) {
+        if (amount == null) {
+            return null;
+        }
+        Long micros = inCents ? UsdAmounts.centsToMicros(amount) : UsdAmounts.dollarsToMicros(amount);
+        if (micros == null) {
+            fields.refuse(field, "is too large: amounts are held as whole USD micros, at most about $4.6 trillion");
+        }
+        return micros;
+    }
+
+    /**
+     * Refuses a period whose end ({@code field}) lies after now: its bucket is still filling, and ids ignore the
+     * numbers, so a partial bucket recorded now would stand forever and the later, complete import would be a
+     * conflict. Import closed buckets only.
+     */
+    public static void requireClosed(JsonFields fields, String field, @Nullable Instant end, Clock clock) {
+        if (end != null && end.isAfter(clock.instant())) {
+            fields.refuse(field, "ends at " + end + ", after now: the period is still filling; import it once it "
+                    + "has ended (closed buckets only)");
         }
     }
 

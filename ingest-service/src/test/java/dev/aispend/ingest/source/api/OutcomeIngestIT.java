@@ -24,8 +24,11 @@ class OutcomeIngestIT extends IngestIntegration {
     @Test
     void accepts_an_outcome_only_after_kafka_has_it_and_publishes_no_identity() {
         KafkaProbe probe = probe();
+        // A person's trailer beside the agent's: only the agent's becomes ledger data.
+        String withHumanCoAuthor = OutcomeJsonMother.mergedPullRequest("pr-481").replace(
+                "\"coAuthoredBy\": [", "\"coAuthoredBy\": [\"Mona Lisa <mona@example.com>\", ");
 
-        HttpResponse<String> response = http.postJson("/v1/outcomes", OutcomeJsonMother.mergedPullRequest("pr-481"));
+        HttpResponse<String> response = http.postJson("/v1/outcomes", withHumanCoAuthor);
 
         assertThat(response.code()).isEqualTo(HttpStatus.ACCEPTED.getCode());
         assertThat(response.body()).contains("\"id\":\"pr-481\"", "\"status\":\"accepted\"");
@@ -39,7 +42,8 @@ class OutcomeIngestIT extends IngestIntegration {
                         "\"labels\":[\"feature\",\"ai-assisted\"]",
                         "\"sessionIds\":[\"4f1c2a9e-5d7b-4c1e-9a3f-2b8d6e0c7a15\"]",
                         "\"coAuthoredBy\":[\"Claude <noreply@anthropic.com>\"]")
-                .doesNotContain("alice", "octo-alice");
+                // Our API is an outcome source of truth: the outcome counts (no accounting field).
+                .doesNotContain("alice", "octo-alice", "Mona", "mona@example.com", "accounting");
     }
 
     @Test
@@ -73,7 +77,7 @@ class OutcomeIngestIT extends IngestIntegration {
     }
 
     @Test
-    void refuses_unknown_fields_naming_each_and_an_outcome_about_nobody() {
+    void refuses_unknown_fields_an_outcome_about_nobody_and_an_adapters_id_naming_each() {
         KafkaProbe probe = probe();
         String misspelt = OutcomeJsonMother.mergedPullRequest("unknown-1")
                 .replace("\"aiAssistance\"", "\"aiAssist\"");
@@ -85,6 +89,8 @@ class OutcomeIngestIT extends IngestIntegration {
         http.assertRefused("/v1/outcomes", nestedUnknown, "\"field\":\"aiAssistance.sessions\"",
                 "is not a field of aiAssistance");
         http.assertRefused("/v1/outcomes", nobody, "\"field\":\"person\"", "is required unless aliases name the person");
+        http.assertRefused("/v1/outcomes", OutcomeJsonMother.mergedPullRequest("github-pr-2840001"),
+                "\"field\":\"id\"", "must not begin with github-");
         assertThat(probe.endOffsetsUnchanged()).isTrue();
     }
 

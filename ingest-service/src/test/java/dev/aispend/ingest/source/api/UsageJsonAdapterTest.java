@@ -77,6 +77,24 @@ class UsageJsonAdapterTest {
     }
 
     @Test
+    void refuses_an_id_in_an_adapters_namespace_naming_it_so_a_client_cannot_claim_another_sources_record() {
+        for (String taken : java.util.List.of("litellm-chatcmpl-1", "otlp-metric-0a1b", "anthropic-usage-0a1b",
+                "openai-costs-0a1b", "github-pr-2840001", "lnk-0a1b")) {
+            String batch = "{\"records\": [" + UsageJsonMother.valid("mine-1", "platform") + ", "
+                    + UsageJsonMother.valid(taken, "platform") + "]}";
+
+            assertThatThrownBy(() -> adapter.batch(tree(batch))).as(taken)
+                    .isInstanceOfSatisfying(InvalidSubmissionException.class, refused ->
+                            assertThat(refused.violations()).singleElement().satisfies(violation -> {
+                                assertThat(violation.field()).isEqualTo("records[1].id");
+                                assertThat(violation.message()).contains("must not begin with");
+                            }));
+        }
+        assertThat(adapter.single(tree(UsageJsonMother.valid("litellm_gateway-1", "platform"))).id())
+                .isEqualTo("litellm_gateway-1");
+    }
+
+    @Test
     void documents_in_openapi_exactly_the_fields_it_reads() {
         assertThat(java.util.Arrays.stream(UsageRecordSchema.class.getRecordComponents())
                 .map(java.lang.reflect.RecordComponent::getName))

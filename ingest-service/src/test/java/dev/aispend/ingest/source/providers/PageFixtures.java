@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 /** The provider page fixtures of test-support ({@code fixtures/anthropic/...}, {@code fixtures/openai/...}). */
 public final class PageFixtures {
@@ -19,6 +22,8 @@ public final class PageFixtures {
     /** Every alias ref in these tests: recognisable, and obviously not the value it stands for. */
     public static final IdentifyingRefs REFS = (kind, value) -> "als_" + kind.wireName() + "_"
             + Integer.toHexString(value.hashCode());
+    /** Now, in the unit tests: after every fixture's buckets and days ended (the fixtures copy 2024-2025 examples). */
+    public static final Clock AFTER_THE_FIXTURES = Clock.fixed(Instant.parse("2025-09-01T00:00:00Z"), ZoneOffset.UTC);
     private static final JsonMapper MAPPER = JsonMapper.createDefault();
 
     private PageFixtures() {

@@ -3,9 +3,9 @@ package dev.aispend.ingest.source.providers.anthropic;
 import dev.aispend.ingest.identity.SubjectAliases;
 import dev.aispend.ingest.acceptance.UsageSubmission;
 import dev.aispend.ingest.source.DeterministicIds;
+import dev.aispend.ingest.source.IdPrefixes;
 import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.ingest.source.JsonNumbers;
-import dev.aispend.ingest.source.UsdAmounts;
 import dev.aispend.ingest.source.providers.BucketedReport;
 import dev.aispend.ingest.source.providers.ProviderAttributes;
 import dev.aispend.ingest.source.providers.ProviderPage;
@@ -14,6 +14,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -21,21 +22,22 @@ import java.util.Map;
  * item, with zero tokens and the reported cost. {@code amount} is a decimal STRING in cents ("123.45" is
  * $1.2345, 1,234,500 USD micros), read exactly; a currency other than USD is refused. The id is deterministic from
  * the bucket and every grouping dimension ({@code workspace_id}, {@code description} and what it implies). A cost
- * report carries no person: it reconciles spend by workspace, model and token type. Zero amounts are skipped.
+ * report carries no person: it reconciles spend by workspace, model and token type. Zero amounts are skipped; an
+ * amount too large to hold in USD micros is refused.
  */
 public final class AnthropicCostReport extends BucketedReport {
     public static final String SOURCE = "anthropic:cost-report";
     private static final Map<String, String> FIELD_NAMES = Map.of("id", "starting_at", "occurredAt", "starting_at",
             "model", "model", "reportedCostUsdMicros", "amount");
 
-    public AnthropicCostReport() {
+    public AnthropicCostReport(Clock clock) {
         super("the Anthropic cost report", new ReportSource(SOURCE, AnthropicUsageReport.PROVIDER), FIELD_NAMES,
-                AnthropicUsageReport.BUCKET);
+                AnthropicUsageReport.BUCKET, clock);
     }
 
     @Override
     protected @Nullable UsageSubmission entry(JsonFields result, Bucket bucket) {
-        BigDecimal cents = centsString(result);
+        Long micros = ProviderPage.usdMicros(result, "amount", centsString(result), true);
         ProviderPage.requireUsd(result, "currency");
         String model = result.text("model");
         String workspaceId = result.text("workspace_id");
@@ -46,12 +48,11 @@ public final class AnthropicCostReport extends BucketedReport {
         String contextWindow = result.text("context_window");
         String inferenceGeo = result.text("inference_geo");
         String speed = result.text("speed");
-        Long micros = cents == null ? null : UsdAmounts.centsToMicros(cents);
         if (micros == null || micros == 0) {
             return null;
         }
-        String id = DeterministicIds.of("anthropic-cost", bucket.start(), bucket.end(), workspaceId, description,
-                costType, tokenType, model, serviceTier, contextWindow, inferenceGeo, speed);
+        String id = DeterministicIds.of(IdPrefixes.ANTHROPIC_COST, bucket.start(), bucket.end(), workspaceId,
+                description, costType, tokenType, model, serviceTier, contextWindow, inferenceGeo, speed);
         ProviderAttributes attributes = new ProviderAttributes().put("anthropic.bucket_end", bucket.end())
                 .put("anthropic.workspace_id", workspaceId).put("anthropic.description", description)
                 .put("anthropic.cost_type", costType).put("anthropic.token_type", tokenType)

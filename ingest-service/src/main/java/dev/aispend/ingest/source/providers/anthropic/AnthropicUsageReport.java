@@ -7,6 +7,7 @@ import dev.aispend.contracts.usage.TokenCounts;
 import dev.aispend.ingest.identity.AliasKind;
 import dev.aispend.ingest.acceptance.UsageSubmission;
 import dev.aispend.ingest.source.DeterministicIds;
+import dev.aispend.ingest.source.IdPrefixes;
 import dev.aispend.ingest.source.IdentifyingRefs;
 import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.ingest.source.providers.BucketedReport;
@@ -15,6 +16,7 @@ import dev.aispend.ingest.source.providers.ProviderPage;
 import dev.aispend.ingest.source.providers.ReportSource;
 import io.micronaut.core.annotation.Nullable;
 
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -30,16 +32,16 @@ public final class AnthropicUsageReport extends BucketedReport {
     public static final String SOURCE = "anthropic:usage-report";
     static final String PROVIDER = "anthropic";
     /** Anthropic's Admin API reports write their buckets' bounds as RFC 3339 times. */
-    static final Bounds BUCKET = bucket -> new Bucket(bucket.instant("starting_at", true),
-            bucket.instant("ending_at", true));
+    static final Bounds BUCKET = new Bounds("ending_at", bucket -> new Bucket(bucket.instant("starting_at", true),
+            bucket.instant("ending_at", true)));
     private static final Map<String, String> FIELD_NAMES = Map.of("id", "starting_at", "occurredAt", "starting_at",
             "model", "model", "inputTokens", "uncached_input_tokens", "outputTokens", "output_tokens",
             "cacheReadTokens", "cache_read_input_tokens", "cacheWrite5mTokens",
             "cache_creation.ephemeral_5m_input_tokens", "cacheWrite1hTokens",
             "cache_creation.ephemeral_1h_input_tokens", "apiKeyId", "api_key_id", "providerAccountId", "account_id");
 
-    public AnthropicUsageReport(IdentifyingRefs refs) {
-        super("the Anthropic usage report", new ReportSource(SOURCE, PROVIDER), FIELD_NAMES, BUCKET, refs);
+    public AnthropicUsageReport(IdentifyingRefs refs, Clock clock) {
+        super("the Anthropic usage report", new ReportSource(SOURCE, PROVIDER), FIELD_NAMES, BUCKET, refs, clock);
     }
 
     @Override
@@ -55,7 +57,7 @@ public final class AnthropicUsageReport extends BucketedReport {
         if (tokens.totalTokens() == 0 && webSearches == 0) {
             return null;
         }
-        String id = DeterministicIds.of("anthropic-usage", bucket.start(), bucket.end(), group.model(),
+        String id = DeterministicIds.of(IdPrefixes.ANTHROPIC_USAGE, bucket.start(), bucket.end(), group.model(),
                 ref(AliasKind.API_KEY_ID, group.apiKeyId()), group.workspaceId(),
                 group.serviceTier(), group.contextWindow(), group.inferenceGeo(), group.speed(),
                 ref(AliasKind.PROVIDER_ACCOUNT_ID, group.accountId()), group.serviceAccountId());

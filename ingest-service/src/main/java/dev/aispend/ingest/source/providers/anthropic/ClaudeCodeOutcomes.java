@@ -3,6 +3,7 @@ package dev.aispend.ingest.source.providers.anthropic;
 import dev.aispend.contracts.outcome.OutcomeRecord.AiAssistance;
 import dev.aispend.ingest.acceptance.OutcomeSubmission;
 import dev.aispend.ingest.source.DeterministicIds;
+import dev.aispend.ingest.source.IdPrefixes;
 import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.ingest.source.providers.MappedPage;
 import dev.aispend.ingest.source.providers.ProviderPage;
@@ -61,7 +62,7 @@ final class ClaudeCodeOutcomes {
 
     private static String id(@Nullable Instant day, ClaudeCodeReport.Actor actor, @Nullable String terminal,
                              String kind) {
-        return DeterministicIds.of("anthropic-claude-code", day, actor.type(), actor.ref(), terminal, "outcome",
-                kind);
+        return DeterministicIds.of(IdPrefixes.ANTHROPIC_CLAUDE_CODE, day, actor.type(), actor.ref(), terminal,
+                "outcome", kind);
     }
 }

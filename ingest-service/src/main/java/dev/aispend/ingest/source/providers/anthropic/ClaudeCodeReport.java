@@ -5,10 +5,10 @@ import dev.aispend.ingest.identity.AliasKind;
 import dev.aispend.ingest.identity.SubjectAliases;
 import dev.aispend.ingest.acceptance.UsageSubmission;
 import dev.aispend.ingest.source.DeterministicIds;
+import dev.aispend.ingest.source.IdPrefixes;
 import dev.aispend.ingest.source.IdentifyingRefs;
 import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.ingest.source.JsonNumbers;
-import dev.aispend.ingest.source.UsdAmounts;
 import dev.aispend.ingest.source.providers.MappedPage;
 import dev.aispend.ingest.source.providers.PageMapper;
 import dev.aispend.ingest.source.providers.ProviderAttributes;
@@ -18,7 +18,8 @@ import dev.aispend.platform.web.FieldError;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 
-import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,8 @@ import java.util.Map;
  * outcomes from {@code core_metrics} ({@link ClaudeCodeOutcomes}). The actor is a user ({@code email_address}, the
  * email alias) or an API key ({@code api_key_name}: the report gives the key's name, not its id, so the directory
  * maps that name as an API key alias). Ids are deterministic from the day, the actor (as a keyed ref: ids leave
- * ingest, emails never do), the terminal type and the model or outcome kind.
+ * ingest, emails never do), the terminal type and the model or outcome kind. A day not yet over (UTC) is refused:
+ * its numbers are still growing, and a partial day recorded under the day's ids would stand forever.
  */
 public final class ClaudeCodeReport implements PageMapper {
     public static final String SOURCE = "anthropic:claude-code-report";
@@ -44,9 +46,11 @@ public final class ClaudeCodeReport implements PageMapper {
     private static final ReportSource REPORT = new ReportSource(SOURCE, AnthropicUsageReport.PROVIDER);
 
     private final IdentifyingRefs refs;
+    private final Clock clock;
 
-    public ClaudeCodeReport(IdentifyingRefs refs) {
+    public ClaudeCodeReport(IdentifyingRefs refs, Clock clock) {
         this.refs = refs;
+        this.clock = clock;
     }
 
     /** Who a record is about, and the keyed ref that stands for them in ids. */
@@ -59,6 +63,8 @@ public final class ClaudeCodeReport implements PageMapper {
         MappedPage mapped = new MappedPage(FIELD_NAMES);
         for (JsonFields record : ProviderPage.data(page, "the Claude Code usage report", violations)) {
             Instant day = ProviderPage.dayOrTime(record, "date");
+            // A day's report is still filling until the day is over (UTC, as the report's dates are).
+            ProviderPage.requireClosed(record, "date", day == null ? null : day.plus(Duration.ofDays(1)), clock);
             Actor actor = actor(record);
             String terminal = record.text("terminal_type");
             ProviderAttributes attributes = new ProviderAttributes()
@@ -108,8 +114,8 @@ public final class ClaudeCodeReport implements PageMapper {
         if (counts.totalTokens() == 0 && (costUsdMicros == null || costUsdMicros == 0)) {
             return null;
         }
-        String id = DeterministicIds.of("anthropic-claude-code", day, actor.type(), actor.ref(), terminal, "usage",
-                model);
+        String id = DeterministicIds.of(IdPrefixes.ANTHROPIC_CLAUDE_CODE, day, actor.type(), actor.ref(), terminal,
+                "usage", model);
         return REPORT.usage(id, day, actor.subject(), model, counts, costUsdMicros, attributes);
     }
 
@@ -119,7 +125,6 @@ public final class ClaudeCodeReport implements PageMapper {
             return null;
         }
         ProviderPage.requireUsd(cost, "currency");
-        BigDecimal cents = JsonNumbers.nonNegativeDecimal(cost, "amount", false);
-        return cents == null ? null : UsdAmounts.centsToMicros(cents);
+        return ProviderPage.usdMicros(cost, "amount", JsonNumbers.nonNegativeDecimal(cost, "amount", false), true);
     }
 }

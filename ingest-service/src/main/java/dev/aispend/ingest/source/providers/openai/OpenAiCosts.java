@@ -3,17 +3,17 @@ package dev.aispend.ingest.source.providers.openai;
 import dev.aispend.ingest.identity.AliasKind;
 import dev.aispend.ingest.acceptance.UsageSubmission;
 import dev.aispend.ingest.source.DeterministicIds;
+import dev.aispend.ingest.source.IdPrefixes;
 import dev.aispend.ingest.source.IdentifyingRefs;
 import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.ingest.source.JsonNumbers;
-import dev.aispend.ingest.source.UsdAmounts;
 import dev.aispend.ingest.source.providers.BucketedReport;
 import dev.aispend.ingest.source.providers.ProviderAttributes;
 import dev.aispend.ingest.source.providers.ProviderPage;
 import dev.aispend.ingest.source.providers.ReportSource;
 import io.micronaut.core.annotation.Nullable;
 
-import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -21,7 +21,8 @@ import java.util.Map;
  * and the reported cost, {@code amount.value} in DOLLARS (a JSON number, read through its shortest decimal form),
  * {@code amount.currency} {@code "usd"} (anything else is refused). Costs have no model: the model is
  * {@code unknown} and {@code line_item} is kept as an attribute. The id is deterministic from the bucket,
- * {@code line_item}, {@code project_id}, {@code api_key_id} and {@code organization_id}; zero amounts are skipped.
+ * {@code line_item}, {@code project_id}, {@code api_key_id} and {@code organization_id}; zero amounts are skipped,
+ * an amount too large to hold in USD micros is refused.
  */
 public final class OpenAiCosts extends BucketedReport {
     public static final String SOURCE = "openai:costs";
@@ -29,8 +30,9 @@ public final class OpenAiCosts extends BucketedReport {
     private static final Map<String, String> FIELD_NAMES = Map.of("id", "start_time", "occurredAt", "start_time",
             "reportedCostUsdMicros", "amount.value", "apiKeyId", "api_key_id");
 
-    public OpenAiCosts(IdentifyingRefs refs) {
-        super("OpenAI costs", new ReportSource(SOURCE, OpenAiUsage.PROVIDER), FIELD_NAMES, OpenAiUsage.BUCKET, refs);
+    public OpenAiCosts(IdentifyingRefs refs, Clock clock) {
+        super("OpenAI costs", new ReportSource(SOURCE, OpenAiUsage.PROVIDER), FIELD_NAMES, OpenAiUsage.BUCKET, refs,
+                clock);
     }
 
     @Override
@@ -45,7 +47,7 @@ public final class OpenAiCosts extends BucketedReport {
         if (micros == null || micros == 0) {
             return null;
         }
-        String id = DeterministicIds.of("openai-costs", bucket.start(), bucket.end(), lineItem, projectId,
+        String id = DeterministicIds.of(IdPrefixes.OPENAI_COSTS, bucket.start(), bucket.end(), lineItem, projectId,
                 ref(AliasKind.API_KEY_ID, apiKeyId), organizationId);
         ProviderAttributes attributes = new ProviderAttributes().put("openai.bucket_end", bucket.end())
                 .put("openai.line_item", lineItem).put("openai.project_id", projectId)
@@ -66,7 +68,6 @@ public final class OpenAiCosts extends BucketedReport {
             amount.refuse("value", "is required");
             return null;
         }
-        BigDecimal dollars = JsonNumbers.nonNegativeDecimal(amount, "value", false);
-        return dollars == null ? null : UsdAmounts.dollarsToMicros(dollars);
+        return ProviderPage.usdMicros(amount, "value", JsonNumbers.nonNegativeDecimal(amount, "value", false), false);
     }
 }

@@ -7,6 +7,7 @@ import dev.aispend.contracts.usage.TokenCounts;
 import dev.aispend.ingest.identity.AliasKind;
 import dev.aispend.ingest.acceptance.UsageSubmission;
 import dev.aispend.ingest.source.DeterministicIds;
+import dev.aispend.ingest.source.IdPrefixes;
 import dev.aispend.ingest.source.IdentifyingRefs;
 import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.ingest.source.JsonNumbers;
@@ -16,6 +17,7 @@ import dev.aispend.ingest.source.providers.ProviderPage;
 import dev.aispend.ingest.source.providers.ReportSource;
 import io.micronaut.core.annotation.Nullable;
 
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -32,16 +34,16 @@ public final class OpenAiUsage extends BucketedReport {
     public static final String SOURCE = "openai:usage";
     static final String PROVIDER = "openai";
     /** OpenAI's organization usage and costs write their buckets' bounds as Unix seconds. */
-    static final Bounds BUCKET = bucket -> new Bucket(JsonNumbers.epochSeconds(bucket, "start_time", true),
-            JsonNumbers.epochSeconds(bucket, "end_time", true));
+    static final Bounds BUCKET = new Bounds("end_time", bucket -> new Bucket(
+            JsonNumbers.epochSeconds(bucket, "start_time", true), JsonNumbers.epochSeconds(bucket, "end_time", true)));
     private static final String RESULT_OBJECT = "organization.usage.completions.result";
     private static final Map<String, String> FIELD_NAMES = Map.of("id", "start_time", "occurredAt", "start_time",
             "model", "model", "inputTokens", "input_tokens", "outputTokens", "output_tokens", "cacheReadTokens",
             "input_cached_tokens", "cacheWrite5mTokens", "input_cache_write_tokens", "cacheWrite1hTokens",
             "input_cache_write_12h_tokens", "providerAccountId", "user_id", "apiKeyId", "api_key_id");
 
-    public OpenAiUsage(IdentifyingRefs refs) {
-        super("OpenAI completions usage", new ReportSource(SOURCE, PROVIDER), FIELD_NAMES, BUCKET, refs);
+    public OpenAiUsage(IdentifyingRefs refs, Clock clock) {
+        super("OpenAI completions usage", new ReportSource(SOURCE, PROVIDER), FIELD_NAMES, BUCKET, refs, clock);
     }
 
     @Override
@@ -59,7 +61,7 @@ public final class OpenAiUsage extends BucketedReport {
         if (tokens.totalTokens() == 0) {
             return null;
         }
-        String id = DeterministicIds.of("openai-usage", bucket.start(), bucket.end(), group.model(),
+        String id = DeterministicIds.of(IdPrefixes.OPENAI_USAGE, bucket.start(), bucket.end(), group.model(),
                 ref(AliasKind.API_KEY_ID, group.apiKeyId()),
                 ref(AliasKind.PROVIDER_ACCOUNT_ID, group.userId()), group.projectId(),
                 group.batch(), group.serviceTier(), group.apiSource());

@@ -7,8 +7,12 @@ import dev.aispend.ingest.acceptance.UsageSubmission;
 import dev.aispend.ingest.source.providers.MappedPage;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
+import static dev.aispend.ingest.source.providers.PageFixtures.AFTER_THE_FIXTURES;
 import static dev.aispend.ingest.source.providers.PageFixtures.ANTHROPIC_COSTS;
 import static dev.aispend.ingest.source.providers.PageFixtures.json;
 import static dev.aispend.ingest.source.providers.PageFixtures.text;
@@ -16,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AnthropicCostReportTest {
-    private final AnthropicCostReport report = new AnthropicCostReport();
+    private final AnthropicCostReport report = new AnthropicCostReport(AFTER_THE_FIXTURES);
 
     @Test
     void reads_the_cents_string_exactly_as_usd_micros() {
@@ -72,5 +76,32 @@ class AnthropicCostReportTest {
 
         assertThat(page.usage()).hasSize(2);
         assertThat(page.skipped()).isEqualTo(1);
+    }
+
+    @Test
+    void refuses_an_amount_too_large_to_hold_in_usd_micros_naming_it() {
+        // 5*10^16 cents is $5*10^14: more than 2^62 micros; read as nothing, it would have been skipped as zero.
+        String huge = text(ANTHROPIC_COSTS).replace("\"amount\": \"123.45\"", "\"amount\": \"50000000000000000\"");
+
+        assertThatThrownBy(() -> report.map(json(huge))).isInstanceOfSatisfying(InvalidSubmissionException.class,
+                refused -> assertThat(refused.violations()).singleElement().satisfies(violation -> {
+                    assertThat(violation.field()).isEqualTo("data[0].results[0].amount");
+                    assertThat(violation.message()).contains("too large");
+                }));
+    }
+
+    @Test
+    void refuses_a_bucket_still_filling_naming_its_end_and_takes_it_once_it_has_ended() {
+        Instant end = Instant.parse("2025-08-02T00:00:00Z");
+        AnthropicCostReport beforeTheEnd = new AnthropicCostReport(Clock.fixed(end.minusSeconds(1), ZoneOffset.UTC));
+        AnthropicCostReport atTheEnd = new AnthropicCostReport(Clock.fixed(end, ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> beforeTheEnd.map(json(text(ANTHROPIC_COSTS))))
+                .isInstanceOfSatisfying(InvalidSubmissionException.class, refused -> assertThat(refused.violations())
+                        .singleElement().satisfies(violation -> {
+                            assertThat(violation.field()).isEqualTo("data[0].ending_at");
+                            assertThat(violation.message()).contains("still filling");
+                        }));
+        assertThat(atTheEnd.map(json(text(ANTHROPIC_COSTS))).usage()).hasSize(3);
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
+import static dev.aispend.ingest.source.providers.PageFixtures.AFTER_THE_FIXTURES;
 import static dev.aispend.ingest.source.providers.PageFixtures.ANTHROPIC_USAGE;
 import static dev.aispend.ingest.source.providers.PageFixtures.REFS;
 import static dev.aispend.ingest.source.providers.PageFixtures.json;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AnthropicUsageReportTest {
-    private final AnthropicUsageReport report = new AnthropicUsageReport(REFS);
+    private final AnthropicUsageReport report = new AnthropicUsageReport(REFS, AFTER_THE_FIXTURES);
 
     @Test
     void maps_each_bucket_and_group_to_one_record_with_its_tokens_by_type() {

@@ -8,9 +8,12 @@ import dev.aispend.ingest.acceptance.UsageSubmission;
 import dev.aispend.ingest.source.providers.MappedPage;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
+import static dev.aispend.ingest.source.providers.PageFixtures.AFTER_THE_FIXTURES;
 import static dev.aispend.ingest.source.providers.PageFixtures.CLAUDE_CODE;
 import static dev.aispend.ingest.source.providers.PageFixtures.REFS;
 import static dev.aispend.ingest.source.providers.PageFixtures.json;
@@ -20,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 class ClaudeCodeReportTest {
-    private final ClaudeCodeReport report = new ClaudeCodeReport(REFS);
+    private final ClaudeCodeReport report = new ClaudeCodeReport(REFS, AFTER_THE_FIXTURES);
 
     @Test
     void records_one_use_per_actor_day_and_model_with_the_estimated_cost_in_cents() {
@@ -85,5 +88,27 @@ class ClaudeCodeReportTest {
         assertThatThrownBy(() -> report.map(json(broken))).isInstanceOfSatisfying(InvalidSubmissionException.class,
                 refused -> assertThat(refused.violations()).extracting(violation -> violation.field())
                         .containsExactly("data[0].model_breakdown[0].estimated_cost.currency", "data[1].actor.type"));
+    }
+
+    @Test
+    void refuses_a_day_not_yet_over_naming_its_date_and_takes_it_once_the_day_has_ended() {
+        Instant dayEnds = Instant.parse("2025-08-09T00:00:00Z");
+        ClaudeCodeReport lastMinute = new ClaudeCodeReport(REFS, Clock.fixed(dayEnds.minusSeconds(1), ZoneOffset.UTC));
+        ClaudeCodeReport nextDay = new ClaudeCodeReport(REFS, Clock.fixed(dayEnds, ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> lastMinute.map(json(text(CLAUDE_CODE))))
+                .isInstanceOfSatisfying(InvalidSubmissionException.class, refused -> assertThat(refused.violations())
+                        .extracting(violation -> violation.field()).contains("data[0].date")
+                        .allMatch(field -> field.matches("data\\[\\d+]\\.date")));
+        assertThat(nextDay.map(json(text(CLAUDE_CODE))).usage()).hasSize(3);
+    }
+
+    @Test
+    void refuses_an_estimated_cost_too_large_to_hold_in_usd_micros_naming_it() {
+        String huge = text(CLAUDE_CODE).replace("\"amount\": 186", "\"amount\": 100000000000000000");
+
+        assertThatThrownBy(() -> report.map(json(huge))).isInstanceOfSatisfying(InvalidSubmissionException.class,
+                refused -> assertThat(refused.violations()).extracting(violation -> violation.field())
+                        .containsExactly("data[0].model_breakdown[0].estimated_cost.amount"));
     }
 }

@@ -5,8 +5,12 @@ import dev.aispend.ingest.acceptance.InvalidSubmissionException;
 import dev.aispend.ingest.acceptance.UsageSubmission;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
+import static dev.aispend.ingest.source.providers.PageFixtures.AFTER_THE_FIXTURES;
 import static dev.aispend.ingest.source.providers.PageFixtures.OPENAI_COSTS;
 import static dev.aispend.ingest.source.providers.PageFixtures.REFS;
 import static dev.aispend.ingest.source.providers.PageFixtures.json;
@@ -15,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OpenAiCostsTest {
-    private final OpenAiCosts costs = new OpenAiCosts(REFS);
+    private final OpenAiCosts costs = new OpenAiCosts(REFS, AFTER_THE_FIXTURES);
 
     @Test
     void reads_dollar_amounts_as_usd_micros_on_zero_token_records() {
@@ -45,5 +49,26 @@ class OpenAiCostsTest {
                                 "data[0].results[1].amount.currency: is eur: only USD amounts are taken "
                                         + "(the ledger keeps USD micros)",
                                 "data[0].results[1].amount.value: must not be negative"));
+    }
+
+    @Test
+    void refuses_an_amount_too_large_to_hold_in_usd_micros_naming_it() {
+        // $5*10^12 is 5*10^18 micros, more than 2^62: read as nothing, it would have been skipped as zero.
+        String huge = text(OPENAI_COSTS).replace("\"value\": 12.5", "\"value\": 5000000000000");
+
+        assertThatThrownBy(() -> costs.map(json(huge))).isInstanceOfSatisfying(InvalidSubmissionException.class,
+                refused -> assertThat(refused.violations()).extracting(violation -> violation.field())
+                        .containsExactly("data[0].results[1].amount.value"));
+    }
+
+    @Test
+    void refuses_a_bucket_still_filling_naming_its_end() {
+        // The fixture's bucket ends at 1730505600 (2024-11-02T00:00:00Z).
+        OpenAiCosts midBucket = new OpenAiCosts(REFS, Clock.fixed(Instant.parse("2024-11-01T12:00:00Z"),
+                ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> midBucket.map(json(text(OPENAI_COSTS))))
+                .isInstanceOfSatisfying(InvalidSubmissionException.class, refused -> assertThat(refused.violations())
+                        .extracting(violation -> violation.field()).containsExactly("data[0].end_time"));
     }
 }

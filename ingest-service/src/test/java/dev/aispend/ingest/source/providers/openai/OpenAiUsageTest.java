@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 
+import static dev.aispend.ingest.source.providers.PageFixtures.AFTER_THE_FIXTURES;
 import static dev.aispend.ingest.source.providers.PageFixtures.OPENAI_COSTS;
 import static dev.aispend.ingest.source.providers.PageFixtures.OPENAI_USAGE;
 import static dev.aispend.ingest.source.providers.PageFixtures.REFS;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OpenAiUsageTest {
-    private final OpenAiUsage usage = new OpenAiUsage(REFS);
+    private final OpenAiUsage usage = new OpenAiUsage(REFS, AFTER_THE_FIXTURES);
 
     @Test
     void takes_cached_tokens_out_of_input_tokens() {
