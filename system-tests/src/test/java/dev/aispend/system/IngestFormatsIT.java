@@ -129,7 +129,9 @@ class IngestFormatsIT {
                 "anthropic:claude-code-report", "openai:usage", "openai:costs")) {
             assertThat(awaitEntries(source, "UsageEvidenceRecorded")).as(source).isNotEmpty();
         }
+        // The report's commits and pull requests describe the work Claude Code's telemetry counts: evidence too.
         assertThat(awaitEntries("anthropic:claude-code-report", "OutcomeRecorded"))
+                .allSatisfy(outcome -> assertThat(outcome.get("accounting").asText()).isEqualTo("EVIDENCE"))
                 .extracting(outcome -> outcome.get("kind").asText()).contains("commit");
     }
 
