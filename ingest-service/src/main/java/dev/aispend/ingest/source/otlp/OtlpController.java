@@ -1,10 +1,12 @@
 package dev.aispend.ingest.source.otlp;
 
+import dev.aispend.ingest.IngestConfiguration;
 import dev.aispend.ingest.source.otlp.OtlpBodies.Encoding;
 import dev.aispend.ingest.source.otlp.mapping.CountingSignals;
 import dev.aispend.ingest.source.otlp.mapping.LogsMapper;
 import dev.aispend.ingest.source.otlp.mapping.MetricsMapper;
 import dev.aispend.ingest.source.otlp.mapping.SpansMapper;
+import dev.aispend.ingest.source.otlp.mapping.StreamKeys;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -50,11 +52,12 @@ final class OtlpController {
     private final long maxRequestBytes;
 
     OtlpController(JsonMapper jsonMapper, OtlpIntake intake, OtlpConfiguration configuration,
+                   IngestConfiguration ingest,
                    @Value("${micronaut.server.max-request-size:10485760}") long maxRequestBytes) {
         CountingSignals counting = new CountingSignals(configuration.claudeCode(), configuration.genAi());
         this.jsonMapper = jsonMapper;
         this.intake = intake;
-        this.metrics = new MetricsMapper(counting);
+        this.metrics = new MetricsMapper(counting, StreamKeys.keyed(ingest.pseudonymKey()));
         this.logs = new LogsMapper(counting);
         this.spans = new SpansMapper(counting);
         this.maxRequestBytes = maxRequestBytes;

@@ -33,21 +33,18 @@ import java.util.concurrent.CompletionException;
 public class OtlpIntake {
     private final JdbcSeriesStore series;
     private final AcceptancePath acceptance;
+    private final int maxItemsPerRequest;
 
-    public OtlpIntake(JdbcSeriesStore series, AcceptancePath acceptance) {
+    public OtlpIntake(JdbcSeriesStore series, AcceptancePath acceptance, OtlpConfiguration configuration) {
         this.series = series;
         this.acceptance = acceptance;
+        this.maxItemsPerRequest = configuration.maxItemsPerRequest();
     }
 
     /** @param itemsName "data points", "log records" or "spans", for the answer's words */
     @Transactional
     public ExportResult export(MappedExport export, String itemsName) {
-        int max = acceptance.rules().limits().maxBatchRecords();
-        if (export.items() > max) {
-            throw new InvalidSubmissionException(List.of(new FieldError("$", "carries " + export.items() + " "
-                    + itemsName + "; at most " + max + " are taken per request (INGEST_MAX_BATCH_RECORDS): "
-                    + "lower the exporter's batch size")));
-        }
+        checkBounds(export, itemsName, maxItemsPerRequest, acceptance.rules().limits().maxBatchRecords());
         Map<String, SeriesState> last = series.lock(PointIncreases.seriesOf(export.points()));
         PointIncreases.Resolved resolved = PointIncreases.resolve(export.points(), last);
         series.save(resolved.changed());
@@ -63,6 +60,25 @@ public class OtlpIntake {
                 : acceptance.acceptOutcomes(split.outcomes(), RecordAge.LIVE, Admission.PARTIAL,
                 OtlpFields.locator(split.outcomeLocations()));
         return ExportResult.of(itemsName, export.refused(), acknowledged(usage), acknowledged(outcomes));
+    }
+
+    /**
+     * Refuses (400) an export with more items than one request may carry ({@code maxItems}, used or ignored) or
+     * with more items to record than one batch ({@code maxRecords}: points of counted metrics, mapped log records
+     * and spans). Points of metrics we ignore count only against the first, so an SDK that also exports its
+     * runtime metrics is not refused for them. Checked before any series is locked.
+     */
+    static void checkBounds(MappedExport export, String itemsName, int maxItems, int maxRecords) {
+        if (export.items() > maxItems) {
+            throw new InvalidSubmissionException(List.of(new FieldError("$", "carries " + export.items() + " "
+                    + itemsName + "; at most " + maxItems + " are read per request "
+                    + "(INGEST_OTLP_MAX_ITEMS_PER_REQUEST): lower the exporter's batch size")));
+        }
+        if (export.mapped() > maxRecords) {
+            throw new InvalidSubmissionException(List.of(new FieldError("$", "carries " + export.mapped() + " "
+                    + itemsName + " to record; at most " + maxRecords + " are recorded per request "
+                    + "(INGEST_MAX_BATCH_RECORDS): lower the exporter's batch size")));
+        }
     }
 
     private static Acceptance acknowledged(CompletableFuture<Acceptance> accepted) {

@@ -172,13 +172,38 @@ class OtlpIngestIT implements TestPropertyProvider {
     }
 
     @Test
-    void refuses_an_export_with_more_items_than_one_request_may_carry() {
+    void refuses_an_export_with_more_points_to_record_than_one_request_may_carry() {
         String point = "{\"timeUnixNano\": \"1\", \"asInt\": \"1\"}";
-        String json = "{\"resourceMetrics\": [{\"scopeMetrics\": [{\"metrics\": [{\"name\": \"other\", \"sum\": "
-                + "{\"dataPoints\": [" + String.join(",", java.util.Collections.nCopies(1001, point)) + "]}}]}]}]}";
+        String json = "{\"resourceMetrics\": [{\"scopeMetrics\": [{\"metrics\": [{\"name\": "
+                + "\"claude_code.commit.count\", \"sum\": {\"aggregationTemporality\": 1, \"isMonotonic\": true, "
+                + "\"dataPoints\": [" + String.join(",", java.util.Collections.nCopies(1001, point)) + "]}}]}]}]}";
 
         assertStatus(() -> OtlpPosts.post(http, "/v1/metrics", json.getBytes(StandardCharsets.UTF_8), JSON, false),
                 HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void takes_an_export_with_more_points_of_ignored_metrics_than_the_batch_limit_and_records_its_token_point() {
+        KafkaProbe usage = probe(Topics.USAGE_V1);
+        long timeUnixNano = exportTime().getEpochSecond() * 1_000_000_000L;
+        String ignored = "{\"timeUnixNano\": \"" + timeUnixNano + "\", \"asInt\": \"1\"}";
+        String token = "{\"timeUnixNano\": \"" + timeUnixNano + "\", \"asInt\": \"777\", \"attributes\": ["
+                + "{\"key\": \"type\", \"value\": {\"stringValue\": \"input\"}}, "
+                + "{\"key\": \"model\", \"value\": {\"stringValue\": \"claude-sonnet-4-5-20250929\"}}]}";
+        String json = "{\"resourceMetrics\": [{\"scopeMetrics\": [{\"metrics\": ["
+                + "{\"name\": \"process.runtime.jvm.threads\", \"sum\": {\"aggregationTemporality\": 1, "
+                + "\"isMonotonic\": true, \"dataPoints\": ["
+                + String.join(",", java.util.Collections.nCopies(1001, ignored)) + "]}}, "
+                + "{\"name\": \"claude_code.token.usage\", \"sum\": {\"aggregationTemporality\": 1, "
+                + "\"isMonotonic\": true, \"dataPoints\": [" + token + "]}}]}]}]}";
+
+        HttpResponse<byte[]> response = OtlpPosts.post(http, "/v1/metrics", json.getBytes(StandardCharsets.UTF_8),
+                JSON, false);
+
+        assertThat(response.code()).isEqualTo(200);
+        assertThat(OtlpPosts.text(response)).isEqualTo("{}");
+        assertThat(values(usage.recordsSinceCreated(1, READ))).singleElement().asString()
+                .contains("\"inputTokens\":777");
     }
 
     private static void assertStatus(Runnable call, HttpStatus status) {

@@ -20,12 +20,16 @@ import java.util.Map;
  * each with its stream key and temporality; pure, no I/O. Metrics we do not count (Claude Code's
  * {@code code_edit_tool.decision} and {@code active_time.total}, any other application's) are acknowledged and
  * ignored, not refused. A point of a counted metric that cannot be taken as sent (no value, a fractional or
- * negative count, no model, an unknown temporality) is refused with its location.
+ * negative count, no model, an unknown temporality) is refused with its location; so is every point of a
+ * counted Sum sent with {@code isMonotonic} false (an UpDownCounter): its running total may fall, and a fall
+ * would be read as a reset and its whole value counted again. Stream keys are keyed ({@link StreamKeys}).
  */
 public final class MetricsMapper {
     private final Map<String, MetricRule> rules = new HashMap<>();
+    private final StreamKeys streamKeys;
 
-    public MetricsMapper(CountingSignals counting) {
+    public MetricsMapper(CountingSignals counting, StreamKeys streamKeys) {
+        this.streamKeys = streamKeys;
         rules.putAll(ClaudeCodeMetrics.rules(counting.claudeCode()));
         rules.putAll(GenAiMetrics.rules(counting.genAi()));
     }
@@ -54,7 +58,12 @@ public final class MetricsMapper {
 
     private void map(Stream stream, MetricRule rule, MappedExport.Builder export) {
         Metric metric = stream.metric();
-        if (rule.shape() == MetricRule.Shape.SUM && metric.hasSum()) {
+        if (rule.shape() == MetricRule.Shape.SUM && metric.hasSum() && !metric.getSum().getIsMonotonic()) {
+            for (int p = 0; p < pointCount(metric); p++) {
+                export.refuse(stream.location() + ".sum.dataPoints[" + p + "]", metric.getName()
+                        + ": isMonotonic must be true (a counter): a sum that may decrease is not counted");
+            }
+        } else if (rule.shape() == MetricRule.Shape.SUM && metric.hasSum()) {
             AggregationTemporality temporality = metric.getSum().getAggregationTemporality();
             List<NumberDataPoint> points = metric.getSum().getDataPointsList();
             for (int p = 0; p < points.size(); p++) {
@@ -81,7 +90,7 @@ public final class MetricsMapper {
         }
     }
 
-    private static void take(Stream stream, MetricRule rule, AggregationTemporality temporality, String location,
+    private void take(Stream stream, MetricRule rule, AggregationTemporality temporality, String location,
                              List<KeyValue> pointAttributes, long startTimeUnixNano, long timeUnixNano,
                              java.util.function.Supplier<BigDecimal> valueOf, MappedExport.Builder export) {
         String name = stream.metric().getName();
@@ -100,7 +109,7 @@ public final class MetricsMapper {
             Instant occurredAt = Times.firstSet(timeUnixNano);
             MetricPoint.Template template = rule.template(Attributes.of(stream.resource(), pointAttributes),
                     occurredAt, value);
-            String streamKey = StreamKeys.of(stream.resource(), stream.scopeName(), name, pointAttributes);
+            String streamKey = streamKeys.of(stream.resource(), stream.scopeName(), name, pointAttributes);
             export.point(new MetricPoint(streamKey,
                     temporality == AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE, startTimeUnixNano,
                     timeUnixNano, value, location + " (" + name + ")", template));

@@ -17,7 +17,8 @@ import java.util.TreeMap;
 
 /**
  * Turns metric points into submissions of what each adds, given the last state of their cumulative series:
- * a DELTA point adds its value (id from stream, start and time, so a resent export repeats its ids); a
+ * a DELTA point adds its value (id from the keyed stream key, start and time, so a resent export repeats its ids
+ * and no personal value can be recomputed into it without the pseudonym key, mapping/StreamKeys); a
  * CUMULATIVE point adds its increase ({@link CumulativeSeries}; id from series and time, so a retry after a
  * rolled-back attempt recomputes the same increase under the same id). A point that adds nothing publishes
  * nothing. Pure: the caller loads and saves the states around it, in one transaction.

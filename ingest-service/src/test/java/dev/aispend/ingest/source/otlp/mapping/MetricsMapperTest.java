@@ -1,6 +1,7 @@
 package dev.aispend.ingest.source.otlp.mapping;
 
 import dev.aispend.contracts.usage.TokenCounts;
+import dev.aispend.ingest.IngestTestProperties;
 import dev.aispend.ingest.acceptance.OutcomeSubmission;
 import dev.aispend.ingest.acceptance.UsageSubmission;
 import dev.aispend.ingest.source.otlp.OtlpRequests;
@@ -27,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MetricsMapperTest {
     private static final Instant AT = OtlpFixtures.WRITTEN_AT;
+    static final StreamKeys KEYS = StreamKeys.keyed(IngestTestProperties.PSEUDONYM_KEY);
     private static final long TIME = AT.getEpochSecond() * 1_000_000_000L + 60_000_000_000L;
-    private final MetricsMapper mapper = new MetricsMapper(CountingSignals.DEFAULTS);
+    private final MetricsMapper mapper = new MetricsMapper(CountingSignals.DEFAULTS, KEYS);
 
     @Test
     void maps_claude_codes_token_and_cost_points_into_usage_one_token_type_each() {
@@ -87,7 +89,7 @@ class MetricsMapperTest {
 
     @Test
     void counts_token_and_cost_points_as_evidence_when_claude_codes_logs_count() {
-        MetricsMapper logsCount = new MetricsMapper(new CountingSignals(CountingSignal.LOGS, CountingSignal.TRACES));
+        MetricsMapper logsCount = new MetricsMapper(new CountingSignals(CountingSignal.LOGS, CountingSignal.TRACES), KEYS);
 
         List<UsageSubmission> usage = usage(logsCount.map(OtlpRequests.metrics("claude-code-metrics-delta.json", AT)));
 
@@ -109,15 +111,38 @@ class MetricsMapperTest {
     }
 
     @Test
-    void ignores_metrics_it_does_not_count_but_counts_their_points_against_the_limit() {
+    void ignores_metrics_it_does_not_count_reading_their_points_but_mapping_none() {
         ExportMetricsServiceRequest request = request(List.of(), sum("claude_code.active_time.total", List.of(),
-                AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA, 3));
+                AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA, 3), sum("claude_code.token.usage",
+                List.of(text("type", "input"), text("model", "m")),
+                AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA, 5));
 
         MappedExport export = mapper.map(request);
 
-        assertThat(export.items()).isEqualTo(1);
-        assertThat(export.points()).isEmpty();
+        assertThat(export.items()).isEqualTo(2);
+        assertThat(export.mapped()).isEqualTo(1);
+        assertThat(export.points()).hasSize(1);
         assertThat(export.refused()).isEmpty();
+    }
+
+    @Test
+    void refuses_every_point_of_a_counted_sum_that_is_not_monotonic_and_ignores_an_uncounted_one() {
+        Metric upDown = Metric.newBuilder().setName("claude_code.token.usage").setSum(Sum.newBuilder()
+                .setAggregationTemporality(AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE)
+                .setIsMonotonic(false)
+                .addDataPoints(NumberDataPoint.newBuilder().setTimeUnixNano(TIME).setAsInt(50))
+                .addDataPoints(NumberDataPoint.newBuilder().setTimeUnixNano(TIME + 1).setAsInt(40))).build();
+        Metric ignoredUpDown = upDown.toBuilder().setName("process.runtime.memory").build();
+
+        MappedExport export = mapper.map(request(List.of(), upDown, ignoredUpDown));
+
+        assertThat(export.points()).isEmpty();
+        assertThat(export.mapped()).isZero();
+        assertThat(export.refused()).extracting(error -> error.field()).containsExactly(
+                "resourceMetrics[0].scopeMetrics[0].metrics[0].sum.dataPoints[0]",
+                "resourceMetrics[0].scopeMetrics[0].metrics[0].sum.dataPoints[1]");
+        assertThat(export.refused()).allSatisfy(error -> assertThat(error.message())
+                .startsWith("claude_code.token.usage: isMonotonic must be true"));
     }
 
     @Test
@@ -147,7 +172,7 @@ class MetricsMapperTest {
         assertThat(usage.get(0).provider()).isEqualTo("anthropic");
         assertThat(usage.get(0).source()).isEqualTo("otlp:support-agent");
         MetricsMapper metricsCount = new MetricsMapper(new CountingSignals(CountingSignal.METRICS,
-                CountingSignal.METRICS));
+                CountingSignal.METRICS), KEYS);
         assertThat(usage(metricsCount.map(OtlpRequests.metrics("genai-metrics.json", AT))))
                 .noneMatch(UsageSubmission::evidenceOnly);
     }
