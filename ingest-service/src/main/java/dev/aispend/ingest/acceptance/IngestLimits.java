@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param maxClockSkew             how far in the future a time may lie (clients with fast clocks)
  * @param maxRecordAge             how far in the past a live client's time may lie
  * @param maxBackfillAge           how far in the past a provider import's time may lie
- * @param maxBatchRecords          the most records (or OTLP points, log records, spans) one request may carry
+ * @param maxBatchRecords          the most records one request may carry (for OTLP: the points, log records and
+ *                                 spans we record)
  * @param maxAttributes            the most extra attributes one usage record may carry
  * @param maxReportedCostUsdMicros the largest client-reported cost of one record
  */
