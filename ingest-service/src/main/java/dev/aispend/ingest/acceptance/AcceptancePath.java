@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +31,8 @@ import java.util.function.Supplier;
  * path applies the shared rules and limits, resolves identity through the directory (as of each use's time),
  * pseudonymizes, decides whether usage counts as spend (the configured {@link SourceOfTruth}), stamps the
  * arrival time and publishes, completing only when Kafka acknowledged every record (acks=all) or failing with
- * {@link BrokerUnavailableException} after the bounded wait. Nothing of a refused request is published.
+ * {@link BrokerUnavailableException} once its one deadline ({@code publishTimeout}) passed or a send failed.
+ * Nothing of a refused request is published.
  */
 public final class AcceptancePath {
     /** At most this many reasons in one answer: enough to fix a batch, small enough to read and to send. */
@@ -63,12 +67,17 @@ public final class AcceptancePath {
         Screened<UsageSubmission> screened = screen(submissions, admission, locator,
                 (submission, index) -> rules.check(submission, age), UsageSubmission::id);
         Instant receivedAt = clock.instant();
-        List<UsageRecord> records = screened.admitted().stream().map(usage -> toRecord(usage, receivedAt)).toList();
+        List<UsageSubmission> admitted = screened.admitted();
+        List<Attribution> attributions = identities.resolveAll(admitted.stream()
+                .map(usage -> new IdentityResolver.Subject(usage.subject(), usage.team(), usage.costCenter(),
+                        usage.occurredAt())).toList());
+        List<UsageRecord> records = new ArrayList<>(admitted.size());
+        for (int index = 0; index < admitted.size(); index++) {
+            records.add(toRecord(admitted.get(index), attributions.get(index), receivedAt));
+        }
         int evidence = (int) records.stream().filter(record -> !record.countsAsSpend()).count();
-        CompletableFuture<?>[] acknowledgements = records.stream()
-                .map(record -> sent(() -> publisher.publishUsage(topics.usage(), record.team(), record)))
-                .toArray(CompletableFuture[]::new);
-        return acknowledged(acknowledgements, records.size() + " usage records",
+        return published(records, record -> publisher.publishUsage(topics.usage(), record.team(), record),
+                records.size() + " usage records",
                 new Acceptance(records.stream().map(UsageRecord::usageRecordId).toList(), evidence,
                         screened.rejected(), screened.rejectedCount()));
     }
@@ -78,19 +87,22 @@ public final class AcceptancePath {
         Screened<OutcomeSubmission> screened = screen(submissions, admission, locator,
                 (submission, index) -> rules.check(submission, age), OutcomeSubmission::id);
         Instant receivedAt = clock.instant();
-        List<OutcomeRecord> records = screened.admitted().stream()
-                .map(outcome -> toRecord(outcome, receivedAt)).toList();
-        CompletableFuture<?>[] acknowledgements = records.stream()
-                .map(record -> sent(() -> publisher.publishOutcome(topics.outcomes(), record.team(), record)))
-                .toArray(CompletableFuture[]::new);
-        return acknowledged(acknowledgements, records.size() + " outcomes",
-                new Acceptance(records.stream().map(OutcomeRecord::outcomeId).toList(), 0, screened.rejected(),
-                        screened.rejectedCount()));
+        List<OutcomeSubmission> admitted = screened.admitted();
+        List<Attribution> attributions = identities.resolveAll(admitted.stream()
+                .map(outcome -> new IdentityResolver.Subject(outcome.subject(), outcome.team(),
+                        outcome.costCenter(), outcome.occurredAt())).toList());
+        List<OutcomeRecord> records = new ArrayList<>(admitted.size());
+        for (int index = 0; index < admitted.size(); index++) {
+            records.add(toRecord(admitted.get(index), attributions.get(index), receivedAt));
+        }
+        return published(records, record -> publisher.publishOutcome(topics.outcomes(), record.team(), record),
+                records.size() + " outcomes",
+                new Acceptance(records.stream().map(OutcomeRecord::outcomeId).toList(),
+                        (int) records.stream().filter(record -> record.accounting() != null).count(),
+                        screened.rejected(), screened.rejectedCount()));
     }
 
-    private UsageRecord toRecord(UsageSubmission usage, Instant receivedAt) {
-        Attribution attribution = identities.resolve(usage.subject(), usage.team(), usage.costCenter(),
-                usage.occurredAt());
+    private UsageRecord toRecord(UsageSubmission usage, Attribution attribution, Instant receivedAt) {
         UsageAccounting accounting = usage.evidenceOnly() ? UsageAccounting.EVIDENCE
                 : sourceOfTruth.accountingOf(usage.source(), usage.provider(), attribution.team());
         return new UsageRecord(usage.id(), usage.occurredAt(), receivedAt, usage.source(), attribution.team(),
@@ -99,9 +111,7 @@ public final class AcceptancePath {
                 accounting == UsageAccounting.SPEND ? null : accounting, usage.attributes());
     }
 
-    private OutcomeRecord toRecord(OutcomeSubmission outcome, Instant receivedAt) {
-        Attribution attribution = identities.resolve(outcome.subject(), outcome.team(), outcome.costCenter(),
-                outcome.occurredAt());
+    private OutcomeRecord toRecord(OutcomeSubmission outcome, Attribution attribution, Instant receivedAt) {
         // Null for a counted outcome: the form outcomes had before the field existed, so their hashes stay.
         UsageAccounting accounting = sourceOfTruth.outcomeAccountingOf(outcome.source());
         return new OutcomeRecord(outcome.id(), outcome.kind(), outcome.occurredAt(), receivedAt, outcome.source(),
@@ -144,6 +154,49 @@ public final class AcceptancePath {
         return new Screened<>(admitted, capped(violations), rejectedCount);
     }
 
+    /**
+     * Sends every record and waits for Kafka's acknowledgements under ONE deadline, {@code publishTimeout} from
+     * now. A send blocks while the broker's metadata is missing (up to the producer's max.block.ms each), so
+     * waiting only after the last send would let a batch of a thousand wait a thousand times that; instead the
+     * loop stops as soon as the deadline passed or a send failed, and the wait gets only what is left of it.
+     * Records sent before the stop may reach Kafka: the client's retry carries the same ids, recorded once.
+     */
+    private <R> CompletableFuture<Acceptance> published(List<R> records, Function<R, CompletableFuture<?>> send,
+                                                        String what, Acceptance acceptance) {
+        Instant deadline = clock.instant().plus(publishTimeout);
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        List<CompletableFuture<?>> acknowledgements = new ArrayList<>(records.size());
+        for (R record : records) {
+            if (firstFailure.get() != null) {
+                break;
+            }
+            if (!clock.instant().isBefore(deadline)) {
+                firstFailure.compareAndSet(null, new TimeoutException("sent " + acknowledgements.size() + " of "
+                        + records.size() + " within " + publishTimeout));
+                break;
+            }
+            CompletableFuture<?> acknowledgement = sent(() -> send.apply(record));
+            acknowledgement.whenComplete((done, failure) -> {
+                if (failure != null) {
+                    firstFailure.compareAndSet(null, failure);
+                }
+            });
+            acknowledgements.add(acknowledgement);
+        }
+        if (firstFailure.get() != null) {
+            return CompletableFuture.failedFuture(unavailable(what, firstFailure.get()));
+        }
+        long leftNanos = Math.max(0, Duration.between(clock.instant(), deadline).toNanos());
+        return CompletableFuture.allOf(acknowledgements.toArray(CompletableFuture[]::new))
+                .orTimeout(leftNanos, TimeUnit.NANOSECONDS)
+                .handle((done, failure) -> {
+                    if (failure != null) {
+                        throw unavailable(what, failure);
+                    }
+                    return acceptance;
+                });
+    }
+
     /** The send's future; a send that fails before it returns one (no broker metadata in time) is a failed one. */
     private static CompletableFuture<?> sent(Supplier<CompletableFuture<?>> send) {
         try {
@@ -153,18 +206,10 @@ public final class AcceptancePath {
         }
     }
 
-    private CompletableFuture<Acceptance> acknowledged(CompletableFuture<?>[] acknowledgements, String what,
-                                                       Acceptance acceptance) {
-        return CompletableFuture.allOf(acknowledgements)
-                .orTimeout(publishTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((done, failure) -> {
-                    if (failure != null) {
-                        // Only counts are logged: submissions hold identities, which stay out of logs.
-                        LOG.warn("{} not acknowledged by Kafka within {}", what, publishTimeout, failure);
-                        throw new BrokerUnavailableException(what, failure);
-                    }
-                    return acceptance;
-                });
+    private BrokerUnavailableException unavailable(String what, Throwable failure) {
+        // Only counts are logged: submissions hold identities, which stay out of logs.
+        LOG.warn("{} not acknowledged by Kafka within {}", what, publishTimeout, failure);
+        return new BrokerUnavailableException(what, failure);
     }
 
     private static List<FieldError> capped(List<FieldError> violations) {

@@ -1,6 +1,9 @@
 package dev.aispend.ingest.directory;
 
+import dev.aispend.ingest.acceptance.StoreUnavailableException;
 import dev.aispend.ingest.identity.AliasKind;
+import dev.aispend.ingest.identity.Directory;
+import dev.aispend.ingest.identity.DirectoryEntry;
 import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;
 
@@ -43,6 +46,14 @@ public class DirectoryStore {
              FROM directory_entry
             WHERE (alias_kind, alias_value) IN (SELECT * FROM unnest(?::text[], ?::text[])) AND valid_from <= ?
             ORDER BY alias_kind, alias_value, valid_from DESC""";
+    /** Per lookup (kind, value, at): its entry in force then, through the primary key's index, one probe each. */
+    private static final String IN_FORCE_AT = """
+            SELECT lookup.position, entry.person_id, entry.team, entry.cost_center
+              FROM unnest(?::text[], ?::text[], ?::timestamptz[]) WITH ORDINALITY AS lookup(kind, value, at, position)
+              CROSS JOIN LATERAL (SELECT person_id, team, cost_center FROM directory_entry
+                                   WHERE alias_kind = lookup.kind AND alias_value = lookup.value
+                                     AND valid_from <= lookup.at
+                                   ORDER BY valid_from DESC LIMIT 1) entry""";
     private static final String HISTORY = "SELECT " + COLUMNS + """
              FROM directory_entry WHERE person_id = ?
             ORDER BY valid_from, alias_kind, alias_value LIMIT ? OFFSET ?""";
@@ -115,6 +126,31 @@ public class DirectoryStore {
         return found;
     }
 
+    /**
+     * The entry in force at each lookup's own time (latest valid-from at or before it), for the lookups that have
+     * one: a request's lookups in one statement, whatever their number (a request carries at most
+     * INGEST_MAX_BATCH_RECORDS records of five aliases each).
+     */
+    public Map<Directory.Lookup, DirectoryEntry> inForceAt(List<Directory.Lookup> lookups) {
+        if (lookups.isEmpty()) {
+            return Map.of();
+        }
+        return run(IN_FORCE_AT, statement -> {
+            Connection connection = statement.getConnection();
+            statement.setArray(1, texts(connection, lookups.stream().map(lookup -> lookup.kind().wireName())));
+            statement.setArray(2, texts(connection, lookups.stream().map(Directory.Lookup::normalizedValue)));
+            statement.setArray(3, texts(connection, lookups.stream().map(lookup -> lookup.at().toString())));
+            Map<Directory.Lookup, DirectoryEntry> found = new HashMap<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    found.put(lookups.get((int) result.getLong(1) - 1), new DirectoryEntry(result.getString(2),
+                            result.getString(3), result.getString(4)));
+                }
+            }
+            return found;
+        });
+    }
+
     public Optional<Recorded> inForce(DirectoryRow.Alias alias, Instant at) {
         return Optional.ofNullable(inForce(List.of(alias), at).get(alias));
     }
@@ -134,7 +170,7 @@ public class DirectoryStore {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             return work.run(statement);
         } catch (SQLException failure) {
-            throw new IllegalStateException("the identity directory could not be read or written", failure);
+            throw new StoreUnavailableException("the identity directory could not be read or written", failure);
         }
     }
 

@@ -8,6 +8,9 @@ import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The directory in ingest's PostgreSQL ({@code directory_entry}, V1__directory.sql), read through {@link DirectoryStore}. */
@@ -25,5 +28,12 @@ class JdbcDirectory implements Directory {
         return store.inForce(new DirectoryRow.Alias(kind, normalizedValue), at)
                 .map(recorded -> new DirectoryEntry(recorded.row().personId(), recorded.row().team(),
                         recorded.row().costCenter()));
+    }
+
+    /** One query for all of a request's lookups ({@link DirectoryStore#inForceAt}). */
+    @Override
+    @ReadOnly
+    public Map<Lookup, DirectoryEntry> findAll(Collection<Lookup> lookups) {
+        return store.inForceAt(List.copyOf(lookups));
     }
 }

@@ -136,6 +136,15 @@ public final class JsonFields {
         if (node == null) {
             return null;
         }
+        if (node.isNumber() && !isFinite(node.getNumberValue())) {
+            // The JSON parser reads 1e400 as an infinite double: valid JSON, but no count.
+            refuse(field, "must be a finite whole number");
+            return null;
+        }
+        if (node.isNumber() && !Decimals.withinBounds(JsonNumbers.exact(node.getNumberValue()))) {
+            refuse(field, "exceeds the limit of " + max);
+            return null;
+        }
         BigInteger value = node.isNumber() ? wholeNumber(node.getNumberValue()) : null;
         if (value == null) {
             refuse(field, "must be a whole number");
@@ -237,7 +246,16 @@ public final class JsonFields {
         return values;
     }
 
-    /** The number as an integer, or null when it has a fraction. */
+    /** Whether {@code number} is a number at all: not NaN, not an infinity. */
+    public static boolean isFinite(Number number) {
+        return !(number instanceof Double || number instanceof Float)
+                || (!Double.isNaN(number.doubleValue()) && !Double.isInfinite(number.doubleValue()));
+    }
+
+    /**
+     * The number as an integer, or null when it has a fraction, is not finite or lies beyond {@link Decimals}'
+     * bounds (checked before the conversion, which would otherwise build every digit of 1e20000000).
+     */
     public static @Nullable BigInteger wholeNumber(Number number) {
         if (number instanceof Integer || number instanceof Long || number instanceof Short
                 || number instanceof Byte) {
@@ -246,7 +264,10 @@ public final class JsonFields {
         if (number instanceof BigInteger big) {
             return big;
         }
-        BigDecimal decimal = number instanceof BigDecimal exact ? exact : new BigDecimal(number.toString());
+        BigDecimal decimal = JsonNumbers.exact(number);
+        if (decimal == null || !Decimals.withinBounds(decimal)) {
+            return null;
+        }
         try {
             return decimal.stripTrailingZeros().toBigIntegerExact();
         } catch (ArithmeticException fractional) {

@@ -37,18 +37,19 @@ public final class JsonNumbers {
         if (node == null) {
             return null;
         }
-        BigDecimal value = null;
+        BigDecimal value;
         if (node.isNumber()) {
             value = exact(node.getNumberValue());
         } else if (node.isString() && stringAllowed) {
-            value = parseDecimal(node.getStringValue());
+            value = Decimals.parse(node.getStringValue());
         } else {
             fields.refuse(field, stringAllowed ? "must be a decimal number or a decimal string, e.g. \"123.45\""
                     : "must be a number");
             return null;
         }
-        if (value == null) {
-            fields.refuse(field, "must be a decimal number, e.g. \"123.45\"");
+        if (value == null || !Decimals.withinBounds(value)) {
+            // Checked before any arithmetic: 1e20000000 is cheap to hold and ruinous to multiply.
+            fields.refuse(field, "must be a decimal number, finite, with " + Decimals.BOUNDS + ", e.g. \"123.45\"");
             return null;
         }
         if (value.signum() < 0) {
@@ -71,7 +72,12 @@ public final class JsonNumbers {
             fields.refuse(field, "must be a Unix time in seconds, e.g. 1730419200");
             return null;
         }
-        return epochSecondsOf(fields, field, exact(node.getNumberValue()));
+        BigDecimal seconds = exact(node.getNumberValue());
+        if (seconds == null) {
+            fields.refuse(field, "must be a finite Unix time in seconds, e.g. 1730419200");
+            return null;
+        }
+        return epochSecondsOf(fields, field, seconds);
     }
 
     /**
@@ -134,8 +140,11 @@ public final class JsonNumbers {
         return elements;
     }
 
-    /** The number exactly: integers as they are, doubles through their shortest decimal form. */
-    public static BigDecimal exact(Number number) {
+    /**
+     * The number exactly: integers as they are, doubles through their shortest decimal form; null for NaN and
+     * the infinities (the JSON parser reads 1e400 as an infinite double), which no decimal holds.
+     */
+    public static @Nullable BigDecimal exact(Number number) {
         if (number instanceof BigDecimal decimal) {
             return decimal;
         }
@@ -143,7 +152,8 @@ public final class JsonNumbers {
             return new BigDecimal(integer);
         }
         if (number instanceof Double || number instanceof Float) {
-            return BigDecimal.valueOf(number.doubleValue());
+            double value = number.doubleValue();
+            return Double.isNaN(value) || Double.isInfinite(value) ? null : BigDecimal.valueOf(value);
         }
         return BigDecimal.valueOf(number.longValue());
     }
@@ -159,14 +169,6 @@ public final class JsonNumbers {
             return Instant.ofEpochSecond(whole.longValueExact(), nanos);
         } catch (ArithmeticException | DateTimeException outOfRange) {
             fields.refuse(field, "is not a representable time");
-            return null;
-        }
-    }
-
-    private static @Nullable BigDecimal parseDecimal(String text) {
-        try {
-            return new BigDecimal(text.strip());
-        } catch (NumberFormatException notANumber) {
             return null;
         }
     }

@@ -9,7 +9,8 @@ import java.math.RoundingMode;
  * Client-reported amounts to integer USD micros, rounding half up once, at the edge: clients send dollars as
  * JSON doubles (LiteLLM's {@code response_cost}, Claude Code's {@code cost_usd}), cents as strings (Anthropic's
  * cost report) or cents as numbers (its Claude Code report). Decimal strings are read exactly; a double is read
- * through its shortest decimal form ({@code BigDecimal.valueOf}), so 0.1 is 100000 micros, not 99999.
+ * through its shortest decimal form ({@code BigDecimal.valueOf}), so 0.1 is 100000 micros, not 99999. A value
+ * beyond {@link Decimals}' bounds (a huge exponent) is refused (null) before any arithmetic, so it costs nothing.
  */
 public final class UsdAmounts {
     private static final BigDecimal MICROS_PER_DOLLAR = BigDecimal.valueOf(1_000_000);
@@ -18,7 +19,10 @@ public final class UsdAmounts {
     private UsdAmounts() {
     }
 
-    /** Dollars (a number or a decimal string) to micros; null when {@code dollars} is null or negative. */
+    /**
+     * Dollars (a number or a decimal string) to micros; null when {@code dollars} is null, negative, not a finite
+     * decimal, beyond {@link Decimals}' bounds or too large for a long.
+     */
     public static @Nullable Long dollarsToMicros(@Nullable Object dollars) {
         return toMicros(decimal(dollars), MICROS_PER_DOLLAR);
     }
@@ -29,7 +33,7 @@ public final class UsdAmounts {
     }
 
     private static @Nullable Long toMicros(@Nullable BigDecimal amount, BigDecimal unit) {
-        if (amount == null || amount.signum() < 0) {
+        if (amount == null || amount.signum() < 0 || !Decimals.withinBounds(amount)) {
             return null;
         }
         BigDecimal micros = amount.multiply(unit).setScale(0, RoundingMode.HALF_UP);
@@ -40,19 +44,15 @@ public final class UsdAmounts {
         if (value == null) {
             return null;
         }
-        try {
-            if (value instanceof Double number) {
-                return number.isNaN() || number.isInfinite() ? null : BigDecimal.valueOf(number);
-            }
-            if (value instanceof Float number) {
-                return BigDecimal.valueOf(number.doubleValue());
-            }
-            if (value instanceof BigDecimal exact) {
-                return exact;
-            }
-            return new BigDecimal(value.toString().strip());
-        } catch (NumberFormatException notANumber) {
-            return null;
+        if (value instanceof Double number) {
+            return number.isNaN() || number.isInfinite() ? null : BigDecimal.valueOf(number);
         }
+        if (value instanceof Float number) {
+            return number.isNaN() || number.isInfinite() ? null : BigDecimal.valueOf(number.doubleValue());
+        }
+        if (value instanceof BigDecimal exact) {
+            return exact;
+        }
+        return Decimals.parse(value.toString());
     }
 }

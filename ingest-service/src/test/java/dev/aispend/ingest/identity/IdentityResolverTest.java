@@ -65,4 +65,34 @@ class IdentityResolverTest {
         assertThat(resolver.resolve(SubjectAliases.NONE, null, null, MOVED).personRef())
                 .isEqualTo(IdentityResolver.UNATTRIBUTED);
     }
+
+    @Test
+    void resolves_a_requests_subjects_with_one_directory_query_of_distinct_lookups() {
+        java.util.List<java.util.Collection<Directory.Lookup>> queries = new java.util.ArrayList<>();
+        Directory counting = new Directory() {
+            @Override
+            public Optional<DirectoryEntry> find(AliasKind kind, String value, Instant at) {
+                return directory.find(kind, value, at);
+            }
+
+            @Override
+            public java.util.Map<Lookup, DirectoryEntry> findAll(java.util.Collection<Lookup> lookups) {
+                queries.add(lookups);
+                return Directory.super.findAll(lookups);
+            }
+        };
+        IdentityResolver batched = new IdentityResolver(counting, pseudonymizer);
+        java.util.List<IdentityResolver.Subject> subjects = java.util.stream.IntStream.range(0, 1000)
+                .mapToObj(index -> new IdentityResolver.Subject(SubjectAliases.ofGithubLogin(
+                        index % 2 == 0 ? "Alice-GH" : "bob-gh"), null, null,
+                        index < 500 ? MOVED.minusSeconds(1) : MOVED)).toList();
+
+        java.util.List<Attribution> attributions = batched.resolveAll(subjects);
+
+        assertThat(queries).singleElement().satisfies(lookups -> assertThat(lookups).hasSize(4));
+        assertThat(attributions.get(0).team()).isEqualTo("platform");
+        assertThat(attributions.get(998).team()).isEqualTo("research");
+        assertThat(attributions.get(1)).isEqualTo(resolver.resolve(SubjectAliases.ofGithubLogin("bob-gh"), null,
+                null, MOVED));
+    }
 }

@@ -5,6 +5,7 @@ import dev.aispend.ingest.identity.SubjectAliases;
 import dev.aispend.ingest.source.IdPrefixes;
 import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.platform.web.FieldError;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ final class ApiBatches {
      * record about nobody cannot be attributed or re-attributed later.
      */
     static SubjectAliases subject(JsonFields fields) {
-        String person = fields.text("person");
+        String person = notBlank(fields, "person", fields.text("person"));
         JsonFields aliases = fields.object("aliases");
         SubjectAliases subject = aliases == null ? new SubjectAliases(person, null, null, null, null)
                 : subjectWithAliases(person, aliases);
@@ -84,7 +85,21 @@ final class ApiBatches {
     private static SubjectAliases subjectWithAliases(String person, JsonFields aliases) {
         aliases.refuseUnknown(UsageJsonAdapter.ALIAS_FIELDS, "aliases (email, githubLogin, providerAccountId, "
                 + "apiKeyId)");
-        return new SubjectAliases(person, aliases.text("email"), aliases.text("githubLogin"),
-                aliases.textOrNumber("providerAccountId"), aliases.textOrNumber("apiKeyId"));
+        return new SubjectAliases(person, notBlank(aliases, "email", aliases.text("email")),
+                notBlank(aliases, "githubLogin", aliases.text("githubLogin")),
+                notBlank(aliases, "providerAccountId", aliases.textOrNumber("providerAccountId")),
+                notBlank(aliases, "apiKeyId", aliases.textOrNumber("apiKeyId")));
+    }
+
+    /**
+     * Refuses a blank value: "person": " " names nobody, and taken as absent it would record the use as
+     * unattributed, which the client did not mean.
+     */
+    private static @Nullable String notBlank(JsonFields fields, String field, @Nullable String value) {
+        if (value != null && value.isBlank()) {
+            fields.refuse(field, "must not be blank: leave it out when it is not known");
+            return null;
+        }
+        return value;
     }
 }

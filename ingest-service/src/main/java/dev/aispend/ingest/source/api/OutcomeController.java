@@ -6,6 +6,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
  * id once). docs/outcomes-api.md.
  */
 @Controller("/v1/outcomes")
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "outcomes")
 final class OutcomeController {
     private final ApiIntake intake;

@@ -8,6 +8,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -25,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
  * the ledger records an id once).
  */
 @Controller("/v1/usage")
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "usage")
 final class UsageController {
     private final ApiIntake intake;

@@ -1,5 +1,6 @@
 package dev.aispend.ingest.source.github;
 
+import dev.aispend.ingest.acceptance.StoreUnavailableException;
 import io.micronaut.core.annotation.Nullable;
 
 import java.sql.Connection;
@@ -30,7 +31,17 @@ final class GitHubDeliveries {
      * records nothing).
      */
     static Optional<Earlier> claim(Connection connection, Delivery delivery, @Nullable String outcomeId,
-                                   Instant receivedAt) throws SQLException {
+                                   Instant receivedAt) {
+        try {
+            return claimed(connection, delivery, outcomeId, receivedAt);
+        } catch (SQLException failure) {
+            // 503, not 500: GitHub redelivers on request, and nothing was committed.
+            throw new StoreUnavailableException("the GitHub delivery could not be recorded", failure);
+        }
+    }
+
+    private static Optional<Earlier> claimed(Connection connection, Delivery delivery, @Nullable String outcomeId,
+                                             Instant receivedAt) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(CLAIM)) {
             insert.setString(1, delivery.id());
             insert.setString(2, delivery.event());

@@ -13,6 +13,8 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
  * batches small.
  */
 @Controller("/v1/integrations")
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "integrations")
 final class LiteLlmController {
     private final JsonMapper jsonMapper;

@@ -123,7 +123,11 @@ final class LiteLlmMapper {
         if (dollars == null || payload.node("response_cost_failure_debug_info") != null) {
             return null;
         }
-        return UsdAmounts.dollarsToMicros(dollars);
+        Long micros = UsdAmounts.dollarsToMicros(dollars);
+        if (micros == null) {
+            payload.refuse("response_cost", "is too large a USD amount to hold, was " + dollars.toPlainString());
+        }
+        return micros;
     }
 
     /** {@code litellm-<id>} when that is a valid id, else a deterministic id from LiteLLM's id. */

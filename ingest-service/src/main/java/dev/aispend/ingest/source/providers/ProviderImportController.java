@@ -14,6 +14,8 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -28,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
  * deterministic, so it is recorded once). By default provider reports are reconciliation evidence, not spend.
  */
 @Controller("/v1/imports")
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "imports")
 final class ProviderImportController {
     private final JsonMapper jsonMapper;

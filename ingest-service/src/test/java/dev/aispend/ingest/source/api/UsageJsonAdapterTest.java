@@ -104,6 +104,31 @@ class UsageJsonAdapterTest {
                 .containsExactlyInAnyOrderElementsOf(UsageJsonAdapter.ALIAS_FIELDS);
     }
 
+    @Test
+    void refuses_a_token_count_the_json_parser_reads_as_infinite_naming_it() {
+        String infinite = UsageJsonMother.valid().replace("\"inputTokens\": 1200", "\"inputTokens\": 1e400");
+
+        assertThatThrownBy(() -> adapter.single(tree(infinite)))
+                .isInstanceOfSatisfying(InvalidSubmissionException.class, refused ->
+                        assertThat(refused.violations()).extracting(FieldError::field).containsExactly("inputTokens"));
+    }
+
+    @Test
+    void refuses_a_blank_person_or_alias_naming_it() {
+        String blankPerson = UsageJsonMother.valid().replace("\"person\": \"alice@example.com\"",
+                "\"person\": \"  \"");
+        String blankAlias = UsageJsonMother.complete("req-blank").replace("\"githubLogin\": \"alice-gh\"",
+                "\"githubLogin\": \" \"");
+
+        assertThatThrownBy(() -> adapter.single(tree(blankPerson)))
+                .isInstanceOfSatisfying(InvalidSubmissionException.class, refused ->
+                        assertThat(refused.violations()).extracting(FieldError::field).containsExactly("person"));
+        assertThatThrownBy(() -> adapter.single(tree(blankAlias)))
+                .isInstanceOfSatisfying(InvalidSubmissionException.class, refused ->
+                        assertThat(refused.violations()).extracting(FieldError::field)
+                                .containsExactly("aliases.githubLogin"));
+    }
+
     private static JsonNode tree(String json) {
         try {
             return JSON.readValue(json, JsonNode.class);

@@ -146,4 +146,22 @@ class LiteLlmMapperTest {
                 refused -> assertThat(refused.violations()).extracting(violation -> violation.field())
                         .containsExactly("response_cost"));
     }
+
+    @Test
+    void refuses_a_response_cost_the_json_parser_reads_as_infinite_naming_it() {
+        String infinite = text(SINGLE).replace("\"response_cost\": 0.0123456,", "\"response_cost\": 1e400,");
+
+        assertThatThrownBy(() -> map(infinite)).isInstanceOfSatisfying(InvalidSubmissionException.class,
+                refused -> assertThat(refused.violations()).extracting(violation -> violation.field())
+                        .containsExactly("response_cost"));
+    }
+
+    @Test
+    void refuses_token_counts_the_json_parser_reads_as_infinite_naming_them() {
+        String infinite = text(SINGLE).replace("\"prompt_tokens\": 14307", "\"prompt_tokens\": 1e400");
+
+        assertThatThrownBy(() -> map(infinite)).isInstanceOfSatisfying(InvalidSubmissionException.class,
+                refused -> assertThat(refused.violations()).extracting(violation -> violation.field())
+                        .contains("prompt_tokens"));
+    }
 }

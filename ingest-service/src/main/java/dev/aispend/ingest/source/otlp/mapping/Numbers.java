@@ -1,5 +1,7 @@
 package dev.aispend.ingest.source.otlp.mapping;
 
+import dev.aispend.ingest.source.Decimals;
+
 import java.math.BigDecimal;
 
 /**
@@ -18,12 +20,14 @@ final class Numbers {
         return BigDecimal.valueOf(value);
     }
 
+    /** Refused beyond {@link Decimals}' bounds, before any arithmetic: "1e20000000" is cheap only until used. */
     static BigDecimal decimal(String value, String what) {
-        try {
-            return new BigDecimal(value.strip());
-        } catch (NumberFormatException notANumber) {
-            throw new Refusal(what + " must be a number, was '" + abbreviated(value) + "'");
+        BigDecimal decimal = Decimals.parse(value);
+        if (decimal == null) {
+            throw new Refusal(what + " must be a number with " + Decimals.BOUNDS + ", was '" + abbreviated(value)
+                    + "'");
         }
+        return decimal;
     }
 
     /** A whole, non-negative number that fits a long. */

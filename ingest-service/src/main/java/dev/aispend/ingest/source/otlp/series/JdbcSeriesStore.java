@@ -1,5 +1,6 @@
 package dev.aispend.ingest.source.otlp.series;
 
+import dev.aispend.ingest.acceptance.StoreUnavailableException;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -72,7 +73,7 @@ public class JdbcSeriesStore {
             }
             return states;
         } catch (SQLException failure) {
-            throw new IllegalStateException("could not lock the OTLP series' last points", failure);
+            throw new StoreUnavailableException("could not lock the OTLP series' last points", failure);
         }
     }
 
@@ -92,7 +93,7 @@ public class JdbcSeriesStore {
             }
             save.executeBatch();
         } catch (SQLException failure) {
-            throw new IllegalStateException("could not save the OTLP series' last points", failure);
+            throw new StoreUnavailableException("could not save the OTLP series' last points", failure);
         }
     }
 }
