@@ -3,6 +3,7 @@ package dev.aispend.ingest.source;
 import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 
 /**
  * The bounds on a decimal a client sends (a cost, a count as a string), checked before any arithmetic: a
@@ -56,5 +57,23 @@ public final class Decimals {
         }
         // Trailing zeros after the point (0.10000...0) are no digits of the value; a long run of them is refused.
         return value.precision() <= MAX_TEXT_LENGTH && value.stripTrailingZeros().scale() <= MAX_FRACTION_DIGITS;
+    }
+
+    /**
+     * The number exactly: integers as they are, doubles through their shortest decimal form; null for NaN and
+     * the infinities (the JSON parser reads 1e400 as an infinite double), which no decimal holds.
+     */
+    public static @Nullable BigDecimal exact(Number number) {
+        if (number instanceof BigDecimal decimal) {
+            return decimal;
+        }
+        if (number instanceof BigInteger integer) {
+            return new BigDecimal(integer);
+        }
+        if (number instanceof Double || number instanceof Float) {
+            double value = number.doubleValue();
+            return Double.isNaN(value) || Double.isInfinite(value) ? null : BigDecimal.valueOf(value);
+        }
+        return BigDecimal.valueOf(number.longValue());
     }
 }

@@ -1,12 +1,9 @@
 package dev.aispend.ingest.source;
 
-import dev.aispend.ingest.acceptance.InvalidSubmissionException;
 import dev.aispend.platform.web.FieldError;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -39,18 +36,6 @@ public final class JsonFields {
         return new JsonFields(object, prefix, violations);
     }
 
-    /** The body as a JSON tree, or 400: empty, or not JSON (a duplicate key is not JSON here: strict parsing). */
-    public static JsonNode parse(JsonMapper mapper, @Nullable byte[] body) {
-        if (body == null || body.length == 0) {
-            throw new InvalidSubmissionException(List.of(new FieldError("$", "the body is empty")));
-        }
-        try {
-            return mapper.readValue(body, JsonNode.class);
-        } catch (IOException malformed) {
-            throw new InvalidSubmissionException(List.of(new FieldError("$",
-                    "is not valid JSON: " + firstLine(malformed.getMessage()))));
-        }
-    }
 
     public JsonNode object() {
         return object;
@@ -141,7 +126,7 @@ public final class JsonFields {
             refuse(field, "must be a finite whole number");
             return null;
         }
-        if (node.isNumber() && !Decimals.withinBounds(JsonNumbers.exact(node.getNumberValue()))) {
+        if (node.isNumber() && !Decimals.withinBounds(Decimals.exact(node.getNumberValue()))) {
             refuse(field, "exceeds the limit of " + max);
             return null;
         }
@@ -264,7 +249,7 @@ public final class JsonFields {
         if (number instanceof BigInteger big) {
             return big;
         }
-        BigDecimal decimal = JsonNumbers.exact(number);
+        BigDecimal decimal = Decimals.exact(number);
         if (decimal == null || !Decimals.withinBounds(decimal)) {
             return null;
         }
@@ -273,13 +258,5 @@ public final class JsonFields {
         } catch (ArithmeticException fractional) {
             return null;
         }
-    }
-
-    private static String firstLine(@Nullable String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

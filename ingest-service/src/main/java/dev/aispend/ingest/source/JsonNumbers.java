@@ -39,7 +39,7 @@ public final class JsonNumbers {
         }
         BigDecimal value;
         if (node.isNumber()) {
-            value = exact(node.getNumberValue());
+            value = Decimals.exact(node.getNumberValue());
         } else if (node.isString() && stringAllowed) {
             value = Decimals.parse(node.getStringValue());
         } else {
@@ -72,7 +72,7 @@ public final class JsonNumbers {
             fields.refuse(field, "must be a Unix time in seconds, e.g. 1730419200");
             return null;
         }
-        BigDecimal seconds = exact(node.getNumberValue());
+        BigDecimal seconds = Decimals.exact(node.getNumberValue());
         if (seconds == null) {
             fields.refuse(field, "must be a finite Unix time in seconds, e.g. 1730419200");
             return null;
@@ -140,23 +140,6 @@ public final class JsonNumbers {
         return elements;
     }
 
-    /**
-     * The number exactly: integers as they are, doubles through their shortest decimal form; null for NaN and
-     * the infinities (the JSON parser reads 1e400 as an infinite double), which no decimal holds.
-     */
-    public static @Nullable BigDecimal exact(Number number) {
-        if (number instanceof BigDecimal decimal) {
-            return decimal;
-        }
-        if (number instanceof BigInteger integer) {
-            return new BigDecimal(integer);
-        }
-        if (number instanceof Double || number instanceof Float) {
-            double value = number.doubleValue();
-            return Double.isNaN(value) || Double.isInfinite(value) ? null : BigDecimal.valueOf(value);
-        }
-        return BigDecimal.valueOf(number.longValue());
-    }
 
     private static @Nullable Instant epochSecondsOf(JsonFields fields, String field, BigDecimal seconds) {
         if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_EPOCH_SECONDS)) > 0) {

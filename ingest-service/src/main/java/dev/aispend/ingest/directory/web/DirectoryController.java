@@ -1,12 +1,12 @@
 package dev.aispend.ingest.directory.web;
 
+import dev.aispend.ingest.source.JsonBodies;
 import dev.aispend.ingest.IngestConfiguration;
 import dev.aispend.ingest.acceptance.Locator;
 import dev.aispend.ingest.directory.DirectoryRecorded;
 import dev.aispend.ingest.directory.DirectoryService;
 import dev.aispend.ingest.directory.DirectoryStore;
 import dev.aispend.ingest.directory.PersonEntry;
-import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.platform.web.ErrorBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -62,14 +62,14 @@ final class DirectoryController {
                     + "providerAccountId, apiKeyId}} (docs/directory.md).")
     @Post(value = "/people", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<DirectoryRecorded> addPerson(@Body byte[] body) {
-        PersonEntry entry = json.single(JsonFields.parse(jsonMapper, body));
+        PersonEntry entry = json.single(JsonBodies.parse(jsonMapper, body));
         return answer(directory.record(List.of(entry), Locator.SINGLE));
     }
 
     @Operation(summary = "Record many directory entries, all or nothing", description = "Body: {\"people\": [...]}.")
     @Post(value = "/people/batch", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<DirectoryRecorded> addPeople(@Body byte[] body) {
-        List<PersonEntry> entries = json.batch(JsonFields.parse(jsonMapper, body));
+        List<PersonEntry> entries = json.batch(JsonBodies.parse(jsonMapper, body));
         return answer(directory.record(entries, Locator.elements(PersonJsonAdapter.BATCH_ARRAY)));
     }
 

@@ -1,10 +1,10 @@
 package dev.aispend.ingest.source.api;
 
+import dev.aispend.ingest.source.JsonBodies;
 import dev.aispend.ingest.acceptance.Acceptance;
 import dev.aispend.ingest.acceptance.Admission;
 import dev.aispend.ingest.acceptance.Locator;
 import dev.aispend.ingest.acceptance.RecordAge;
-import dev.aispend.ingest.source.JsonFields;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -39,7 +39,7 @@ final class ApiIntake {
     /** One record; refusals name its fields as they are. 202 with {@code answer} of the record and its acceptance. */
     <S, A> CompletableFuture<HttpResponse<A>> single(byte[] body, Function<JsonNode, S> adapter, Acceptor<S> acceptor,
                                                      BiFunction<S, Acceptance, A> answer) {
-        S submission = adapter.apply(JsonFields.parse(jsonMapper, body));
+        S submission = adapter.apply(JsonBodies.parse(jsonMapper, body));
         return acceptor.accept(List.of(submission), RecordAge.LIVE, Admission.ALL_OR_NOTHING, Locator.SINGLE)
                 .thenApply(accepted -> HttpResponse.accepted().body(answer.apply(submission, accepted)));
     }
@@ -47,7 +47,7 @@ final class ApiIntake {
     /** {@code {"<array>": [...]}}; refusals name {@code <array>[i].field}. 202 with the batch's counts. */
     <S> CompletableFuture<HttpResponse<BatchAccepted>> batch(byte[] body, Function<JsonNode, List<S>> adapter,
                                                              Acceptor<S> acceptor, String array) {
-        List<S> submissions = adapter.apply(JsonFields.parse(jsonMapper, body));
+        List<S> submissions = adapter.apply(JsonBodies.parse(jsonMapper, body));
         return acceptor.accept(submissions, RecordAge.LIVE, Admission.ALL_OR_NOTHING, Locator.elements(array))
                 .thenApply(accepted -> HttpResponse.accepted().body(BatchAccepted.of(accepted)));
     }

@@ -1,7 +1,7 @@
 package dev.aispend.ingest.source.github;
 
+import dev.aispend.ingest.source.JsonBodies;
 import dev.aispend.ingest.acceptance.InvalidSubmissionException;
-import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.platform.web.FieldError;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
@@ -28,9 +28,9 @@ final class WebhookPayloads {
 
     static JsonNode read(JsonMapper mapper, @Nullable MediaType contentType, byte[] rawBody) {
         if (contentType != null && MediaType.APPLICATION_FORM_URLENCODED_TYPE.matches(contentType)) {
-            return JsonFields.parse(mapper, formPayload(rawBody));
+            return JsonBodies.parse(mapper, formPayload(rawBody));
         }
-        return JsonFields.parse(mapper, rawBody);
+        return JsonBodies.parse(mapper, rawBody);
     }
 
     private static byte[] formPayload(byte[] rawBody) {

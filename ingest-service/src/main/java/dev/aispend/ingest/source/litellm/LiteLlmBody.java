@@ -1,9 +1,9 @@
 package dev.aispend.ingest.source.litellm;
 
+import dev.aispend.ingest.source.JsonBodies;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.aispend.ingest.acceptance.InvalidSubmissionException;
-import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.platform.web.FieldError;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -33,11 +33,11 @@ final class LiteLlmBody {
     static List<Element> elements(JsonMapper mapper, byte[] body, int maxElements) {
         List<byte[]> roots = roots(body, maxElements);
         if (roots.size() == 1) {
-            return ofSingleRoot(JsonFields.parse(mapper, roots.get(0)), maxElements);
+            return ofSingleRoot(JsonBodies.parse(mapper, roots.get(0)), maxElements);
         }
         List<Element> elements = new ArrayList<>(roots.size());
         for (int index = 0; index < roots.size(); index++) {
-            elements.add(new Element(JsonFields.parse(mapper, roots.get(index)), "[" + index + "]"));
+            elements.add(new Element(JsonBodies.parse(mapper, roots.get(index)), "[" + index + "]"));
         }
         return elements;
     }

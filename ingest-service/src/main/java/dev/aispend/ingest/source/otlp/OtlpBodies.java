@@ -1,10 +1,10 @@
 package dev.aispend.ingest.source.otlp;
 
+import dev.aispend.ingest.source.JsonBodies;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import dev.aispend.ingest.acceptance.InvalidSubmissionException;
-import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.platform.web.FieldError;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -103,7 +103,7 @@ final class OtlpBodies {
     /** Strict JSON (a duplicated key is refused), ids from hex to base64, written back for protobuf's parser. */
     private static String withBase64Ids(byte[] body, JsonMapper jsonMapper) {
         try {
-            return new String(jsonMapper.writeValueAsBytes(HexIds.toBase64(JsonFields.parse(jsonMapper, body))),
+            return new String(jsonMapper.writeValueAsBytes(HexIds.toBase64(JsonBodies.parse(jsonMapper, body))),
                     StandardCharsets.UTF_8);
         } catch (IOException unwritable) {
             throw new IllegalStateException("could not write back a parsed JSON document", unwritable);

@@ -1,8 +1,8 @@
 package dev.aispend.ingest.source.providers;
 
+import dev.aispend.ingest.source.JsonBodies;
 import dev.aispend.ingest.identity.Pseudonymizer;
 import dev.aispend.ingest.source.IdentifyingRefs;
-import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.ingest.source.providers.anthropic.AnthropicCostReport;
 import dev.aispend.ingest.source.providers.anthropic.AnthropicUsageReport;
 import dev.aispend.ingest.source.providers.anthropic.ClaudeCodeReport;
@@ -92,7 +92,7 @@ final class ProviderImportController {
     }
 
     private CompletableFuture<HttpResponse<ImportAccepted>> accept(PageMapper mapper, byte[] body) {
-        return imports.accept(mapper.map(JsonFields.parse(jsonMapper, body)))
+        return imports.accept(mapper.map(JsonBodies.parse(jsonMapper, body)))
                 .thenApply(accepted -> HttpResponse.<ImportAccepted>accepted().body(accepted));
     }
 }

@@ -1,9 +1,9 @@
 package dev.aispend.ingest.directory.web;
 
+import dev.aispend.ingest.source.JsonBodies;
 import dev.aispend.ingest.identity.AliasKind;
 import dev.aispend.ingest.acceptance.InvalidSubmissionException;
 import dev.aispend.ingest.directory.PersonEntry;
-import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.platform.web.FieldError;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -54,6 +54,6 @@ class PersonJsonAdapterTest {
     }
 
     private static JsonNode parse(String json) {
-        return JsonFields.parse(MAPPER, json.getBytes(StandardCharsets.UTF_8));
+        return JsonBodies.parse(MAPPER, json.getBytes(StandardCharsets.UTF_8));
     }
 }
