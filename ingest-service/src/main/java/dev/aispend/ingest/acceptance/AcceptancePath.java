@@ -5,6 +5,7 @@ import dev.aispend.contracts.usage.UsageAccounting;
 import dev.aispend.contracts.usage.UsageRecord;
 import dev.aispend.ingest.identity.Attribution;
 import dev.aispend.ingest.identity.IdentityResolver;
+import dev.aispend.ingest.kafka.BoundedSends;
 import dev.aispend.ingest.kafka.IntakePublisher;
 import dev.aispend.platform.kafka.TopicNames;
 import dev.aispend.platform.web.FieldError;
@@ -19,12 +20,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The one way into the ledger for every client format: an adapter turns its payload into submissions, and this
@@ -67,14 +65,10 @@ public final class AcceptancePath {
         Screened<UsageSubmission> screened = screen(submissions, admission, locator,
                 (submission, index) -> rules.check(submission, age), UsageSubmission::id);
         Instant receivedAt = clock.instant();
-        List<UsageSubmission> admitted = screened.admitted();
-        List<Attribution> attributions = identities.resolveAll(admitted.stream()
-                .map(usage -> new IdentityResolver.Subject(usage.subject(), usage.team(), usage.costCenter(),
-                        usage.occurredAt())).toList());
-        List<UsageRecord> records = new ArrayList<>(admitted.size());
-        for (int index = 0; index < admitted.size(); index++) {
-            records.add(toRecord(admitted.get(index), attributions.get(index), receivedAt));
-        }
+        List<UsageRecord> records = attributed(screened.admitted(),
+                usage -> new IdentityResolver.Subject(usage.subject(), usage.team(), usage.costCenter(),
+                        usage.occurredAt()),
+                (usage, attribution) -> toRecord(usage, attribution, receivedAt));
         int evidence = (int) records.stream().filter(record -> !record.countsAsSpend()).count();
         return published(records, record -> publisher.publishUsage(topics.usage(), record.team(), record),
                 records.size() + " usage records",
@@ -87,19 +81,26 @@ public final class AcceptancePath {
         Screened<OutcomeSubmission> screened = screen(submissions, admission, locator,
                 (submission, index) -> rules.check(submission, age), OutcomeSubmission::id);
         Instant receivedAt = clock.instant();
-        List<OutcomeSubmission> admitted = screened.admitted();
-        List<Attribution> attributions = identities.resolveAll(admitted.stream()
-                .map(outcome -> new IdentityResolver.Subject(outcome.subject(), outcome.team(),
-                        outcome.costCenter(), outcome.occurredAt())).toList());
-        List<OutcomeRecord> records = new ArrayList<>(admitted.size());
-        for (int index = 0; index < admitted.size(); index++) {
-            records.add(toRecord(admitted.get(index), attributions.get(index), receivedAt));
-        }
+        List<OutcomeRecord> records = attributed(screened.admitted(),
+                outcome -> new IdentityResolver.Subject(outcome.subject(), outcome.team(), outcome.costCenter(),
+                        outcome.occurredAt()),
+                (outcome, attribution) -> toRecord(outcome, attribution, receivedAt));
         return published(records, record -> publisher.publishOutcome(topics.outcomes(), record.team(), record),
                 records.size() + " outcomes",
                 new Acceptance(records.stream().map(OutcomeRecord::outcomeId).toList(),
                         (int) records.stream().filter(record -> record.accounting() != null).count(),
                         screened.rejected(), screened.rejectedCount()));
+    }
+
+    /** The records of {@code admitted}, each with its attribution; the whole request's lookups in one query. */
+    private <S, R> List<R> attributed(List<S> admitted, Function<S, IdentityResolver.Subject> subjectOf,
+                                      BiFunction<S, Attribution, R> toRecord) {
+        List<Attribution> attributions = identities.resolveAll(admitted.stream().map(subjectOf).toList());
+        List<R> records = new ArrayList<>(admitted.size());
+        for (int index = 0; index < admitted.size(); index++) {
+            records.add(toRecord.apply(admitted.get(index), attributions.get(index)));
+        }
+        return records;
     }
 
     private UsageRecord toRecord(UsageSubmission usage, Attribution attribution, Instant receivedAt) {
@@ -154,56 +155,17 @@ public final class AcceptancePath {
         return new Screened<>(admitted, capped(violations), rejectedCount);
     }
 
-    /**
-     * Sends every record and waits for Kafka's acknowledgements under ONE deadline, {@code publishTimeout} from
-     * now. A send blocks while the broker's metadata is missing (up to the producer's max.block.ms each), so
-     * waiting only after the last send would let a batch of a thousand wait a thousand times that; instead the
-     * loop stops as soon as the deadline passed or a send failed, and the wait gets only what is left of it.
-     * Records sent before the stop may reach Kafka: the client's retry carries the same ids, recorded once.
-     */
+    /** Publishes under one deadline ({@link BoundedSends}); a failure is the 503 a client retries. */
     private <R> CompletableFuture<Acceptance> published(List<R> records, Function<R, CompletableFuture<?>> send,
                                                         String what, Acceptance acceptance) {
-        Instant deadline = clock.instant().plus(publishTimeout);
-        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
-        List<CompletableFuture<?>> acknowledgements = new ArrayList<>(records.size());
-        for (R record : records) {
-            if (firstFailure.get() != null) {
-                break;
-            }
-            if (!clock.instant().isBefore(deadline)) {
-                firstFailure.compareAndSet(null, new TimeoutException("sent " + acknowledgements.size() + " of "
-                        + records.size() + " within " + publishTimeout));
-                break;
-            }
-            CompletableFuture<?> acknowledgement = sent(() -> send.apply(record));
-            acknowledgement.whenComplete((done, failure) -> {
-                if (failure != null) {
-                    firstFailure.compareAndSet(null, failure);
-                }
-            });
-            acknowledgements.add(acknowledgement);
-        }
-        if (firstFailure.get() != null) {
-            return CompletableFuture.failedFuture(unavailable(what, firstFailure.get()));
-        }
-        long leftNanos = Math.max(0, Duration.between(clock.instant(), deadline).toNanos());
-        return CompletableFuture.allOf(acknowledgements.toArray(CompletableFuture[]::new))
-                .orTimeout(leftNanos, TimeUnit.NANOSECONDS)
+        return BoundedSends.sendAll(records, send, publishTimeout, clock)
                 .handle((done, failure) -> {
                     if (failure != null) {
-                        throw unavailable(what, failure);
+                        throw unavailable(what, failure instanceof CompletionException wrapped
+                                && wrapped.getCause() != null ? wrapped.getCause() : failure);
                     }
                     return acceptance;
                 });
-    }
-
-    /** The send's future; a send that fails before it returns one (no broker metadata in time) is a failed one. */
-    private static CompletableFuture<?> sent(Supplier<CompletableFuture<?>> send) {
-        try {
-            return send.get();
-        } catch (RuntimeException failedToSend) {
-            return CompletableFuture.failedFuture(failedToSend);
-        }
     }
 
     private BrokerUnavailableException unavailable(String what, Throwable failure) {

@@ -5,6 +5,7 @@ import dev.aispend.ingest.IngestConfiguration;
 import dev.aispend.ingest.identity.AliasKind;
 import dev.aispend.ingest.acceptance.BrokerUnavailableException;
 import dev.aispend.ingest.acceptance.Locator;
+import dev.aispend.ingest.kafka.BoundedSends;
 import dev.aispend.ingest.kafka.IntakePublisher;
 import dev.aispend.platform.kafka.TopicNames;
 import dev.aispend.platform.web.FieldError;
@@ -24,10 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionException;
 
 /**
  * Writes directory entries and hands each alias row to the ledger as an {@code IdentityLink} of pseudonymous refs
@@ -161,32 +159,15 @@ public class DirectoryService {
     private void publish(List<DirectoryRow> rows) {
         Instant receivedAt = clock.instant();
         List<IdentityLink> toPublish = rows.stream().map(row -> links.link(row, receivedAt)).toList();
-        long deadline = System.nanoTime() + publishTimeout.toNanos();
-        List<CompletableFuture<?>> acknowledgements = new ArrayList<>(toPublish.size());
         try {
-            for (IdentityLink link : toPublish) {
-                // A send blocks while the broker's metadata is missing: bound the loop, not only the final wait.
-                if (System.nanoTime() > deadline || (!acknowledgements.isEmpty()
-                        && acknowledgements.get(acknowledgements.size() - 1).isCompletedExceptionally())) {
-                    break;
-                }
-                acknowledgements.add(publisher.publishLink(topics.identity(), link.aliasRef(), link));
-            }
-            if (acknowledgements.size() < toPublish.size()) {
-                throw new TimeoutException("published " + acknowledgements.size() + " of " + toPublish.size()
-                        + " links within " + publishTimeout);
-            }
-            CompletableFuture.allOf(acknowledgements.toArray(CompletableFuture[]::new))
-                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw unavailable(toPublish.size(), interrupted);
-        } catch (ExecutionException | TimeoutException | RuntimeException failure) {
-            throw unavailable(toPublish.size(), failure);
+            BoundedSends.sendAll(toPublish, link -> publisher.publishLink(topics.identity(), link.aliasRef(), link),
+                    publishTimeout, clock).join();
+        } catch (CompletionException failure) {
+            throw unavailable(toPublish.size(), failure.getCause() != null ? failure.getCause() : failure);
         }
     }
 
-    private BrokerUnavailableException unavailable(int links, Exception failure) {
+    private BrokerUnavailableException unavailable(int links, Throwable failure) {
         // Links hold refs only, but the count says enough.
         LOG.warn("{} identity links not acknowledged by Kafka within {}; nothing committed", links, publishTimeout,
                 failure);
