@@ -1,5 +1,7 @@
 package dev.aispend.contracts.ledger;
 
+import io.micronaut.core.annotation.Creator;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -9,7 +11,9 @@ import java.util.Objects;
  * A correction of one recorded spend's price (schema version 1): the spend at {@code originalPosition} now
  * counts {@code repriced} instead of {@code previous} (its price so far, after any earlier re-pricing). The
  * original entry is never touched. {@code occurredAt} is the original spend's, so reports correct the period the
- * spend belongs to; {@code requestedAt} is when the re-pricing was asked for.
+ * spend belongs to; {@code requestedAt} is when the re-pricing was asked for. {@code costCenter},
+ * {@code provider} and {@code purpose} (added as optional; null in corrections recorded before they existed) are
+ * the original spend's, so a budget scoped by them corrects the same total.
  */
 @Serdeable
 public record SpendRepriced(
@@ -24,8 +28,12 @@ public record SpendRepriced(
         String actor,
         String reason,
         Instant occurredAt,
-        Instant requestedAt) implements LedgerPayload {
+        Instant requestedAt,
+        @Nullable String costCenter,
+        @Nullable String provider,
+        @Nullable String purpose) implements LedgerPayload {
 
+    @Creator
     public SpendRepriced {
         Objects.requireNonNull(repricingId, "repricingId");
         Objects.requireNonNull(recordId, "recordId");
@@ -44,6 +52,14 @@ public record SpendRepriced(
         if (!previous.tokens().equals(repriced.tokens())) {
             throw new IllegalArgumentException("a re-pricing changes the price, never the tokens");
         }
+    }
+
+    /** A correction of schema version 1 as first defined, without the original's cost center, provider, purpose. */
+    public SpendRepriced(String repricingId, long originalPosition, String recordId, String personRef, String team,
+                         String model, Spend previous, Spend repriced, String actor, String reason,
+                         Instant occurredAt, Instant requestedAt) {
+        this(repricingId, originalPosition, recordId, personRef, team, model, previous, repriced, actor, reason,
+                occurredAt, requestedAt, null, null, null);
     }
 
     /** What the correction adds to a total: new cost minus the cost counted so far (may be negative). */

@@ -1,8 +1,8 @@
 package dev.aispend.ledger.command;
 
 import dev.aispend.contracts.policy.PolicyKind;
-import dev.aispend.ledger.pricing.InvalidRateCardException;
-import dev.aispend.ledger.pricing.RateCard;
+import dev.aispend.platform.pricing.InvalidRateCardException;
+import dev.aispend.platform.pricing.RateCard;
 
 import java.util.List;
 import java.util.Map;

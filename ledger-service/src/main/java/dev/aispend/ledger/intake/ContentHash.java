@@ -30,8 +30,9 @@ public final class ContentHash {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    /** Outcomes' {@code count} and {@code accounting}. */
-    private static final java.util.List<String> OPTIONAL_ADDED_LATER = java.util.List.of("count", "accounting");
+    /** Outcomes' {@code count} and {@code accounting}; decisions' {@code triggerPosition} and {@code evidence}. */
+    private static final java.util.List<String> OPTIONAL_ADDED_LATER = java.util.List.of("count", "accounting",
+            "triggerPosition", "evidence");
 
     private ContentHash() {
     }

@@ -8,7 +8,7 @@ import dev.aispend.contracts.usage.UsageRecord;
 import dev.aispend.ledger.api.FlagUsageConflictCommand;
 import dev.aispend.ledger.append.AppendContext;
 import dev.aispend.ledger.command.UsageRecordAggregate;
-import dev.aispend.ledger.pricing.Pricer;
+import dev.aispend.platform.pricing.Pricer;
 import jakarta.inject.Singleton;
 
 /**

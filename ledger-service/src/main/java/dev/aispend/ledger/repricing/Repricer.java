@@ -4,9 +4,9 @@ import dev.aispend.contracts.ledger.Spend;
 import dev.aispend.contracts.ledger.SpendRepriced;
 import dev.aispend.ledger.append.AppendContext;
 import dev.aispend.ledger.append.LedgerAppender;
-import dev.aispend.ledger.pricing.ModelPrice;
-import dev.aispend.ledger.pricing.RateCardBook;
-import dev.aispend.ledger.pricing.RateCardVersion;
+import dev.aispend.platform.pricing.ModelPrice;
+import dev.aispend.platform.pricing.RateCardBook;
+import dev.aispend.platform.pricing.RateCardVersion;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;

@@ -4,9 +4,9 @@ import dev.aispend.contracts.ledger.RateCardRef;
 import dev.aispend.contracts.ledger.Spend;
 import dev.aispend.contracts.ledger.SpendRecorded;
 import dev.aispend.contracts.ledger.SpendRepriced;
-import dev.aispend.ledger.pricing.ModelPrice;
-import dev.aispend.ledger.pricing.Pricer;
-import dev.aispend.ledger.pricing.RateCardVersion;
+import dev.aispend.platform.pricing.ModelPrice;
+import dev.aispend.platform.pricing.Pricer;
+import dev.aispend.platform.pricing.RateCardVersion;
 
 import java.time.Instant;
 import java.util.ArrayList;

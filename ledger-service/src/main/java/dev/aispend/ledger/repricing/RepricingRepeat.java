@@ -1,7 +1,7 @@
 package dev.aispend.ledger.repricing;
 
 import dev.aispend.contracts.ledger.SpendRepriced;
-import dev.aispend.ledger.pricing.RateCardVersion;
+import dev.aispend.platform.pricing.RateCardVersion;
 import dev.aispend.platform.web.FieldError;
 import io.micronaut.http.HttpStatus;
 

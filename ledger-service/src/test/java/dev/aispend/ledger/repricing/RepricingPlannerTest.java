@@ -5,9 +5,9 @@ import dev.aispend.contracts.ledger.Spend;
 import dev.aispend.contracts.ledger.SpendRecorded;
 import dev.aispend.contracts.ledger.SpendRepriced;
 import dev.aispend.contracts.usage.TokenCounts;
-import dev.aispend.ledger.pricing.ModelPrice;
-import dev.aispend.ledger.pricing.RateCard;
-import dev.aispend.ledger.pricing.RateCardVersion;
+import dev.aispend.platform.pricing.ModelPrice;
+import dev.aispend.platform.pricing.RateCard;
+import dev.aispend.platform.pricing.RateCardVersion;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

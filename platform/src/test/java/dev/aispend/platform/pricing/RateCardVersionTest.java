@@ -1,4 +1,4 @@
-package dev.aispend.ledger.pricing;
+package dev.aispend.platform.pricing;
 
 import dev.aispend.contracts.ledger.PolicyChanged;
 import dev.aispend.contracts.ledger.RateCardRef;
@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static dev.aispend.ledger.pricing.RateCardFixtures.sonnetContent;
+import static dev.aispend.platform.pricing.RateCardFixtures.sonnetContent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

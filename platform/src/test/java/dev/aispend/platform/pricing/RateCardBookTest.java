@@ -1,13 +1,13 @@
-package dev.aispend.ledger.pricing;
+package dev.aispend.platform.pricing;
 
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Optional;
 
-import static dev.aispend.ledger.pricing.RateCardFixtures.card;
-import static dev.aispend.ledger.pricing.RateCardFixtures.flatPrice;
-import static dev.aispend.ledger.pricing.RateCardFixtures.version;
+import static dev.aispend.platform.pricing.RateCardFixtures.card;
+import static dev.aispend.platform.pricing.RateCardFixtures.flatPrice;
+import static dev.aispend.platform.pricing.RateCardFixtures.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

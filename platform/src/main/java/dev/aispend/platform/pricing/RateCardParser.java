@@ -1,6 +1,6 @@
-package dev.aispend.ledger.pricing;
+package dev.aispend.platform.pricing;
 
-import dev.aispend.ledger.pricing.InvalidRateCardException.Problem;
+import dev.aispend.platform.pricing.InvalidRateCardException.Problem;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.aispend.ledger.pricing;
+package dev.aispend.platform.pricing;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.aispend.ledger.pricing;
+package dev.aispend.platform.pricing;
 
 /**
  * One model's six prices on a rate card, each in integer USD micros per million tokens of that type. Integers,

@@ -1,4 +1,4 @@
-package dev.aispend.ledger.pricing;
+package dev.aispend.platform.pricing;
 
 import dev.aispend.contracts.ledger.PolicyChanged;
 import dev.aispend.contracts.ledger.RateCardRef;

@@ -1,4 +1,4 @@
-package dev.aispend.ledger.pricing;
+package dev.aispend.platform.pricing;
 
 import org.junit.jupiter.api.Test;
 
@@ -7,11 +7,11 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
-import static dev.aispend.ledger.pricing.RateCardFixtures.SONNET_PRICE;
-import static dev.aispend.ledger.pricing.RateCardFixtures.content;
-import static dev.aispend.ledger.pricing.RateCardFixtures.model;
-import static dev.aispend.ledger.pricing.RateCardFixtures.modelContent;
-import static dev.aispend.ledger.pricing.RateCardFixtures.sonnetContent;
+import static dev.aispend.platform.pricing.RateCardFixtures.SONNET_PRICE;
+import static dev.aispend.platform.pricing.RateCardFixtures.content;
+import static dev.aispend.platform.pricing.RateCardFixtures.model;
+import static dev.aispend.platform.pricing.RateCardFixtures.modelContent;
+import static dev.aispend.platform.pricing.RateCardFixtures.sonnetContent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

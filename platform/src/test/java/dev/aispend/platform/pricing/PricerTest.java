@@ -1,4 +1,4 @@
-package dev.aispend.ledger.pricing;
+package dev.aispend.platform.pricing;
 
 import dev.aispend.contracts.ledger.RateCardRef;
 import dev.aispend.contracts.ledger.Spend;
@@ -9,12 +9,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.aispend.ledger.pricing.RateCardFixtures.SONNET_PRICE;
-import static dev.aispend.ledger.pricing.RateCardFixtures.card;
-import static dev.aispend.ledger.pricing.RateCardFixtures.flatPrice;
-import static dev.aispend.ledger.pricing.RateCardFixtures.model;
-import static dev.aispend.ledger.pricing.RateCardFixtures.sonnetContent;
-import static dev.aispend.ledger.pricing.RateCardFixtures.version;
+import static dev.aispend.platform.pricing.RateCardFixtures.SONNET_PRICE;
+import static dev.aispend.platform.pricing.RateCardFixtures.card;
+import static dev.aispend.platform.pricing.RateCardFixtures.flatPrice;
+import static dev.aispend.platform.pricing.RateCardFixtures.model;
+import static dev.aispend.platform.pricing.RateCardFixtures.sonnetContent;
+import static dev.aispend.platform.pricing.RateCardFixtures.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,6 @@
-package dev.aispend.ledger.pricing;
+package dev.aispend.platform.pricing;
 
-import dev.aispend.ledger.pricing.InvalidRateCardException.Problem;
+import dev.aispend.platform.pricing.InvalidRateCardException.Problem;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static dev.aispend.ledger.pricing.RateCardFixtures.SONNET_PRICE;
-import static dev.aispend.ledger.pricing.RateCardFixtures.content;
-import static dev.aispend.ledger.pricing.RateCardFixtures.model;
-import static dev.aispend.ledger.pricing.RateCardFixtures.modelContent;
-import static dev.aispend.ledger.pricing.RateCardFixtures.sonnetContent;
+import static dev.aispend.platform.pricing.RateCardFixtures.SONNET_PRICE;
+import static dev.aispend.platform.pricing.RateCardFixtures.content;
+import static dev.aispend.platform.pricing.RateCardFixtures.model;
+import static dev.aispend.platform.pricing.RateCardFixtures.modelContent;
+import static dev.aispend.platform.pricing.RateCardFixtures.sonnetContent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
