@@ -20,7 +20,9 @@ import java.util.HexFormat;
  * {@code <kind>-content/1\n} followed by the record as JSON with object keys sorted (records' properties and
  * maps alike), no whitespace, ISO-8601 instants, and the arrival stamps ({@code receivedAt}, {@code requestedAt})
  * removed, since a sender stamps them anew on every retry, and so are optional fields added later (outcomes'
- * {@code count} and {@code accounting}) when they are null.
+ * {@code count} and {@code accounting}, decisions' {@code triggerPosition} and {@code evidence}) when they are
+ * null. Nested maps (a decision's evidence) are sorted by key at every level, and numbers are written by value,
+ * so neither the order a sender built its maps in nor the Java type of a number changes the hash.
  */
 public final class ContentHash {
     private static final ObjectMapper CANONICAL = JsonMapper.builder()

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decodes messages of the five intake topics into their records, by topic; one that does not decode is set aside
- * with its reason, never dropped.
+ * Decodes messages of the five intake topics into their records, by topic; one that does not decode, or a
+ * decision out of the ledger's bounds ({@link DecisionLimits}), is set aside with its reason, never dropped.
  */
 @Singleton
 final class IntakeDecoder {
@@ -50,11 +50,24 @@ final class IntakeDecoder {
                 if (message.value() == null) {
                     throw new IllegalArgumentException("empty message");
                 }
-                records.add(new DecodedBatch.Decoded(message, json.readValue(message.value(), type)));
+                Object record = json.readValue(message.value(), type);
+                if (record instanceof PolicyDecision decision) {
+                    List<String> problems = DecisionLimits.problems(decision, json);
+                    if (!problems.isEmpty()) {
+                        throw new IllegalArgumentException("decision " + abbreviated(decision.decisionId())
+                                + " is out of bounds: " + String.join("; ", problems));
+                    }
+                }
+                records.add(new DecodedBatch.Decoded(message, record));
             } catch (IOException | RuntimeException unreadable) {
                 undecodable.add(new DecodedBatch.Undecodable(message, String.valueOf(unreadable.getMessage())));
             }
         }
         return new DecodedBatch(records, undecodable);
+    }
+
+    /** Enough of an id to find the message by, however long the id that was refused for its length. */
+    private static String abbreviated(String id) {
+        return id.length() > 80 ? id.substring(0, 80) + "…" : id;
     }
 }

@@ -31,7 +31,8 @@ import java.util.Set;
  * identity.v1) in ONE database transaction, in delivery order. Each record is keyed (kind, id): a key already in
  * the ledger with the same content is a redelivery or a retry and is skipped, which with at-least-once delivery
  * gives exactly-once recording; with other content, usage is flagged as a conflict (UsageIntake's rule, ADR 0006)
- * and any other kind is quarantined for an operator, never recorded twice. Undecodable messages are quarantined.
+ * and any other kind is quarantined for an operator, never recorded twice. Undecodable messages, decisions out of
+ * bounds ({@link DecisionLimits}) and decisions triggered by a position the ledger does not hold are quarantined.
  * Kafka offsets are committed by the loop only after this transaction committed.
  */
 @Singleton
@@ -150,6 +151,14 @@ public final class LedgerIntake implements BatchHandler {
         String key = keyOf(record);
         String content = record instanceof UsageRecord usageRecord
                 ? UsageContentHash.of(usageRecord) : ContentHash.of(kind, record);
+        if (record instanceof PolicyDecision decision && triggeredBeyondTheLedger(context, decision)) {
+            String reason = "decision " + key + " names trigger position " + decision.triggerPosition()
+                    + ", beyond the ledger's last position " + lastPosition(context) + "; kept here, not recorded";
+            LOG.warn("quarantined {}", reason);
+            store.quarantine(decoded.message(), reason);
+            counts.quarantined++;
+            return;
+        }
         Map<String, String> recorded = recordedByKind.computeIfAbsent(kind, unused -> new HashMap<>());
         String recordedContent = recorded.putIfAbsent(key, content);
         if (recordedContent != null) {
@@ -172,6 +181,20 @@ public final class LedgerIntake implements BatchHandler {
             throw new IllegalStateException("no intake for " + record.getClass());
         }
         counts.recorded++;
+    }
+
+    /**
+     * A decision is derived from ledger entries, so the entry that triggered it is one the ledger holds: a later
+     * position means the sender read another ledger, or invented it, and recording it would make the decision
+     * unverifiable.
+     */
+    private static boolean triggeredBeyondTheLedger(AppendContext context, PolicyDecision decision) {
+        return decision.triggerPosition() != null && decision.triggerPosition() > lastPosition(context);
+    }
+
+    /** The last position of the ledger as this transaction sees it, its own appends so far included. */
+    private static long lastPosition(AppendContext context) {
+        return context.headBefore() + context.appendedCount();
     }
 
     private void repeated(AppendContext context, DecodedBatch.Decoded decoded, String kind, String key,

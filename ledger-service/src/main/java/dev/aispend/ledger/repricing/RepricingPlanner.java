@@ -22,7 +22,9 @@ import java.util.Map;
  * prices one provider's usage with another's card (RateCardBook's rule), even on request;</li>
  * <li>a spend is corrected when the new cost or the card differs (so unpriced spend gets its first price, and
  * spend priced by another card at the same cost is attributed to this one); otherwise it is unchanged;</li>
- * <li>a cost that does not fit a long refuses the whole re-pricing: recording a wrapped number is never right.</li>
+ * <li>a cost that does not fit a long refuses the whole re-pricing: recording a wrapped number is never right;</li>
+ * <li>a correction carries its original's attribution (person, team, model, cost center, provider, purpose and
+ * time of use), so whatever total the original counted in, by whatever attribute, is the total it corrects.</li>
  * </ul>
  */
 final class RepricingPlanner {
@@ -56,7 +58,8 @@ final class RepricingPlanner {
             SpendRepriced correction = new SpendRepriced(repricing.repricingId(), candidate.position(),
                     recorded.recordId(), recorded.personRef(), recorded.team(), recorded.model(), current,
                     Spend.priced(current.tokens(), cost, reference), repricing.actor(), repricing.reason(),
-                    recorded.occurredAt(), requestedAt);
+                    recorded.occurredAt(), requestedAt, recorded.costCenter(), recorded.provider(),
+                    recorded.purpose());
             corrections.add(correction);
             try {
                 costDelta = Math.addExact(costDelta, correction.costDeltaUsdMicros());

@@ -175,6 +175,35 @@ class IntakeTopicsIT implements TestPropertyProvider {
     }
 
     @Test
+    void prices_usage_named_by_an_alias_exactly_like_its_model() throws Exception {
+        Map<String, Object> price = new java.util.LinkedHashMap<>(PolicyMother.rateCard("claude-opus-4-1",
+                15_000_000, 75_000_000));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> model = new java.util.LinkedHashMap<>(((List<Map<String, Object>>) price.get("models"))
+                .get(0));
+        model.put("aliases", List.of("claude-opus-4-1-20250805"));
+        price.put("models", List.of(model));
+        price.put("source", Map.of("description", "Anthropic pricing page",
+                "urls", List.of("https://www.anthropic.com/pricing"), "asOf", "2026-11-01"));
+        PolicyChangeRequest card = new PolicyChangeRequest("opus-card-1", "ratecard-opus",
+                dev.aispend.contracts.policy.PolicyKind.RATE_CARD, 0, "finance", price, AT, AT);
+        TokenCounts tokens = new TokenCounts(1_000_000, 0, 0, 0, 0, 0);
+        long before = entries.head().lastPosition();
+
+        send(Topics.POLICY_CHANGES_V1, card.policyId(), card);
+        awaitHead(before + 1);
+        send(Topics.USAGE_V1, "platform", UsageMother.record("opus-by-alias", "anthropic",
+                "claude-opus-4-1-20250805", AT.plusSeconds(1), tokens));
+        awaitHead(before + 2);
+
+        List<StoredEntry> recorded = entries.entriesAfter(before, 10);
+        assertThat(recorded).extracting(StoredEntry::eventType).containsExactly("PolicyChanged", "SpendRecorded");
+        // 1,000,000 input tokens at the aliased model's $15/M; the usage keeps the name it reported.
+        assertThat(payloadOf(recorded, "SpendRecorded")).contains("\"model\":\"claude-opus-4-1-20250805\"",
+                "\"costUsdMicros\":15000000", "\"rateCardId\":\"ratecard-opus\"");
+    }
+
+    @Test
     void records_evidence_under_its_own_type_once() throws Exception {
         UsageRecord priced = UsageMother.record("evidence-1", "anthropic", "claude-sonnet-4-5", AT.plusSeconds(120),
                 new TokenCounts(1_000_000, 0, 0, 0, 0, 0));

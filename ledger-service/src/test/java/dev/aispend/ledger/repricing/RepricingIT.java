@@ -45,6 +45,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -76,7 +77,10 @@ class RepricingIT implements TestPropertyProvider {
     void prices_spend_recorded_before_its_card_once_and_a_repeat_changes_nothing() throws Exception {
         String model = "model-late-card";
         long before = entries.head().lastPosition();
-        recordUsage(usage(model, IN_NOVEMBER, TokenCounts.of(1000, 100)),
+        UsageRecord attributed = usage(model, IN_NOVEMBER, TokenCounts.of(1000, 100));
+        recordUsage(new UsageRecord(attributed.usageRecordId(), attributed.occurredAt(), attributed.receivedAt(),
+                        attributed.source(), attributed.team(), attributed.personRef(), model, attributed.tokens(),
+                        "anthropic", "cc-4711", "code-review", null, null, null),
                 usage(model, IN_NOVEMBER.plusSeconds(60), TokenCounts.of(2000, 0)),
                 usage(model, IN_NOVEMBER.plusSeconds(120), TokenCounts.of(0, 500)),
                 usage(model, DECEMBER, TokenCounts.of(1, 1)),
@@ -101,6 +105,10 @@ class RepricingIT implements TestPropertyProvider {
             assertThat(correction.repriced().rateCard()).isEqualTo(new RateCardRef("ratecard-late", 1));
             assertThat(correction.actor()).isEqualTo("alice");
         });
+        // Each carries its original's attribution, as stored and read back.
+        assertThat(corrections).extracting(SpendRepriced::costCenter, SpendRepriced::provider,
+                SpendRepriced::purpose).containsExactly(tuple("cc-4711", "anthropic", "code-review"),
+                tuple(null, null, null), tuple(null, null, null));
         assertThat(stored(before + 1, before + 5)).as("originals untouched").usingRecursiveComparison()
                 .isEqualTo(originals);
 

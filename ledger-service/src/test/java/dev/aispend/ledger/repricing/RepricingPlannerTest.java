@@ -31,7 +31,9 @@ class RepricingPlannerTest {
 
     @Test
     void prices_unpriced_spend_and_carries_the_original_attributes() {
-        SpendCandidate unpriced = candidate(11, null, Spend.unpriced(TokenCounts.of(1000, 100), Spend.NO_RATE_CARD));
+        SpendCandidate unpriced = new SpendCandidate(11, new SpendRecorded("record-11", "prs_1", "platform",
+                "cc-4711", "anthropic", MODEL, Spend.unpriced(TokenCounts.of(1000, 100), Spend.NO_RATE_CARD), null,
+                "code-review", "api", null, null, OCCURRED_AT, OCCURRED_AT.plusSeconds(1), "sha-11", null));
 
         RepricingPlanner.Plan plan = RepricingPlanner.plan(REPRICING, CARD, PRICE, List.of(unpriced), Map.of(),
                 REQUESTED_AT);
@@ -40,9 +42,21 @@ class RepricingPlannerTest {
         assertThat(plan.corrections()).containsExactly(new SpendRepriced("rp-1", 11, "record-11", "prs_1",
                 "platform", MODEL, unpriced.recorded().spend(),
                 Spend.priced(TokenCounts.of(1000, 100), 4500, new RateCardRef("ratecard-anthropic", 2)), "alice",
-                "card recorded late", OCCURRED_AT, REQUESTED_AT));
+                "card recorded late", OCCURRED_AT, REQUESTED_AT, "cc-4711", "anthropic", "code-review"));
         assertThat(plan.costDeltaUsdMicros()).isEqualTo(4500);
         assertThat(plan.unchanged()).isZero();
+    }
+
+    @Test
+    void leaves_the_attributes_the_original_did_not_have_empty() {
+        SpendCandidate bare = candidate(12, null, Spend.unpriced(TokenCounts.of(1, 1), Spend.NO_RATE_CARD));
+
+        SpendRepriced correction = RepricingPlanner.plan(REPRICING, CARD, PRICE, List.of(bare), Map.of(),
+                REQUESTED_AT).corrections().get(0);
+
+        assertThat(correction.costCenter()).isNull();
+        assertThat(correction.provider()).isNull();
+        assertThat(correction.purpose()).isNull();
     }
 
     @Test

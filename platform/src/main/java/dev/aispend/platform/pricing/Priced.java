@@ -4,7 +4,10 @@ import dev.aispend.contracts.ledger.RateCardRef;
 
 import java.util.Objects;
 
-/** What {@link RateCardBook#lookup} found: the rate card version in force for a usage, and its model's price. */
+/**
+ * What {@link RateCardBook#lookup} found: the rate card version in force for a usage, the model of that card that
+ * priced it (the aliased model when the usage named an alias), and that model's price.
+ */
 public record Priced(RateCardVersion version, String model, ModelPrice price) {
 
     public Priced {

@@ -19,11 +19,12 @@ import java.util.Optional;
  * {@code effectiveFrom <= occurredAt}. Inclusive: a card effective at exactly the usage's instant applies. Ties on
  * {@code effectiveFrom} go to the higher version (the later correction of the same moment). A card whose versions
  * all take effect after the usage has no version in force and prices nothing.</li>
- * <li>A card is a candidate when its in-force version lists the model (exact name) and, if a provider is given,
- * its provider equals it, ignoring case. Only the in-force version counts: if a newer version of a card drops a
- * model, that card stops pricing the model from that version's {@code effectiveFrom} on, even though an older
- * version listed it; another card may still price it, else the usage is unpriced. Dropping a model is how a card
- * says it no longer vouches for that price.</li>
+ * <li>A card is a candidate when its in-force version lists the model, as a model or as an alias of one (exact
+ * name either way), and, if a provider is given, its provider equals it, ignoring case. An alias prices exactly
+ * like the model it names on that version. Only the in-force version counts: if a newer version of a card drops a
+ * model or an alias, that card stops pricing that name from that version's {@code effectiveFrom} on, even though
+ * an older version listed it; another card may still price it, else the usage is unpriced. Dropping a name is how
+ * a card says it no longer vouches for that price.</li>
  * <li>Among candidates, the one whose in-force version has the latest {@code effectiveFrom} wins (the most
  * recent statement of price); ties go to the later ledger position (the most recently recorded), and, to keep the
  * rule total, further ties to the smaller rate card id.</li>
@@ -81,24 +82,28 @@ public final class RateCardBook {
         return new RateCardBook(Map.copyOf(copy));
     }
 
-    /** The price of {@code model} for a usage at {@code occurredAt}, by the rule in the class comment. */
+    /**
+     * The price of {@code model} (as the usage names it: a model or an alias) for a usage at {@code occurredAt}, by
+     * the rule in the class comment. The answer names the card's model, which for an alias is the aliased one.
+     */
     public Optional<Priced> lookup(String provider, String model, Instant occurredAt) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(occurredAt, "occurredAt");
         RateCardVersion chosen = null;
-        ModelPrice chosenPrice = null;
+        String chosenModel = null;
         for (List<RateCardVersion> versions : versionsByCard.values()) {
             RateCardVersion inForce = inForce(versions, occurredAt);
             if (inForce == null || !sameProvider(provider, inForce.card().provider())) {
                 continue;
             }
-            ModelPrice price = inForce.card().models().get(model);
-            if (price != null && (chosen == null || PREFERENCE_ORDER.compare(inForce, chosen) > 0)) {
+            String named = inForce.card().modelNamed(model).orElse(null);
+            if (named != null && (chosen == null || PREFERENCE_ORDER.compare(inForce, chosen) > 0)) {
                 chosen = inForce;
-                chosenPrice = price;
+                chosenModel = named;
             }
         }
-        return chosen == null ? Optional.empty() : Optional.of(new Priced(chosen, model, chosenPrice));
+        return chosen == null ? Optional.empty()
+                : Optional.of(new Priced(chosen, chosenModel, chosen.card().models().get(chosenModel)));
     }
 
     /** The versions of one card, in the order recorded; empty if the book has none. */

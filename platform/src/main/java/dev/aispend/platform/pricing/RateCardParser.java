@@ -18,6 +18,7 @@ final class RateCardParser {
     static final String PROVIDER = "provider";
     static final String MODELS = "models";
     static final String MODEL = "model";
+    static final String ALIASES = "aliases";
     static final String INPUT = "inputUsdMicrosPerMillionTokens";
     static final String OUTPUT = "outputUsdMicrosPerMillionTokens";
     static final String CACHE_READ = "cacheReadUsdMicrosPerMillionTokens";
@@ -30,8 +31,8 @@ final class RateCardParser {
     /** Enough to fix a card, small enough to send back: a card of 1000 broken models has thousands of problems. */
     static final int MAX_REPORTED_PROBLEMS = 100;
 
-    private static final Set<String> CARD_FIELDS = Set.of(PROVIDER, MODELS);
-    private static final Set<String> MODEL_FIELDS = Set.of(MODEL, INPUT, OUTPUT, CACHE_READ, CACHE_WRITE_5M,
+    private static final Set<String> CARD_FIELDS = Set.of(PROVIDER, RateCardSourceParser.SOURCE, MODELS);
+    private static final Set<String> MODEL_FIELDS = Set.of(MODEL, ALIASES, INPUT, OUTPUT, CACHE_READ, CACHE_WRITE_5M,
             CACHE_WRITE_1H, REASONING);
     /** In {@link ModelPrice} component order; reasoning is last and handled apart because it may be omitted. */
     private static final List<String> REQUIRED_PRICES = List.of(INPUT, OUTPUT, CACHE_READ, CACHE_WRITE_5M,
@@ -39,6 +40,14 @@ final class RateCardParser {
     private static final Pattern CONTROL_CHARACTER = Pattern.compile("\\p{Cntrl}");
 
     private final List<Problem> problems = new ArrayList<>();
+    /** Per model name, the path of the entry that lists it: aliases are checked against every model at the end. */
+    private final Map<String, String> firstPathOfModel = new HashMap<>();
+    /** Every alias the content names, in content order, checked once all model names are known. */
+    private final List<NamedAlias> namedAliases = new ArrayList<>();
+
+    /** An alias as the content names it: where, and the model of the entry that lists it (null if unnamed). */
+    private record NamedAlias(String path, String alias, String model) {
+    }
 
     private RateCardParser() {
     }
@@ -53,11 +62,13 @@ final class RateCardParser {
         }
         unknownFields(content, CARD_FIELDS, "", "a rate card");
         String provider = name(content.get(PROVIDER), PROVIDER);
+        RateCardSource source = RateCardSourceParser.read(content.get(RateCardSourceParser.SOURCE), this::problem);
         Map<String, ModelPrice> models = models(content.get(MODELS));
+        Map<String, String> aliases = aliases();
         if (!problems.isEmpty()) {
             throw new InvalidRateCardException(capped());
         }
-        return new RateCard(provider, models);
+        return new RateCard(provider, models, aliases, source);
     }
 
     private Map<String, ModelPrice> models(Object value) {
@@ -72,11 +83,10 @@ final class RateCardParser {
             // Not read entry by entry: the size alone refuses the card, and bounds the work.
             problem(MODELS, "may list at most " + RateCard.MAX_MODELS + " models, had " + entries.size());
         } else {
-            Map<String, String> firstPathOfModel = new HashMap<>();
             for (int index = 0; index < entries.size(); index++) {
                 String path = MODELS + "[" + index + "]";
                 if (entries.get(index) instanceof Map<?, ?> fields) {
-                    model(path, fields, models, firstPathOfModel);
+                    model(path, fields, models);
                 } else {
                     problem(path, "must be an object");
                 }
@@ -85,10 +95,10 @@ final class RateCardParser {
         return models;
     }
 
-    private void model(String path, Map<?, ?> fields, Map<String, ModelPrice> models,
-                       Map<String, String> firstPathOfModel) {
+    private void model(String path, Map<?, ?> fields, Map<String, ModelPrice> models) {
         unknownFields(fields, MODEL_FIELDS, path + ".", "a rate card model");
         String model = name(fields.get(MODEL), path + "." + MODEL);
+        aliasesOf(model, fields.get(ALIASES), path + "." + ALIASES);
         long[] prices = new long[REQUIRED_PRICES.size() + 1];
         boolean complete = true;
         for (int index = 0; index < REQUIRED_PRICES.size(); index++) {
@@ -114,6 +124,48 @@ final class RateCardParser {
         } else if (complete) {
             models.put(model, new ModelPrice(prices[0], prices[1], prices[2], prices[3], prices[4], prices[5]));
         }
+    }
+
+    /** Notes the aliases one model entry lists; whether each is free is decided in {@link #aliases()}. */
+    private void aliasesOf(String model, Object value, String path) {
+        if (value == null) {
+            return;
+        }
+        if (!(value instanceof List<?> names)) {
+            problem(path, "must be an array of names");
+        } else if (names.size() > RateCard.MAX_ALIASES_PER_MODEL) {
+            problem(path, "may list at most " + RateCard.MAX_ALIASES_PER_MODEL + " aliases, had " + names.size());
+        } else {
+            for (int index = 0; index < names.size(); index++) {
+                String aliasPath = path + "[" + index + "]";
+                String alias = name(names.get(index), aliasPath);
+                if (alias != null) {
+                    namedAliases.add(new NamedAlias(aliasPath, alias, model));
+                }
+            }
+        }
+    }
+
+    /**
+     * Alias to model, refusing an alias that is a model name of the card (wherever that model is listed, before or
+     * after) or that the card already named: each name the card knows must price exactly one way.
+     */
+    private Map<String, String> aliases() {
+        Map<String, String> aliases = new LinkedHashMap<>();
+        Map<String, String> firstPathOfAlias = new HashMap<>();
+        for (NamedAlias named : namedAliases) {
+            String modelPath = firstPathOfModel.get(named.alias());
+            String firstPath = firstPathOfAlias.putIfAbsent(named.alias(), named.path());
+            if (modelPath != null) {
+                problem(named.path(), "is " + named.alias() + ", a model of this card (at " + modelPath
+                        + "); an alias must be another name");
+            } else if (firstPath != null) {
+                problem(named.path(), "lists alias " + named.alias() + " again, already at " + firstPath);
+            } else if (named.model() != null) {
+                aliases.put(named.alias(), named.model());
+            }
+        }
+        return aliases;
     }
 
     private Long price(Object value, String path) {

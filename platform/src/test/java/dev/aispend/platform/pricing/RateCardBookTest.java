@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.Optional;
 
+import static dev.aispend.platform.pricing.RateCardFixtures.aliasedCard;
 import static dev.aispend.platform.pricing.RateCardFixtures.card;
 import static dev.aispend.platform.pricing.RateCardFixtures.flatPrice;
 import static dev.aispend.platform.pricing.RateCardFixtures.version;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RateCardBookTest {
     private static final String SONNET = "claude-sonnet-4-5";
+    private static final String SNAPSHOT = "claude-sonnet-4-5-20250929";
     private static final Instant CHANGE = Instant.parse("2026-03-01T00:00:00Z");
 
     private final RateCardVersion march = version("anthropic-list", 2, "2026-03-01T00:00:00Z", 20,
@@ -95,6 +97,45 @@ class RateCardBookTest {
 
         assertThat(priceOf(dropped.lookup("anthropic", SONNET, Instant.parse("2026-04-02T00:00:00Z"))))
                 .isEqualTo(7);
+    }
+
+    @Test
+    void an_alias_prices_a_usage_exactly_like_its_model_and_names_the_model() {
+        RateCardVersion aliased = version("anthropic-list", 3, "2026-04-01T00:00:00Z", 30,
+                aliasedCard("anthropic", SONNET, flatPrice(3), SNAPSHOT));
+        RateCardBook withAlias = book.with(aliased);
+        Instant april = Instant.parse("2026-04-02T00:00:00Z");
+
+        assertThat(withAlias.lookup("anthropic", SNAPSHOT, april))
+                .contains(new Priced(aliased, SONNET, flatPrice(3)))
+                .isEqualTo(withAlias.lookup("anthropic", SONNET, april));
+        // Exact names, like models: another case is another name.
+        assertThat(withAlias.lookup("anthropic", SNAPSHOT.toUpperCase(), april)).isEmpty();
+    }
+
+    @Test
+    void an_alias_dropped_by_a_newer_version_stops_pricing_from_that_version_on() {
+        RateCardBook dropped = book
+                .with(version("anthropic-list", 3, "2026-04-01T00:00:00Z", 30,
+                        aliasedCard("anthropic", SONNET, flatPrice(3), SNAPSHOT)))
+                .with(version("anthropic-list", 4, "2026-05-01T00:00:00Z", 40,
+                        card("anthropic", SONNET, flatPrice(4))));
+        Instant may = Instant.parse("2026-05-01T00:00:00Z");
+
+        assertThat(priceOf(dropped.lookup("anthropic", SNAPSHOT, may.minusNanos(1)))).isEqualTo(3);
+        assertThat(dropped.lookup("anthropic", SNAPSHOT, may)).isEmpty();
+        assertThat(priceOf(dropped.lookup("anthropic", SONNET, may))).isEqualTo(4);
+    }
+
+    @Test
+    void a_card_pricing_a_name_as_an_alias_competes_with_a_card_listing_it_as_a_model_by_the_same_rule() {
+        RateCardBook twoCards = RateCardBook.empty()
+                .with(version("snapshots", 1, "2026-01-01T00:00:00Z", 5, card("anthropic", SNAPSHOT, flatPrice(5))))
+                .with(version("list", 1, "2026-02-01T00:00:00Z", 6,
+                        aliasedCard("anthropic", SONNET, flatPrice(6), SNAPSHOT)));
+
+        assertThat(priceOf(twoCards.lookup(null, SNAPSHOT, CHANGE))).isEqualTo(6);
+        assertThat(priceOf(twoCards.lookup(null, SNAPSHOT, Instant.parse("2026-01-15T00:00:00Z")))).isEqualTo(5);
     }
 
     @Test

@@ -43,9 +43,25 @@ final class RateCardFixtures {
         return entry;
     }
 
+    /** {@code entry} (from {@link #modelContent}) with {@code aliases}. */
+    static Map<String, Object> withAliases(Map<String, Object> entry, String... aliases) {
+        entry.put("aliases", new ArrayList<>(List.of(aliases)));
+        return entry;
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> model(Map<String, Object> content, int index) {
         return ((List<Map<String, Object>>) content.get("models")).get(index);
+    }
+
+    /** The problems {@link RateCard#parse} refuses {@code content} with; fails if it does not refuse it. */
+    static List<InvalidRateCardException.Problem> problemsOf(Map<String, Object> content) {
+        try {
+            RateCard.parse(content);
+        } catch (InvalidRateCardException refused) {
+            return refused.problems();
+        }
+        throw new AssertionError("expected the card to be refused: " + content);
     }
 
     /** Every price of the model is {@code price}, so a test can tell cards apart by the price alone. */
@@ -55,6 +71,15 @@ final class RateCardFixtures {
 
     static RateCard card(String provider, String model, ModelPrice price) {
         return new RateCard(provider, Map.of(model, price));
+    }
+
+    /** A card of one model that also goes by {@code aliases}. */
+    static RateCard aliasedCard(String provider, String model, ModelPrice price, String... aliases) {
+        Map<String, String> aliasToModel = new LinkedHashMap<>();
+        for (String alias : aliases) {
+            aliasToModel.put(alias, model);
+        }
+        return new RateCard(provider, Map.of(model, price), aliasToModel, null);
     }
 
     static RateCardVersion version(String rateCardId, long version, String effectiveFrom, long ledgerPosition,

@@ -35,13 +35,15 @@ public final class SpendMother {
 
     /**
      * Re-prices {@code original}, recorded at {@code originalPosition}, three weeks later, to {@code newCost} by
-     * the corrected card: the first price of unpriced spend, or a correction of a priced one.
+     * the corrected card: the first price of unpriced spend, or a correction of a priced one. Like the ledger's, it
+     * carries the original's attribution, cost center, provider and purpose included.
      */
     public static SpendRepriced repricing(long originalPosition, SpendRecorded original, long newCost) {
         return new SpendRepriced("repricing-" + original.recordId(), originalPosition, original.recordId(),
                 original.personRef(), original.team(), original.model(), original.spend(),
                 Spend.priced(original.spend().tokens(), newCost, CORRECTED_CARD), "finance@example",
-                "rate card corrected", original.occurredAt(), original.occurredAt().plusSeconds(21 * 86_400));
+                "rate card corrected", original.occurredAt(), original.occurredAt().plusSeconds(21 * 86_400),
+                original.costCenter(), original.provider(), original.purpose());
     }
 
     private static SpendRecorded spend(String recordId, String team, String model, Instant occurredAt, Spend spend) {
