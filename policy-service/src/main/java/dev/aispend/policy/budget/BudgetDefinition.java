@@ -26,14 +26,31 @@ public record BudgetDefinition(
         boolean forecastAlert,
         boolean active) {
 
+    /**
+     * One billion US dollars: far above any real AI budget, so anything beyond is a typo. It also bounds every
+     * product the evaluator forms ({@code amount × 100} fits a long with room to spare).
+     */
+    public static final long MAX_AMOUNT_USD_MICROS = 1_000_000_000_000_000L;
+    /** A handful of alerts per period is useful; dozens are noise (and each is a recorded decision). */
+    public static final int MAX_SOFT_THRESHOLDS = 10;
+    public static final int MAX_NAME_LENGTH = 128;
+
     public BudgetDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(period, "period");
-        if (amountUsdMicros <= 0) {
-            throw new IllegalArgumentException("amountUsdMicros must be positive, was " + amountUsdMicros);
+        if (BudgetNames.problemOf(name) != null) {
+            throw new IllegalArgumentException("name " + BudgetNames.problemOf(name));
+        }
+        if (amountUsdMicros <= 0 || amountUsdMicros > MAX_AMOUNT_USD_MICROS) {
+            throw new IllegalArgumentException("amountUsdMicros must be within 1.." + MAX_AMOUNT_USD_MICROS
+                    + ", was " + amountUsdMicros);
         }
         softThresholdsPercent = List.copyOf(softThresholdsPercent);
+        if (softThresholdsPercent.size() > MAX_SOFT_THRESHOLDS) {
+            throw new IllegalArgumentException("at most " + MAX_SOFT_THRESHOLDS + " soft thresholds, had "
+                    + softThresholdsPercent.size());
+        }
         int previous = 0;
         for (int percent : softThresholdsPercent) {
             if (percent <= previous || percent > 100) {
