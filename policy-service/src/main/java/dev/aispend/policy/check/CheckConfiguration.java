@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param idempotencyRetention      how long a checkId is remembered (its answer repeated, its reuse refused)
  * @param decisionBatchSize         check decisions published per batch of the relay
  * @param relayInterval             how long the relay waits for a check to commit before looking anyway
+ * @param relayLinger               how long the relay, woken by a check, waits for more before it publishes
  * @param publishTimeout            how long the relay waits for the broker to acknowledge a batch
  * @param relayRetryMaxDelay        the longest pause between relay attempts while the broker is away
  * @param decisionsTopicPartitions  partitions of decisions.v1 if policy-service creates it (the ledger does too)
@@ -25,7 +26,8 @@ import java.time.Duration;
 public record CheckConfiguration(Duration reservationTtl, Duration maxReservationTtl,
                                  long maxEstimatedCostUsdMicros, long maxEstimatedTokensPerType,
                                  Duration expiryInterval, int expiryBatchSize, Duration idempotencyRetention,
-                                 int decisionBatchSize, Duration relayInterval, Duration publishTimeout,
+                                 int decisionBatchSize, Duration relayInterval, Duration relayLinger,
+                                 Duration publishTimeout,
                                  Duration relayRetryMaxDelay, int decisionsTopicPartitions) {
     /** Bounds the work of one relay or sweeper transaction. */
     static final int MAX_BATCH = 10_000;
@@ -42,6 +44,9 @@ public record CheckConfiguration(Duration reservationTtl, Duration maxReservatio
         requirePositive("checks.expiry-interval", expiryInterval);
         requirePositive("checks.idempotency-retention", idempotencyRetention);
         requirePositive("checks.relay-interval", relayInterval);
+        if (relayLinger == null || relayLinger.isNegative()) {
+            throw new IllegalArgumentException("checks.relay-linger must not be negative");
+        }
         requirePositive("checks.publish-timeout", publishTimeout);
         requirePositive("checks.relay-retry-max-delay", relayRetryMaxDelay);
         if (expiryBatchSize < 1 || expiryBatchSize > MAX_BATCH || decisionBatchSize < 1
@@ -58,7 +63,7 @@ public record CheckConfiguration(Duration reservationTtl, Duration maxReservatio
     public static CheckConfiguration defaults() {
         return new CheckConfiguration(Duration.ofMinutes(10), Duration.ofHours(1), 1_000_000_000_000L, 50_000_000L,
                 Duration.ofSeconds(15), 1000, Duration.ofDays(7), 500, Duration.ofSeconds(1),
-                Duration.ofSeconds(30), Duration.ofSeconds(30), 3);
+                Duration.ofMillis(50), Duration.ofSeconds(30), Duration.ofSeconds(30), 3);
     }
 
     private static void requirePositive(String key, Duration duration) {

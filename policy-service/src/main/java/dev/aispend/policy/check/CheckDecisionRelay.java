@@ -33,7 +33,8 @@ import java.util.concurrent.TimeoutException;
  * sending the same rows), sent, and deleted only once the broker acknowledged every record of it, all in one
  * transaction. A broker that is away fails the batch: the rows stay for the next attempt, after a growing pause.
  * A crash after the send and before the commit sends the batch again, which the ledger records once (decisionId).
- * Runs on a thread of its own, woken by each committed check and otherwise every {@code checks.relay-interval}.
+ * Runs on a thread of its own, woken by a committed check (then waiting {@code checks.relay-linger} for the checks
+ * that follow, so one batch carries many) and otherwise every {@code checks.relay-interval}.
  */
 @Singleton
 public final class CheckDecisionRelay {
@@ -113,15 +114,22 @@ public final class CheckDecisionRelay {
                 long seen = signal.commitsSoFar();
                 int published = publishNextBatch();
                 consecutiveFailures = 0;
+                metrics.relayFailures(0);
                 if (published < configuration.decisionBatchSize()) {
                     depth();
                     signal.awaitCommitAfter(seen, configuration.relayInterval());
+                    // Woken by a check: let the checks of the next moment join its batch. One relay transaction
+                    // per check would compete with the checks themselves for the database and the CPU.
+                    if (signal.commitsSoFar() > seen && !pause(configuration.relayLinger())) {
+                        return;
+                    }
                 }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException failure) {
                 consecutiveFailures++;
+                metrics.relayFailures(consecutiveFailures);
                 Duration delay = backoff.delayAfter(consecutiveFailures);
                 LOG.warn("publishing check decisions to {} failed ({} in a row); retrying in {} ms", topic,
                         consecutiveFailures, delay.toMillis(), failure);

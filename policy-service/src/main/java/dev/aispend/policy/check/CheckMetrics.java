@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The checks' meters, at /prometheus: checks answered by result (repeats of a checkId not counted again),
- * reservations released by the sweeper, check decisions published, and the outbox depth the relay last saw.
+ * reservations released by the sweeper, check decisions published, the outbox depth the relay last saw and its
+ * failed attempts in a row.
  */
 @Singleton
 public final class CheckMetrics {
@@ -18,6 +19,7 @@ public final class CheckMetrics {
     private final Counter expired;
     private final Counter published;
     private final AtomicLong outboxDepth = new AtomicLong();
+    private final AtomicLong relayFailures = new AtomicLong();
 
     public CheckMetrics(MeterRegistry meters) {
         for (CheckResult result : CheckResult.values()) {
@@ -29,6 +31,8 @@ public final class CheckMetrics {
         published = Counter.builder("aispend.policy.check.decisions.published")
                 .description("check decisions the broker acknowledged on decisions.v1").register(meters);
         meters.gauge("aispend.policy.check.outbox.depth", outboxDepth);
+        // Above 0 while the broker refuses or is away: decisions wait in the outbox, checks go on.
+        meters.gauge("aispend.policy.check.relay.consecutive.failures", relayFailures);
     }
 
     void checked(CheckResult result) {
@@ -45,6 +49,10 @@ public final class CheckMetrics {
 
     void outboxDepth(long depth) {
         outboxDepth.set(depth);
+    }
+
+    void relayFailures(int consecutive) {
+        relayFailures.set(consecutive);
     }
 
     public long outboxDepth() {

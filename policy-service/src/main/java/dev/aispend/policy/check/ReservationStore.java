@@ -12,11 +12,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.Comparator;
 
 /**
  * The authoritative state of pre-flight checks, in PostgreSQL: one transaction per check locks the budget_period
@@ -50,16 +50,7 @@ public class ReservationStore {
     }
 
     public Optional<StoredCheck> findCheck(String checkId) {
-        return inTransaction("read check " + checkId, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT request_sha256, response FROM check_request WHERE check_id = ?")) {
-                select.setString(1, checkId);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(new StoredCheck(row.getString(1), row.getString(2)))
-                            : Optional.<StoredCheck>empty();
-                }
-            }
-        });
+        return inTransaction("read check " + checkId, connection -> CheckRows.find(connection, checkId));
     }
 
     /**
@@ -87,7 +78,7 @@ public class ReservationStore {
                 insertReservation(connection, plan, verdict);
             }
             CheckDocuments documents = recorder.record(verdict, reservation);
-            insertAnswerAndDecision(connection, plan, documents);
+            CheckRows.insert(connection, plan, documents);
             return new CheckRecorded(verdict, reservation, documents);
         });
     }
@@ -143,15 +134,7 @@ public class ReservationStore {
 
     /** Forgets up to {@code limit} answered checks older than {@code checkedBefore}; returns how many. */
     public int forgetChecks(Instant checkedBefore, int limit) {
-        return inTransaction("forget checks", connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("""
-                    DELETE FROM check_request WHERE check_id IN (
-                        SELECT check_id FROM check_request WHERE checked_at < ? ORDER BY checked_at LIMIT ?)""")) {
-                delete.setObject(1, utc(checkedBefore));
-                delete.setInt(2, limit);
-                return delete.executeUpdate();
-            }
-        });
+        return inTransaction("forget checks", connection -> CheckRows.forget(connection, checkedBefore, limit));
     }
 
     /** A reservation still held, or empty when unknown, settled, released or swept. */
@@ -200,29 +183,6 @@ public class ReservationStore {
             insert.executeUpdate();
         }
         BudgetPeriodRows.reserve(connection, periods, plan.estimatedCostUsdMicros());
-    }
-
-    /** The outbox row and the answer in one statement; no answer row means the checkId was taken meanwhile. */
-    private static void insertAnswerAndDecision(Connection connection, CheckPlan plan, CheckDocuments documents)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
-                WITH decision AS (
-                    INSERT INTO check_decision_outbox (decision_id, subject, payload, created_at)
-                    VALUES (?, ?, ?, ?))
-                INSERT INTO check_request (check_id, request_sha256, response, checked_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (check_id) DO NOTHING""")) {
-            insert.setString(1, documents.decisionId());
-            insert.setString(2, documents.subject());
-            insert.setString(3, documents.decisionJson());
-            insert.setObject(4, utc(plan.checkedAt()));
-            insert.setString(5, plan.checkId());
-            insert.setString(6, plan.requestSha256());
-            insert.setString(7, documents.responseJson());
-            insert.setObject(8, utc(plan.checkedAt()));
-            if (insert.executeUpdate() == 0) {
-                throw new CheckIdTakenException(plan.checkId());
-            }
-        }
     }
 
     private static int releaseHeld(Connection connection, String reservationId) throws SQLException {
@@ -285,7 +245,7 @@ public class ReservationStore {
         }
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 

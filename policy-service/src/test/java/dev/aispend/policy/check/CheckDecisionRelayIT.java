@@ -67,7 +67,8 @@ class CheckDecisionRelayIT {
         CheckConfiguration configuration = new CheckConfiguration(defaults.reservationTtl(),
                 defaults.maxReservationTtl(), defaults.maxEstimatedCostUsdMicros(),
                 defaults.maxEstimatedTokensPerType(), defaults.expiryInterval(), defaults.expiryBatchSize(),
-                defaults.idempotencyRetention(), batchSize, defaults.relayInterval(), defaults.publishTimeout(),
+                defaults.idempotencyRetention(), batchSize, defaults.relayInterval(), defaults.relayLinger(),
+                defaults.publishTimeout(),
                 defaults.relayRetryMaxDelay(), defaults.decisionsTopicPartitions());
         CheckDecisionPublisher publisher = (topic, subject, decision) -> {
             assertThat(topic).isEqualTo("decisions.v1");

@@ -124,6 +124,32 @@ class CheckReservationsIT implements TestPropertyProvider {
     }
 
     @Test
+    void concurrent_retries_of_one_check_id_reserve_once_and_all_get_the_first_answer() throws Exception {
+        rules.add(hardCapped("retries", team("retries"), CAP));
+        CheckRequest request = new CheckRequest("retried-1", "retries", null, null, null, null, null, 70L, null,
+                null);
+
+        List<CheckResponse> answers = callAtOnce(index -> () -> checks.check(request));
+
+        assertThat(answers.stream().map(CheckResponse::reservationId).distinct()).hasSize(1);
+        assertThat(answers).allSatisfy(answer -> assertThat(answer).isEqualTo(answers.get(0)));
+        assertThat(reserved("retries")).isEqualTo(70);
+    }
+
+    @Test
+    void a_forgotten_check_id_starts_a_new_check() {
+        rules.add(hardCapped("forget", team("forget"), CAP));
+        CheckRequest request = new CheckRequest("forget-1", "forget", null, null, null, null, null, 10L, null, null);
+        CheckResponse first = checks.check(request);
+
+        assertThat(store.forgetChecks(first.checkedAt().plusMillis(1), 1_000)).isPositive();
+        CheckResponse second = checks.check(request);
+
+        assertThat(second.reservationId()).isNotEqualTo(first.reservationId());
+        assertThat(reserved("forget")).isEqualTo(20);
+    }
+
+    @Test
     void settlement_releases_a_reservation_once_and_an_unknown_one_changes_nothing() {
         rules.add(hardCapped("settle", team("settle"), CAP), hardCapped("settle-org", team("settle"), 10 * CAP));
         CheckResponse first = checks.check(cost("settle", 400));
