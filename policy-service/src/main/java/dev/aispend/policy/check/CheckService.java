@@ -1,0 +1,144 @@
+package dev.aispend.policy.check;
+
+import dev.aispend.contracts.policy.PolicyDecision;
+import dev.aispend.policy.rules.CurrentRules;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Answers pre-flight checks: validates the request, resolves its budgets and estimate with the current rules
+ * ({@link CheckScope}), and judges, reserves and records it in one transaction ({@link ReservationStore}). A
+ * retried checkId gets its first answer again; the same id with other content is refused (409). A transaction
+ * PostgreSQL aborted to break a deadlock (possible only against the policy projection, which locks the same rows
+ * in its own order) is run again, a bounded number of times.
+ *
+ * <p>The check's time is the wall clock: a check is an outside request, not derived from the ledger; its decision
+ * records that time and everything it counted, so it can be re-derived all the same.
+ */
+@Singleton
+public class CheckService {
+    private static final int ATTEMPTS = 3;
+
+    private final CheckConfiguration configuration;
+    private final CurrentRules rules;
+    private final ReservationStore store;
+    private final JsonMapper json;
+    private final CheckMetrics metrics;
+    private final CheckDecisionSignal signal;
+    private final Clock clock;
+    private final CheckRequestParser parser;
+
+    @Inject
+    CheckService(CheckConfiguration configuration, CurrentRules rules, ReservationStore store, JsonMapper json,
+                 CheckMetrics metrics, CheckDecisionSignal signal) {
+        this(configuration, rules, store, json, metrics, signal, Clock.systemUTC());
+    }
+
+    CheckService(CheckConfiguration configuration, CurrentRules rules, ReservationStore store, JsonMapper json,
+                 CheckMetrics metrics, CheckDecisionSignal signal, Clock clock) {
+        this.configuration = configuration;
+        this.rules = rules;
+        this.store = store;
+        this.json = json;
+        this.metrics = metrics;
+        this.signal = signal;
+        this.clock = clock;
+        this.parser = new CheckRequestParser(configuration);
+    }
+
+    /** Parses and answers a request body; throws {@link CheckRefusedException} for what cannot be answered. */
+    public CheckResponse check(JsonNode body) {
+        return check(parser.parse(body));
+    }
+
+    public CheckResponse check(CheckRequest given) {
+        CheckRequest request = given.checkId() != null ? given : given.withCheckId(newId("chk_"));
+        String requestSha256 = request.contentSha256();
+        if (given.checkId() != null) {
+            Optional<CheckResponse> earlier = earlierAnswer(request.checkId(), requestSha256);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return firstAnswer(request, requestSha256);
+            } catch (CheckIdTakenException taken) {
+                return earlierAnswer(request.checkId(), requestSha256).orElseThrow(() ->
+                        new IllegalStateException("checkId " + request.checkId() + " taken but not stored"));
+            } catch (RuntimeException failure) {
+                if (attempt >= ATTEMPTS || !ReservationStoreException.retryable(failure)) {
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    public Optional<ReservationView> reservation(String reservationId) {
+        return store.find(reservationId);
+    }
+
+    public boolean release(String reservationId) {
+        return store.release(reservationId);
+    }
+
+    private CheckResponse firstAnswer(CheckRequest request, String requestSha256) {
+        // Milliseconds: what the answer, the decision and the rows all record, identically.
+        Instant checkedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        ScopedCheck scoped = CheckScope.resolve(request, rules.current(), checkedAt,
+                configuration.maxEstimatedCostUsdMicros());
+        Duration ttl = request.reservationTtlSeconds() == null ? configuration.reservationTtl()
+                : Duration.ofSeconds(request.reservationTtlSeconds());
+        CheckPlan plan = new CheckPlan(request.checkId(), requestSha256, checkedAt, scoped.estimatedCostUsdMicros(),
+                scoped.budgets(), newId("rsv_"), checkedAt.plus(ttl));
+        CheckResponse[] response = new CheckResponse[1];
+        CheckRecorded recorded = store.check(plan, (verdict, reservation) -> {
+            response[0] = CheckDecisions.response(scoped, verdict, reservation);
+            PolicyDecision decision = CheckDecisions.decision(scoped, verdict, reservation);
+            return new CheckDocuments(write(response[0]), decision.decisionId(), decision.subject(),
+                    write(decision));
+        });
+        metrics.checked(recorded.verdict().result());
+        signal.committed();
+        return response[0];
+    }
+
+    private Optional<CheckResponse> earlierAnswer(String checkId, String requestSha256) {
+        Optional<ReservationStore.StoredCheck> stored = store.findCheck(checkId);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!stored.get().requestSha256().equals(requestSha256)) {
+            throw CheckRefusedException.checkIdTaken(checkId);
+        }
+        try {
+            return Optional.of(json.readValue(stored.get().responseJson(), CheckResponse.class));
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("stored answer of check " + checkId + " is unreadable", unreadable);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException failure) {
+            throw new UncheckedIOException("could not write " + value.getClass().getSimpleName(), failure);
+        }
+    }
+
+    /** Ids only this service hands out; random, since a check is an outside request, never re-derived. */
+    private static String newId(String prefix) {
+        return prefix + UUID.randomUUID();
+    }
+}
