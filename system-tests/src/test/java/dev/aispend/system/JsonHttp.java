@@ -16,7 +16,10 @@ final class JsonHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Response(int status, JsonNode body) {
+    record Response(int status, JsonNode body, java.net.http.HttpHeaders headers) {
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 
     private JsonHttp() {
@@ -37,6 +40,17 @@ final class JsonHttp {
         return send(request.build());
     }
 
+    /** A JSON body with the headers given (name, value, ...), by {@code method} (POST, PUT). */
+    static Response send(String method, String url, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
+        for (int index = 0; index + 1 < headers.length; index += 2) {
+            request.header(headers[index], headers[index + 1]);
+        }
+        return send(request.build());
+    }
+
     static Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
     }
@@ -45,7 +59,7 @@ final class JsonHttp {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-            return new Response(response.statusCode(), body);
+            return new Response(response.statusCode(), body, response.headers());
         } catch (IOException failure) {
             throw new UncheckedIOException(request.uri() + " failed", failure);
         } catch (InterruptedException interrupted) {

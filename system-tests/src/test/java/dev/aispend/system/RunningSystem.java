@@ -64,6 +64,8 @@ final class RunningSystem implements AutoCloseable {
             environment.put("LEDGER_INTAKE_CONSUMER_GROUP", "ledger-" + runName);
             environment.put("POLICY_LEDGER_CONSUMER_GROUP", "policy-" + runName);
             environment.put("REPORT_LEDGER_CONSUMER_GROUP", "report-" + runName);
+            // Positions in these tests count only what they send; the policy flow turns the seed on.
+            environment.put("POLICY_SEED_RATE_CARDS", "false");
             environment.putAll(extraEnvironment.getOrDefault(spec.name(), Map.of()));
             ServiceProcess service = ServiceProcess.start(spec.withPort(freePort()), root, logs, environment);
             system.services.put(spec.name(), service);

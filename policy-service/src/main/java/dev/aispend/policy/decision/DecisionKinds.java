@@ -6,6 +6,8 @@ package dev.aispend.policy.decision;
  */
 public final class DecisionKinds {
     /** A period's spend reached {@code amount × percent / 100} of a soft threshold (exactly at it too). */
+    /** What every budget decision's kind starts with (verification compares those, checks are apart). */
+    public static final String BUDGET_PREFIX = "BUDGET_";
     public static final String THRESHOLD_CROSSED = "BUDGET_THRESHOLD_CROSSED";
     /** A period's spend reached the budget's amount. */
     public static final String EXHAUSTED = "BUDGET_EXHAUSTED";

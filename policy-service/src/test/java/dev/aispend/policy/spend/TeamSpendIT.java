@@ -149,7 +149,7 @@ class TeamSpendIT implements TestPropertyProvider {
                     assertThat(notFound.getStatus().getCode()).isEqualTo(HttpStatus.NOT_FOUND.getCode());
                     String body = notFound.getResponse().getBody(String.class).orElseThrow();
                     assertThat(body).contains("\"detail\":\"no projection named 'daily-spend'\"",
-                            "must be one of team-spend");
+                            "must be one of ", "team-spend", "policy");
                 });
     }
 

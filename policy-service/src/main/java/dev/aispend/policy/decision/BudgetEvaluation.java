@@ -1,0 +1,97 @@
+package dev.aispend.policy.decision;
+
+import dev.aispend.contracts.policy.PolicyDecision;
+import dev.aispend.platform.kafka.TopicNames;
+import dev.aispend.platform.ledger.LedgerEvent;
+import dev.aispend.policy.rules.PolicyProjection;
+import dev.aispend.policy.rules.PolicyStore;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.order.Ordered;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The budget evaluator inside the policy projection's transaction: evaluates a delivery entry by entry on the
+ * state in PostgreSQL, sends the decisions to {@code decisions.v1} and waits for the broker's acknowledgement,
+ * then writes the state; the checkpoint advances after. Should anything fail, the transaction rolls back and the
+ * delivery is evaluated again from the same state into the same decisions (same ids, same content), which the
+ * ledger records once: a decision is never lost and never doubled.
+ */
+@Singleton
+public class BudgetEvaluation implements PolicyProjection.LedgerStep, Ordered {
+    private final BudgetEvaluator evaluator = new BudgetEvaluator();
+    private final PolicyStore store;
+    private final DecisionPublisher publisher;
+    private final TopicNames topics;
+    private final Duration sendTimeout;
+
+    BudgetEvaluation(PolicyStore store, DecisionPublisher publisher, TopicNames topics,
+                     @Value("${policy.decisions.send-timeout:30s}") Duration sendTimeout) {
+        this.store = store;
+        this.publisher = publisher;
+        this.topics = topics;
+        this.sendTimeout = sendTimeout;
+    }
+
+    @Override
+    public int getOrder() {
+        return 0;
+    }
+
+    @Override
+    public void apply(Connection connection, List<LedgerEvent> events) {
+        try {
+            long first = events.get(0).position();
+            JdbcEvaluatorState state = new JdbcEvaluatorState(connection, store.budgetsBefore(connection, first));
+            List<PolicyDecision> decisions = new ArrayList<>();
+            for (LedgerEvent event : events) {
+                decisions.addAll(evaluator.apply(state, event));
+            }
+            send(decisions);
+            state.flush();
+        } catch (SQLException failure) {
+            throw new IllegalStateException("could not evaluate budgets through position "
+                    + events.get(events.size() - 1).position(), failure);
+        }
+    }
+
+    private void send(List<PolicyDecision> decisions) {
+        List<CompletableFuture<?>> sends = new ArrayList<>(decisions.size());
+        for (PolicyDecision decision : decisions) {
+            sends.add(publisher.publish(topics.decisions(), decision.subject(), decision));
+        }
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending budget decisions", interrupted);
+        } catch (ExecutionException | TimeoutException failure) {
+            throw new IllegalStateException("the broker did not take " + decisions.size()
+                    + " budget decisions; the delivery is evaluated again", failure);
+        }
+    }
+
+    @Override
+    public void reset(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM evaluator_clock");
+            statement.executeUpdate("DELETE FROM budget_state");
+            // Reservations (checks) are kept: a rebuild recounts the spend, not what callers hold.
+            statement.executeUpdate("UPDATE budget_period SET spent_usd_micros = 0, spent_as_of_position = 0, "
+                    + "crossed_thresholds = '{}', exhausted = FALSE, forecast_alerted = FALSE");
+        } catch (SQLException failure) {
+            throw new IllegalStateException("could not reset the budget evaluator's state", failure);
+        }
+    }
+}

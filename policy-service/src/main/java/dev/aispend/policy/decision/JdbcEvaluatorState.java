@@ -1,0 +1,224 @@
+package dev.aispend.policy.decision;
+
+import dev.aispend.policy.budget.BudgetContent;
+import dev.aispend.policy.budget.BudgetVersion;
+import dev.aispend.policy.budget.InvalidBudgetException;
+import dev.aispend.policy.rules.PolicyVersion;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The evaluator's memory in PostgreSQL, for one delivery of the policy projection, inside its transaction: read at
+ * the start (budgets as of the checkpoint, clock, current periods), tallies read when first asked for, and
+ * everything changed written back by {@link #flush} before the checkpoint advances. Tallies are written without
+ * touching {@code reserved_usd_micros}, which belongs to checks; the rows are locked only for the final writes,
+ * so checks wait at most for those.
+ */
+final class JdbcEvaluatorState implements EvaluatorState {
+    static final String PROJECTION = "policy";
+
+    private final Connection connection;
+    private Instant clock;
+    private boolean clockChanged;
+    private final Map<String, BudgetVersion> budgets = new HashMap<>();
+    private final Map<String, String> periodKeys = new HashMap<>();
+    private final Map<String, String> changedPeriodKeys = new LinkedHashMap<>();
+    private final Map<String, Optional<PeriodTally>> tallies = new HashMap<>();
+    private final Map<String, BudgetTally> changedTallies = new LinkedHashMap<>();
+
+    private record BudgetTally(String budgetId, PeriodTally tally) {
+    }
+
+    /** Loads the state as it stood before the delivery: {@code budgetsBefore} are the versions recorded before it. */
+    JdbcEvaluatorState(Connection connection, Collection<PolicyVersion> budgetsBefore)
+            throws SQLException {
+        this.connection = connection;
+        for (PolicyVersion version : budgetsBefore) {
+            try {
+                budgets.put(version.policyId(), new BudgetVersion(version.policyId(), version.version(),
+                        version.ledgerPosition(), BudgetContent.parse(version.content())));
+            } catch (InvalidBudgetException unreadable) {
+                // The evaluator keeps an unreadable version's predecessor (BudgetEvaluator); so does this state.
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT ledger_clock FROM evaluator_clock WHERE projection = ?")) {
+            select.setString(1, PROJECTION);
+            try (ResultSet row = select.executeQuery()) {
+                clock = row.next() ? row.getTimestamp(1).toInstant() : null;
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT budget_id, current_period_key FROM budget_state");
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                periodKeys.put(row.getString(1), row.getString(2));
+            }
+        }
+    }
+
+    @Override
+    public Optional<Instant> ledgerClock() {
+        return Optional.ofNullable(clock);
+    }
+
+    @Override
+    public void ledgerClock(Instant newClock) {
+        clock = newClock;
+        clockChanged = true;
+    }
+
+    @Override
+    public Collection<BudgetVersion> budgets() {
+        return budgets.values();
+    }
+
+    @Override
+    public Optional<BudgetVersion> budget(String budgetId) {
+        return Optional.ofNullable(budgets.get(budgetId));
+    }
+
+    @Override
+    public void putBudget(BudgetVersion version) {
+        budgets.put(version.budgetId(), version); // policy_version holds it already (PolicyStore).
+    }
+
+    @Override
+    public Optional<String> currentPeriodKey(String budgetId) {
+        return Optional.ofNullable(periodKeys.get(budgetId));
+    }
+
+    @Override
+    public void currentPeriodKey(String budgetId, String periodKey) {
+        periodKeys.put(budgetId, periodKey);
+        changedPeriodKeys.put(budgetId, periodKey);
+    }
+
+    @Override
+    public Optional<PeriodTally> tally(String budgetId, String periodKey) {
+        return tallies.computeIfAbsent(key(budgetId, periodKey), ignored -> read(budgetId, periodKey));
+    }
+
+    @Override
+    public void putTally(String budgetId, PeriodTally tally) {
+        String key = key(budgetId, tally.periodKey());
+        tallies.put(key, Optional.of(tally));
+        changedTallies.put(key, new BudgetTally(budgetId, tally));
+    }
+
+    /** Writes what changed, tallies in key order (the order checks lock rows in, so neither deadlocks). */
+    void flush() throws SQLException {
+        if (clockChanged) {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO evaluator_clock (projection, ledger_clock) VALUES (?, ?)
+                    ON CONFLICT (projection) DO UPDATE SET ledger_clock = EXCLUDED.ledger_clock""")) {
+                upsert.setString(1, PROJECTION);
+                upsert.setTimestamp(2, Timestamp.from(clock));
+                upsert.executeUpdate();
+            }
+        }
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO budget_state (budget_id, current_period_key) VALUES (?, ?)
+                ON CONFLICT (budget_id) DO UPDATE SET current_period_key = EXCLUDED.current_period_key""")) {
+            for (Map.Entry<String, String> changed : changedPeriodKeys.entrySet()) {
+                upsert.setString(1, changed.getKey());
+                upsert.setString(2, changed.getValue());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+        writeTallies();
+    }
+
+    private void writeTallies() throws SQLException {
+        List<BudgetTally> ordered = changedTallies.values().stream()
+                .sorted((left, right) -> key(left.budgetId(), left.tally().periodKey())
+                        .compareTo(key(right.budgetId(), right.tally().periodKey()))).toList();
+        lockInKeyOrder(ordered);
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO budget_period (budget_id, period_key, period_start, period_end, spent_usd_micros,
+                    spent_as_of_position, crossed_thresholds, exhausted, forecast_alerted)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (budget_id, period_key) DO UPDATE SET period_start = EXCLUDED.period_start,
+                    period_end = EXCLUDED.period_end, spent_usd_micros = EXCLUDED.spent_usd_micros,
+                    spent_as_of_position = EXCLUDED.spent_as_of_position,
+                    crossed_thresholds = EXCLUDED.crossed_thresholds, exhausted = EXCLUDED.exhausted,
+                    forecast_alerted = EXCLUDED.forecast_alerted""")) {
+            for (BudgetTally changed : ordered) {
+                PeriodTally tally = changed.tally();
+                upsert.setString(1, changed.budgetId());
+                upsert.setString(2, tally.periodKey());
+                upsert.setTimestamp(3, Timestamp.from(tally.periodStart()));
+                upsert.setTimestamp(4, Timestamp.from(tally.periodEnd()));
+                upsert.setLong(5, tally.spentUsdMicros());
+                upsert.setLong(6, tally.spentAsOfPosition());
+                upsert.setArray(7, connection.createArrayOf("integer", tally.crossedThresholds().toArray()));
+                upsert.setBoolean(8, tally.exhausted());
+                upsert.setBoolean(9, tally.forecastAlerted());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    /**
+     * Locks the existing rows in the database's (budget_id, period_key) order, the order checks lock them in, so
+     * the two never wait on each other in a circle; rows created by the upsert are new to everyone.
+     */
+    private void lockInKeyOrder(List<BudgetTally> tallies) throws SQLException {
+        if (tallies.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement lock = connection.prepareStatement("""
+                SELECT 1 FROM budget_period
+                WHERE (budget_id, period_key) IN (SELECT * FROM unnest(?::varchar[], ?::varchar[]))
+                ORDER BY budget_id, period_key FOR UPDATE""")) {
+            lock.setArray(1, connection.createArrayOf("varchar",
+                    tallies.stream().map(BudgetTally::budgetId).toArray()));
+            lock.setArray(2, connection.createArrayOf("varchar",
+                    tallies.stream().map(changed -> changed.tally().periodKey()).toArray()));
+            lock.executeQuery().close();
+        }
+    }
+
+    private Optional<PeriodTally> read(String budgetId, String periodKey) {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT period_start, period_end, spent_usd_micros, spent_as_of_position, crossed_thresholds,
+                    exhausted, forecast_alerted FROM budget_period WHERE budget_id = ? AND period_key = ?""")) {
+            select.setString(1, budgetId);
+            select.setString(2, periodKey);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new PeriodTally(periodKey, row.getTimestamp(1).toInstant(),
+                        row.getTimestamp(2).toInstant(), row.getLong(3), row.getLong(4), thresholds(row.getArray(5)),
+                        row.getBoolean(6), row.getBoolean(7)));
+            }
+        } catch (SQLException failure) {
+            throw new IllegalStateException("could not read the tally of budget " + budgetId + " in " + periodKey,
+                    failure);
+        }
+    }
+
+    private static List<Integer> thresholds(Array array) throws SQLException {
+        return Arrays.stream((Integer[]) array.getArray()).toList();
+    }
+
+    private static String key(String budgetId, String periodKey) {
+        return budgetId + '\u0000' + periodKey;
+    }
+}

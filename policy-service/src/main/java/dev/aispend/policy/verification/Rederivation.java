@@ -1,0 +1,105 @@
+package dev.aispend.policy.verification;
+
+import dev.aispend.contracts.ledger.PolicyDecisionRecorded;
+import dev.aispend.contracts.policy.PolicyDecision;
+import dev.aispend.platform.kafka.TopicNames;
+import dev.aispend.platform.ledger.LedgerPayloadDecoder;
+import dev.aispend.platform.ledger.LedgerReader;
+import dev.aispend.policy.check.CheckRederivation;
+import dev.aispend.policy.decision.BudgetEvaluator;
+import dev.aispend.policy.decision.DecisionKinds;
+import dev.aispend.policy.decision.InMemoryEvaluatorState;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+
+/**
+ * Replays ledger.v1 from position 1 into a fresh evaluator with its state in memory, and compares what it derives
+ * with what the ledger recorded: budget decisions whose trigger lies in the range, and checks recorded in the range
+ * (re-derived from the rules and spend at the positions they name, {@link CheckRederivation}).
+ */
+@Singleton
+public class Rederivation {
+    /** How often a job reports how far it read. */
+    private static final long PROGRESS_EVERY_ENTRIES = 10_000;
+
+    private final LedgerPayloadDecoder decoder;
+    private final TopicNames topics;
+    private final JsonMapper json;
+    private final String bootstrapServers;
+
+    Rederivation(LedgerPayloadDecoder decoder, TopicNames topics, JsonMapper json,
+                 @Value("${kafka.bootstrap.servers}") String bootstrapServers) {
+        this.decoder = decoder;
+        this.topics = topics;
+        this.json = json;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Told how many entries were read, and the last position of the range, as the job goes. */
+    public interface Progress {
+        void report(long entriesRead, long toPosition);
+    }
+
+    /**
+     * Two passes over the ledger: the first collects the recorded decisions (a decision is recorded after the
+     * entry that triggered it, so the whole ledger is read); the second replays it into a fresh evaluator, and
+     * keeps what the recorded checks need at their positions.
+     */
+    public VerificationResult verify(long fromPosition, @Nullable Long toPosition, Progress progress)
+            throws IOException {
+        try (LedgerReader reader = new LedgerReader(bootstrapServers, topics.ledger(), decoder)) {
+            long tail = reader.tailPosition();
+            long through = toPosition == null ? tail : Math.min(toPosition, tail);
+            DecisionComparison comparison = new DecisionComparison(json);
+            CheckRederivation checks = new CheckRederivation();
+            long[] read = {0};
+            reader.readThrough(tail, event -> {
+                if (event.payload() instanceof PolicyDecisionRecorded recorded) {
+                    PolicyDecision decision = recorded.decision();
+                    if (isBudgetDecision(decision) && inRange(decision.triggerPosition(), fromPosition, through)) {
+                        comparison.recorded(decision, event.position());
+                    } else if (isCheck(decision) && inRange(event.position(), fromPosition, through)) {
+                        comparison.recorded(decision, event.position());
+                        checks.recorded(decision);
+                    }
+                }
+                report(progress, ++read[0], through);
+            });
+            InMemoryEvaluatorState state = new InMemoryEvaluatorState();
+            BudgetEvaluator evaluator = new BudgetEvaluator();
+            reader.readThrough(tail, event -> {
+                for (PolicyDecision derived : evaluator.apply(state, event)) {
+                    if (inRange(derived.triggerPosition(), fromPosition, through)) {
+                        comparison.rederived(derived);
+                    }
+                }
+                checks.afterEntry(event, state);
+                report(progress, ++read[0], through);
+            });
+            checks.rederived().forEach(comparison::rederived);
+            return comparison.result(fromPosition, through, read[0]);
+        }
+    }
+
+    private static void report(Progress progress, long entriesRead, long through) {
+        if (entriesRead % PROGRESS_EVERY_ENTRIES == 0) {
+            progress.report(entriesRead, through);
+        }
+    }
+
+    private static boolean isCheck(PolicyDecision decision) {
+        return CheckRederivation.KIND.equals(decision.kind());
+    }
+
+    private static boolean isBudgetDecision(PolicyDecision decision) {
+        return decision.kind().startsWith(DecisionKinds.BUDGET_PREFIX);
+    }
+
+    private static boolean inRange(@Nullable Long position, long from, long through) {
+        return position != null && position >= from && position <= through;
+    }
+}
