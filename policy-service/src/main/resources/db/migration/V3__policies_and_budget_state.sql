@@ -44,10 +44,12 @@ CREATE TABLE person_attribution (
     ledger_position  BIGINT       NOT NULL
 );
 
--- The evaluator's clock: the latest event time it has seen (docs/policy.md). Never the wall clock.
+-- The evaluator's clock: the latest event time it has seen (docs/policy.md). Never the wall clock. Kept as the
+-- ISO-8601 text of the instant, because event times carry nanoseconds and TIMESTAMPTZ keeps microseconds: a
+-- rounded clock would put a different instant in decisions than a replay of the ledger derives.
 CREATE TABLE evaluator_clock (
     projection   VARCHAR(48) PRIMARY KEY,
-    ledger_clock TIMESTAMPTZ NOT NULL
+    ledger_clock VARCHAR(40) NOT NULL
 );
 
 -- Per budget, the period its ledger clock is in, to record a period reset once when the clock enters the next.

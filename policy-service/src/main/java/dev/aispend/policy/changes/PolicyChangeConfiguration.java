@@ -1,6 +1,7 @@
 package dev.aispend.policy.changes;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 
 import java.time.Duration;
 
@@ -10,7 +11,8 @@ import java.time.Duration;
  * broker to take the request.
  */
 @ConfigurationProperties("policy.changes")
-public record PolicyChangeConfiguration(Duration answerTimeout, Duration answerPollInterval, Duration sendTimeout) {
+public record PolicyChangeConfiguration(@Nullable Duration answerTimeout, @Nullable Duration answerPollInterval,
+                                        @Nullable Duration sendTimeout) {
     public PolicyChangeConfiguration {
         answerTimeout = answerTimeout == null ? Duration.ofSeconds(5) : answerTimeout;
         answerPollInterval = answerPollInterval == null ? Duration.ofMillis(20) : answerPollInterval;

@@ -58,7 +58,7 @@ final class JdbcEvaluatorState implements EvaluatorState {
                 "SELECT ledger_clock FROM evaluator_clock WHERE projection = ?")) {
             select.setString(1, PROJECTION);
             try (ResultSet row = select.executeQuery()) {
-                clock = row.next() ? row.getTimestamp(1).toInstant() : null;
+                clock = row.next() ? Instant.parse(row.getString(1)) : null;
             }
         }
         try (PreparedStatement select = connection.prepareStatement(
@@ -126,7 +126,7 @@ final class JdbcEvaluatorState implements EvaluatorState {
                     INSERT INTO evaluator_clock (projection, ledger_clock) VALUES (?, ?)
                     ON CONFLICT (projection) DO UPDATE SET ledger_clock = EXCLUDED.ledger_clock""")) {
                 upsert.setString(1, PROJECTION);
-                upsert.setTimestamp(2, Timestamp.from(clock));
+                upsert.setString(2, clock.toString());
                 upsert.executeUpdate();
             }
         }

@@ -1,6 +1,7 @@
 package dev.aispend.policy.verification;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 
 /**
  * Limits of re-derivation ({@code policy.verification.*}): the longest position range one job may verify
@@ -8,7 +9,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
  * decisions depend on everything before them.
  */
 @ConfigurationProperties("policy.verification")
-public record VerificationConfiguration(Long maxRange) {
+public record VerificationConfiguration(@Nullable Long maxRange) {
     public VerificationConfiguration {
         maxRange = maxRange == null ? 50_000_000L : maxRange;
         if (maxRange < 1) {
