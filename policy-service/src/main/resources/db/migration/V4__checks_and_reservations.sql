@@ -13,8 +13,8 @@ ALTER TABLE budget_period
 -- the rows and subtracts their amounts from budget_period.reserved_usd_micros in one transaction.
 CREATE TABLE reservation (
     reservation_id     VARCHAR(64)  NOT NULL,
-    budget_id          VARCHAR(64)  NOT NULL,
-    period_key         VARCHAR(16)  NOT NULL,
+    budget_id          TEXT         NOT NULL,
+    period_key         TEXT         NOT NULL,
     amount_usd_micros  BIGINT       NOT NULL CHECK (amount_usd_micros > 0),
     check_id           VARCHAR(128) NOT NULL,
     expires_at         TIMESTAMPTZ  NOT NULL,

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -55,9 +56,9 @@ public record BudgetPeriod(PeriodUnit unit, String timeZone) {
             case YEAR -> first.plusYears(1);
         };
         String key = switch (unit) {
-            case MONTH -> String.format("%04d-%02d", first.getYear(), first.getMonthValue());
-            case QUARTER -> String.format("%04d-Q%d", first.getYear(), (first.getMonthValue() - 1) / 3 + 1);
-            case YEAR -> String.format("%04d", first.getYear());
+            case MONTH -> String.format(Locale.ROOT, "%04d-%02d", first.getYear(), first.getMonthValue());
+            case QUARTER -> String.format(Locale.ROOT, "%04d-Q%d", first.getYear(), (first.getMonthValue() - 1) / 3 + 1);
+            case YEAR -> String.format(Locale.ROOT, "%04d", first.getYear());
         };
         // atStartOfDay(zone) is the first valid instant of the day, also where midnight falls in a DST gap.
         return new PeriodWindow(key, first.atStartOfDay(zone).toInstant(), next.atStartOfDay(zone).toInstant());

@@ -122,7 +122,8 @@ public class PolicyApi {
                 "must be 1..64 lower-case letters, digits and dashes, starting with a letter or digit")));
     }
 
-    static String actor(@Nullable String header) {
+    /** The actor an {@code X-Actor} header names (until authentication, issue 11), bounded; else anonymous. */
+    public static String actor(@Nullable String header) {
         if (header == null || header.isBlank()) {
             return "anonymous";
         }

@@ -49,7 +49,12 @@ public class PolicyChanges {
         PolicyChangeRequest request = new PolicyChangeRequest(requestId, change.policyId(), change.kind(),
                 change.expectedVersion(), change.actor(), change.content(), change.effectiveFrom(), requestedAt);
         submitted.remember(request);
-        send(request);
+        try {
+            send(request);
+        } catch (BrokerUnavailableException notSent) {
+            submitted.forget(request.requestId()); // Never sent: its status link must not say PENDING forever.
+            throw notSent;
+        }
         return awaitAnswer(request);
     }
 

@@ -88,6 +88,10 @@ public class PolicyResponses {
                     + " already exists (version " + status.currentVersion() + "); change it with PUT and If-Match",
                     List.of(new FieldError("id", "is taken"))));
         }
+        if (status.versionConflict() && Long.valueOf(0).equals(status.currentVersion())) {
+            return HttpResponse.status(HttpStatus.NOT_FOUND).body(ErrorBody.of("no policy " + status.policyId()
+                    + " in the ledger to change; create it with POST", List.of(new FieldError("id", "is unknown"))));
+        }
         if (status.versionConflict()) {
             return HttpResponse.status(HttpStatus.PRECONDITION_FAILED).body(ErrorBody.of(status.policyId()
                     + " is at version " + status.currentVersion() + ", the request expected version "

@@ -41,6 +41,17 @@ public class SubmittedChanges {
         }
     }
 
+    @Transactional
+    public void forget(String requestId) {
+        try (PreparedStatement delete = connection().prepareStatement(
+                "DELETE FROM policy_change_submission WHERE request_id = ?")) {
+            delete.setString(1, requestId);
+            delete.executeUpdate();
+        } catch (SQLException failure) {
+            throw new IllegalStateException("could not forget policy change " + requestId, failure);
+        }
+    }
+
     @ReadOnly
     public Optional<ChangeStatus> find(String requestId) {
         try (PreparedStatement select = connection().prepareStatement(

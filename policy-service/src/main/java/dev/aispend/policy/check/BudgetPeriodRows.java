@@ -30,8 +30,10 @@ final class BudgetPeriodRows {
     }
 
     /**
-     * Creates the rows a check needs that do not exist yet: nothing spent as of position 0 and nothing reserved.
-     * The evaluator adds the ledger's spend to the same row when it gets there.
+     * Creates the rows a check needs that do not exist yet (nothing spent as of position 0, nothing reserved) and
+     * locks the ones that do, all in one statement in key order: creating first and locking after would hold new
+     * rows while waiting for older ones, out of order. The no-op update is what locks an existing row. The
+     * evaluator adds the ledger's spend to the same row when it gets there.
      */
     static void ensure(Connection connection, List<BudgetInScope> budgets) throws SQLException {
         String[] ids = new String[budgets.size()];
@@ -51,7 +53,7 @@ final class BudgetPeriodRows {
                 SELECT b, k, s::timestamptz, e::timestamptz, 0, 0
                 FROM unnest(?::varchar[], ?::varchar[], ?::text[], ?::text[]) AS t(b, k, s, e)
                 ORDER BY b, k
-                ON CONFLICT (budget_id, period_key) DO NOTHING""")) {
+                ON CONFLICT (budget_id, period_key) DO UPDATE SET budget_id = EXCLUDED.budget_id""")) {
             insert.setArray(1, texts(connection, ids));
             insert.setArray(2, texts(connection, keys));
             insert.setArray(3, texts(connection, starts));

@@ -30,6 +30,13 @@ public final class CheckRefusedException extends RuntimeException {
                 List.of(new FieldError(field, problem)));
     }
 
+    /** 503: the rules or spend the check would weigh are too far behind the ledger to trust. */
+    static CheckRefusedException behindTheLedger(String problem) {
+        return new CheckRefusedException(HttpStatus.SERVICE_UNAVAILABLE,
+                "policy-service is behind the ledger; nothing was reserved or recorded: retry shortly",
+                List.of(new FieldError(null, problem)));
+    }
+
     static CheckRefusedException checkIdTaken(String checkId) {
         return new CheckRefusedException(HttpStatus.CONFLICT, "checkId " + checkId
                 + " was used for another check; use a new checkId for a new check",

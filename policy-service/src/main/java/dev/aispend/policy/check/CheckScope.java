@@ -30,6 +30,8 @@ import java.util.Set;
  * as the rules snapshot holds them; a model no card prices cannot be estimated (422 naming {@code model}).
  */
 final class CheckScope {
+    /** Budgets one check may weigh: its decision lists each, and the ledger bounds a decision's size. */
+    static final int MAX_BUDGETS_PER_CHECK = 100;
     private CheckScope() {
     }
 
@@ -42,9 +44,19 @@ final class CheckScope {
                 attribution == null ? null : attribution.costCenter());
         List<BudgetInScope> budgets = new ArrayList<>();
         for (BudgetVersion budget : rules.budgets()) {
-            if (budget.definition().active() && covers(budget.definition().scope(), request, teams, costCenters)) {
-                budgets.add(new BudgetInScope(budget, budget.definition().period().windowOf(checkedAt)));
+            if (!budget.definition().active()) {
+                continue;
             }
+            if (covers(budget.definition().scope(), request, teams, costCenters)) {
+                budgets.add(new BudgetInScope(budget, budget.definition().period().windowOf(checkedAt)));
+            } else if (budget.definition().hardCap()) {
+                refuseIfUnnamed(budget, request, teams, costCenters);
+            }
+        }
+        if (budgets.size() > MAX_BUDGETS_PER_CHECK) {
+            // The check's decision lists every budget, and the ledger bounds a decision's evidence.
+            throw CheckRefusedException.unprocessable("team", budgets.size() + " budgets cover this check, more "
+                    + "than the " + MAX_BUDGETS_PER_CHECK + " one check can weigh and record; narrow the budgets");
         }
         budgets.sort(BudgetInScope.LOCK_ORDER);
         if (request.estimatedCostUsdMicros() != null) {
@@ -70,6 +82,34 @@ final class CheckScope {
         }
         RateCardRef rateCard = priced.get().rateCard();
         return new ScopedCheck(request, checkedAt, rules.rulesPosition(), attribution, budgets, cost, rateCard);
+    }
+
+    /**
+     * A hard cap the check would fall under if it named a field it left out (a person, a purpose, a model) must
+     * not be skipped silently: the spend that follows names that field and counts against the cap. The check
+     * is refused, naming the field to send.
+     */
+    private static void refuseIfUnnamed(BudgetVersion budget, CheckRequest request, List<String> teams,
+                                        List<String> costCenters) {
+        BudgetScope scope = budget.definition().scope();
+        List<String> missing = new ArrayList<>();
+        if (scope.personRef() != null && request.personRef() == null) {
+            missing.add("personRef");
+        }
+        if (scope.purpose() != null && request.purpose() == null) {
+            missing.add("purpose");
+        }
+        if (scope.model() != null && request.model() == null) {
+            missing.add("model");
+        }
+        BudgetScope given = new BudgetScope(scope.costCenter(), scope.team(),
+                request.personRef() == null ? null : scope.personRef(),
+                request.purpose() == null ? null : scope.purpose(), request.model() == null ? null : scope.model());
+        if (!missing.isEmpty() && covers(given, request, teams, costCenters)) {
+            throw CheckRefusedException.unprocessable(missing.get(0), "hard-capped budget " + budget.budgetId()
+                    + " is scoped by " + String.join(", ", missing) + ", which this check leaves out; name "
+                    + String.join(", ", missing) + " so the cap is weighed");
+        }
     }
 
     private static boolean covers(BudgetScope scope, CheckRequest request, List<String> teams,

@@ -31,6 +31,7 @@ public class CheckService {
     private static final int ATTEMPTS = 3;
 
     private final CheckConfiguration configuration;
+    private final LedgerLagGuard guard;
     private final CurrentRules rules;
     private final ReservationStore store;
     private final JsonMapper json;
@@ -41,12 +42,13 @@ public class CheckService {
 
     @Inject
     CheckService(CheckConfiguration configuration, CurrentRules rules, ReservationStore store, JsonMapper json,
-                 CheckMetrics metrics, CheckDecisionSignal signal) {
-        this(configuration, rules, store, json, metrics, signal, Clock.systemUTC());
+                 CheckMetrics metrics, CheckDecisionSignal signal, LedgerLagGuard guard) {
+        this(configuration, rules, store, json, metrics, signal, Clock.systemUTC(), guard);
     }
 
     CheckService(CheckConfiguration configuration, CurrentRules rules, ReservationStore store, JsonMapper json,
-                 CheckMetrics metrics, CheckDecisionSignal signal, Clock clock) {
+                 CheckMetrics metrics, CheckDecisionSignal signal, Clock clock, LedgerLagGuard guard) {
+        this.guard = guard;
         this.configuration = configuration;
         this.rules = rules;
         this.store = store;
@@ -63,6 +65,9 @@ public class CheckService {
     }
 
     public CheckResponse check(CheckRequest given) {
+        guard.refusal().ifPresent(problem -> {
+            throw CheckRefusedException.behindTheLedger(problem);
+        });
         CheckRequest request = given.checkId() != null ? given : given.withCheckId(newId("chk_"));
         String requestSha256 = request.contentSha256();
         if (given.checkId() != null) {

@@ -3,7 +3,6 @@ package dev.aispend.policy.check;
 import dev.aispend.contracts.ledger.SpendRecorded;
 import dev.aispend.platform.ledger.LedgerEvent;
 import dev.aispend.policy.rules.PolicyProjection;
-import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -17,7 +16,7 @@ import java.util.Map;
  * nothing: the spend that settles it is recorded from the source of truth.
  */
 @Singleton
-public class ReservationSettlement implements PolicyProjection.LedgerStep, Ordered {
+public class ReservationSettlement implements PolicyProjection.LedgerStep {
     /** The usage attribute naming the reservation it settles (ingest passes client attributes through). */
     public static final String RESERVATION_ATTRIBUTE = "aispend.reservation_id";
 
@@ -28,7 +27,7 @@ public class ReservationSettlement implements PolicyProjection.LedgerStep, Order
     }
 
     @Override
-    public int getOrder() {
+    public int order() {
         return 10; // After the evaluator, whose writes come first in the transaction.
     }
 

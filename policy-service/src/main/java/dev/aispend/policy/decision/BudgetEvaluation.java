@@ -6,7 +6,6 @@ import dev.aispend.platform.ledger.LedgerEvent;
 import dev.aispend.policy.rules.PolicyProjection;
 import dev.aispend.policy.rules.PolicyStore;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -28,7 +27,7 @@ import java.util.concurrent.TimeoutException;
  * ledger records once: a decision is never lost and never doubled.
  */
 @Singleton
-public class BudgetEvaluation implements PolicyProjection.LedgerStep, Ordered {
+public class BudgetEvaluation implements PolicyProjection.LedgerStep {
     private final BudgetEvaluator evaluator = new BudgetEvaluator();
     private final PolicyStore store;
     private final DecisionPublisher publisher;
@@ -44,7 +43,7 @@ public class BudgetEvaluation implements PolicyProjection.LedgerStep, Ordered {
     }
 
     @Override
-    public int getOrder() {
+    public int order() {
         return 0;
     }
 

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -42,7 +41,10 @@ final class JdbcEvaluatorState implements EvaluatorState {
     private record BudgetTally(String budgetId, PeriodTally tally) {
     }
 
-    /** Loads the state as it stood before the delivery: {@code budgetsBefore} are the versions recorded before it. */
+    /**
+     * Loads the state as it stood before the delivery: {@code budgetsBefore} are every budget version recorded
+     * before it, by budget and version, so each budget keeps its latest readable version.
+     */
     JdbcEvaluatorState(Connection connection, Collection<PolicyVersion> budgetsBefore)
             throws SQLException {
         this.connection = connection;
@@ -51,7 +53,7 @@ final class JdbcEvaluatorState implements EvaluatorState {
                 budgets.put(version.policyId(), new BudgetVersion(version.policyId(), version.version(),
                         version.ledgerPosition(), BudgetContent.parse(version.content())));
             } catch (InvalidBudgetException unreadable) {
-                // The evaluator keeps an unreadable version's predecessor (BudgetEvaluator); so does this state.
+                // Versions come in order: an unreadable one leaves its predecessor in force, as in BudgetEvaluator.
             }
         }
         try (PreparedStatement select = connection.prepareStatement(
@@ -119,7 +121,7 @@ final class JdbcEvaluatorState implements EvaluatorState {
         changedTallies.put(key, new BudgetTally(budgetId, tally));
     }
 
-    /** Writes what changed, tallies in key order (the order checks lock rows in, so neither deadlocks). */
+    /** Writes what changed: the clock, the budgets' current periods, the tallies. */
     void flush() throws SQLException {
         if (clockChanged) {
             try (PreparedStatement upsert = connection.prepareStatement("""
@@ -143,54 +145,49 @@ final class JdbcEvaluatorState implements EvaluatorState {
         writeTallies();
     }
 
+    /**
+     * One statement for every changed tally, in (budget_id, period_key) order as the database sorts, the order
+     * checks lock rows in: rows are created or locked and updated in that order, so the two never wait on each
+     * other in a circle. Only the evaluator's columns are written; what checks hold is theirs.
+     */
     private void writeTallies() throws SQLException {
-        List<BudgetTally> ordered = changedTallies.values().stream()
-                .sorted((left, right) -> key(left.budgetId(), left.tally().periodKey())
-                        .compareTo(key(right.budgetId(), right.tally().periodKey()))).toList();
-        lockInKeyOrder(ordered);
+        List<BudgetTally> changed = List.copyOf(changedTallies.values());
+        if (changed.isEmpty()) {
+            return;
+        }
         try (PreparedStatement upsert = connection.prepareStatement("""
                 INSERT INTO budget_period (budget_id, period_key, period_start, period_end, spent_usd_micros,
                     spent_as_of_position, crossed_thresholds, exhausted, forecast_alerted)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                SELECT b, k, s::timestamptz, e::timestamptz, spent, position,
+                    string_to_array(crossed, ',')::integer[], exhausted, alerted
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::text[],
+                    ?::boolean[], ?::boolean[]) AS t(b, k, s, e, spent, position, crossed, exhausted, alerted)
+                ORDER BY b, k
                 ON CONFLICT (budget_id, period_key) DO UPDATE SET period_start = EXCLUDED.period_start,
                     period_end = EXCLUDED.period_end, spent_usd_micros = EXCLUDED.spent_usd_micros,
                     spent_as_of_position = EXCLUDED.spent_as_of_position,
                     crossed_thresholds = EXCLUDED.crossed_thresholds, exhausted = EXCLUDED.exhausted,
                     forecast_alerted = EXCLUDED.forecast_alerted""")) {
-            for (BudgetTally changed : ordered) {
-                PeriodTally tally = changed.tally();
-                upsert.setString(1, changed.budgetId());
-                upsert.setString(2, tally.periodKey());
-                upsert.setTimestamp(3, Timestamp.from(tally.periodStart()));
-                upsert.setTimestamp(4, Timestamp.from(tally.periodEnd()));
-                upsert.setLong(5, tally.spentUsdMicros());
-                upsert.setLong(6, tally.spentAsOfPosition());
-                upsert.setArray(7, connection.createArrayOf("integer", tally.crossedThresholds().toArray()));
-                upsert.setBoolean(8, tally.exhausted());
-                upsert.setBoolean(9, tally.forecastAlerted());
-                upsert.addBatch();
+            int size = changed.size();
+            Object[][] columns = new Object[9][size];
+            for (int index = 0; index < size; index++) {
+                PeriodTally tally = changed.get(index).tally();
+                columns[0][index] = changed.get(index).budgetId();
+                columns[1][index] = tally.periodKey();
+                columns[2][index] = tally.periodStart().toString();
+                columns[3][index] = tally.periodEnd().toString();
+                columns[4][index] = tally.spentUsdMicros();
+                columns[5][index] = tally.spentAsOfPosition();
+                columns[6][index] = String.join(",", tally.crossedThresholds().stream().map(String::valueOf)
+                        .toList());
+                columns[7][index] = tally.exhausted();
+                columns[8][index] = tally.forecastAlerted();
             }
-            upsert.executeBatch();
-        }
-    }
-
-    /**
-     * Locks the existing rows in the database's (budget_id, period_key) order, the order checks lock them in, so
-     * the two never wait on each other in a circle; rows created by the upsert are new to everyone.
-     */
-    private void lockInKeyOrder(List<BudgetTally> tallies) throws SQLException {
-        if (tallies.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement lock = connection.prepareStatement("""
-                SELECT 1 FROM budget_period
-                WHERE (budget_id, period_key) IN (SELECT * FROM unnest(?::varchar[], ?::varchar[]))
-                ORDER BY budget_id, period_key FOR UPDATE""")) {
-            lock.setArray(1, connection.createArrayOf("varchar",
-                    tallies.stream().map(BudgetTally::budgetId).toArray()));
-            lock.setArray(2, connection.createArrayOf("varchar",
-                    tallies.stream().map(changed -> changed.tally().periodKey()).toArray()));
-            lock.executeQuery().close();
+            String[] types = {"text", "text", "text", "text", "bigint", "bigint", "text", "boolean", "boolean"};
+            for (int column = 0; column < columns.length; column++) {
+                upsert.setArray(column + 1, connection.createArrayOf(types[column], columns[column]));
+            }
+            upsert.executeUpdate();
         }
     }
 

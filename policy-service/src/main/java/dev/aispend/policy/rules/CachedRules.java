@@ -11,14 +11,14 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The rules checks read, rebuilt from the policy tables whenever the policy projection has moved on (here or on
- * another instance sharing the database): one cheap read of its checkpoint per call, a reload only on change.
- * Between a reload and the next, a check may use rules one delivery old; the check records the position its
- * rules reflect, so a verifier re-derives it with exactly those.
+ * The rules checks read, rebuilt from the policy tables whenever an entry changed them (here or on another
+ * instance sharing the database): one read of the rules head per call, a reload only when it moved (spend does
+ * not move it). A check records the rules position it used, so a verifier re-derives it with exactly those.
  */
 @Singleton
 public class CachedRules implements CurrentRules {
@@ -33,7 +33,7 @@ public class CachedRules implements CurrentRules {
 
     @Override
     public RulesSnapshot current() {
-        long position = store.appliedPosition();
+        long position = store.rulesPosition();
         RulesSnapshot snapshot = cached;
         if (snapshot != null && snapshot.rulesPosition() == position) {
             return snapshot;
@@ -44,11 +44,12 @@ public class CachedRules implements CurrentRules {
     }
 
     private static RulesSnapshot load(PolicyStore.StoredRules stored) {
-        List<BudgetVersion> budgets = new ArrayList<>();
+        // Every version in order, each budget keeping its latest readable one, as the evaluator does.
+        Map<String, BudgetVersion> budgets = new LinkedHashMap<>();
         for (PolicyVersion version : stored.budgets()) {
             try {
-                budgets.add(new BudgetVersion(version.policyId(), version.version(), version.ledgerPosition(),
-                        BudgetContent.parse(version.content())));
+                budgets.put(version.policyId(), new BudgetVersion(version.policyId(), version.version(),
+                        version.ledgerPosition(), BudgetContent.parse(version.content())));
             } catch (InvalidBudgetException invalid) {
                 LOG.error("budget {} version {} in the ledger does not parse; checks ignore it: {}",
                         version.policyId(), version.version(), invalid.getMessage());
@@ -64,6 +65,6 @@ public class CachedRules implements CurrentRules {
                         version.policyId(), version.version());
             }
         }
-        return new RulesSnapshot(stored.position(), budgets, book, stored.people());
+        return new RulesSnapshot(stored.position(), List.copyOf(budgets.values()), book, stored.people());
     }
 }

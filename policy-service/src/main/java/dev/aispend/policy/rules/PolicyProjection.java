@@ -26,7 +26,8 @@ public class PolicyProjection implements LedgerProjection {
 
     PolicyProjection(PolicyStore store, List<LedgerStep> steps) {
         this.store = store;
-        this.steps = List.copyOf(steps);
+        // Sorted here rather than trusted to injection order: the evaluator writes before settlement.
+        this.steps = steps.stream().sorted(java.util.Comparator.comparingInt(LedgerStep::order)).toList();
     }
 
     @Override
@@ -37,14 +38,20 @@ public class PolicyProjection implements LedgerProjection {
     @Override
     public void apply(Connection connection, List<LedgerEvent> events) {
         try {
+            long rulesChangedAt = 0;
             for (LedgerEvent event : events) {
                 if (event.payload() instanceof PolicyChanged changed) {
                     store.recordVersion(connection, changed, event.position());
+                    rulesChangedAt = event.position();
                 } else if (event.payload() instanceof PolicyChangeRejected rejected) {
                     store.recordRejection(connection, rejected, event.position());
                 } else if (event.payload() instanceof IdentityLinked link) {
                     store.recordLink(connection, link, event.position());
+                    rulesChangedAt = event.position();
                 }
+            }
+            if (rulesChangedAt > 0) {
+                store.advanceRulesHead(connection, rulesChangedAt);
             }
         } catch (SQLException failure) {
             throw new IllegalStateException("could not record the policy entries up to position "
@@ -69,9 +76,12 @@ public class PolicyProjection implements LedgerProjection {
 
     /**
      * Something else that follows the ledger inside the policy projection's transaction, after the rules of
-     * the same entries are written. Ordered by {@link io.micronaut.core.order.Ordered}.
+     * the same entries are written.
      */
     public interface LedgerStep {
+        /** Steps run in ascending order. */
+        int order();
+
         void apply(Connection connection, List<LedgerEvent> events);
 
         void reset(Connection connection);

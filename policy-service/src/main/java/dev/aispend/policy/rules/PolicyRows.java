@@ -10,13 +10,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Policy versions and change statuses to and from their PostgreSQL rows; contents and diffs as JSONB text. */
+/**
+ * Policy versions and change statuses to and from their PostgreSQL rows: contents and diffs as JSON text, instants
+ * as ISO-8601 text, both exactly as the ledger recorded them.
+ */
 @Singleton
 public class PolicyRows {
-    static final String VERSION_COLUMNS = "policy_id, kind, version, content::text, diff::text, actor, request_id, "
+    static final String VERSION_COLUMNS = "policy_id, kind, version, content, diff, actor, request_id, "
             + "effective_from, requested_at, ledger_position";
     private static final Argument<Map<String, Object>> CONTENT = Argument.mapOf(String.class, Object.class);
     private static final Argument<List<PolicyChanged.ContentChange>> DIFF =
@@ -31,7 +35,7 @@ public class PolicyRows {
     PolicyVersion version(ResultSet row) throws SQLException {
         return new PolicyVersion(row.getString(1), PolicyKind.valueOf(row.getString(2)), row.getLong(3),
                 read(row.getString(4), CONTENT), read(row.getString(5), DIFF), row.getString(6), row.getString(7),
-                row.getTimestamp(8).toInstant(), row.getTimestamp(9).toInstant(), row.getLong(10));
+                Instant.parse(row.getString(8)), Instant.parse(row.getString(9)), row.getLong(10));
     }
 
     ChangeStatus status(ResultSet row) throws SQLException {

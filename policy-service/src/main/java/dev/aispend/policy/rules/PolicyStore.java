@@ -41,7 +41,7 @@ public class PolicyStore {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO policy_version (policy_id, version, kind, content, diff, actor, request_id, effective_from,
                     requested_at, ledger_position)
-                VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)""")) {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setString(1, changed.policyId());
             insert.setLong(2, changed.version());
             insert.setString(3, changed.kind().name());
@@ -49,8 +49,8 @@ public class PolicyStore {
             insert.setString(5, rows.write(changed.diff()));
             insert.setString(6, changed.actor());
             insert.setString(7, changed.requestId());
-            insert.setTimestamp(8, Timestamp.from(changed.effectiveFrom()));
-            insert.setTimestamp(9, Timestamp.from(changed.occurredAt()));
+            insert.setString(8, changed.effectiveFrom().toString());
+            insert.setString(9, changed.occurredAt().toString());
             insert.setLong(10, position);
             insert.executeUpdate();
         }
@@ -67,17 +67,34 @@ public class PolicyStore {
     /** The link with the latest effective time wins; at equal times the later one (this one) does. */
     void recordLink(Connection connection, IdentityLinked link, long position) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO person_attribution (person_ref, team, cost_center, effective_from, ledger_position)
+                INSERT INTO person_attribution (person_ref, team, cost_center, effective_from_epoch_nanos,
+                    ledger_position)
                 VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (person_ref) DO UPDATE SET team = EXCLUDED.team, cost_center = EXCLUDED.cost_center,
-                    effective_from = EXCLUDED.effective_from, ledger_position = EXCLUDED.ledger_position
-                WHERE person_attribution.effective_from <= EXCLUDED.effective_from""")) {
+                    effective_from_epoch_nanos = EXCLUDED.effective_from_epoch_nanos,
+                    ledger_position = EXCLUDED.ledger_position
+                WHERE person_attribution.effective_from_epoch_nanos <= EXCLUDED.effective_from_epoch_nanos""")) {
             upsert.setString(1, link.personRef());
             upsert.setString(2, link.team());
             upsert.setString(3, link.costCenter());
-            upsert.setTimestamp(4, Timestamp.from(link.occurredAt()));
+            upsert.setBigDecimal(4, epochNanos(link.occurredAt()));
             upsert.setLong(5, position);
             upsert.executeUpdate();
+        }
+    }
+
+    private static java.math.BigDecimal epochNanos(java.time.Instant instant) {
+        return java.math.BigDecimal.valueOf(instant.getEpochSecond()).movePointRight(9)
+                .add(java.math.BigDecimal.valueOf(instant.getNano()));
+    }
+
+    /** Marks {@code position} as the last that changed the rules checks read (policies, people). */
+    void advanceRulesHead(Connection connection, long position) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE policy_rules_head SET rules_position = ? WHERE id = 1 AND rules_position < ?")) {
+            update.setLong(1, position);
+            update.setLong(2, position);
+            update.executeUpdate();
         }
     }
 
@@ -103,11 +120,13 @@ public class PolicyStore {
         }
     }
 
-    /** On the projection's connection: each budget's latest version recorded before {@code position}. */
+    /**
+     * On the projection's connection: every budget version recorded before {@code position}, by budget and
+     * version, so the reader can keep each budget's latest readable one (as the evaluator does).
+     */
     public List<PolicyVersion> budgetsBefore(Connection connection, long position) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT ON (policy_id) "
-                + PolicyRows.VERSION_COLUMNS + " FROM policy_version WHERE kind = 'BUDGET' AND ledger_position < ? "
-                + "ORDER BY policy_id, version DESC")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + PolicyRows.VERSION_COLUMNS
+                + " FROM policy_version WHERE kind = 'BUDGET' AND ledger_position < ? ORDER BY policy_id, version")) {
             select.setLong(1, position);
             List<PolicyVersion> found = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
@@ -125,6 +144,7 @@ public class PolicyStore {
             statement.executeUpdate("DELETE FROM policy_version");
             statement.executeUpdate("DELETE FROM policy_change_status");
             statement.executeUpdate("DELETE FROM person_attribution");
+            statement.executeUpdate("UPDATE policy_rules_head SET rules_position = 0");
         }
     }
 
@@ -172,13 +192,20 @@ public class PolicyStore {
         return people;
     }
 
-    /** The ledger position the policy projection has applied: what the rules read here reflect. */
+    /** The last ledger position that changed the rules checks read. */
+    @ReadOnly
+    public long rulesPosition() {
+        return query("SELECT rules_position FROM policy_rules_head WHERE id = 1", List.of(),
+                row -> row.getLong(1)).stream().findFirst().orElse(0L);
+    }
+
+    /** The ledger position the policy projection has applied. */
     @ReadOnly
     public long appliedPosition() {
         return LedgerCheckpoint.read(connections.getConnectionStatus().getConnection(), PolicyProjection.NAME);
     }
 
-    /** The policy tables' content as of one position: what a rules snapshot is built from. */
+    /** The policy tables' content as of one rules position: every budget and rate card version, the people. */
     public record StoredRules(long position, List<PolicyVersion> budgets, List<PolicyVersion> rateCards,
                               Map<String, PersonAttribution> people) {
     }
@@ -189,7 +216,7 @@ public class PolicyStore {
      */
     @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
     public StoredRules storedRules() {
-        return new StoredRules(appliedPosition(), currentOf(PolicyKind.BUDGET), allOf(PolicyKind.RATE_CARD),
+        return new StoredRules(rulesPosition(), allOf(PolicyKind.BUDGET), allOf(PolicyKind.RATE_CARD),
                 people());
     }
 

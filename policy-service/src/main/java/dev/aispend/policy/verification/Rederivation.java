@@ -9,6 +9,7 @@ import dev.aispend.policy.check.CheckRederivation;
 import dev.aispend.policy.decision.BudgetEvaluator;
 import dev.aispend.policy.decision.DecisionKinds;
 import dev.aispend.policy.decision.InMemoryEvaluatorState;
+import dev.aispend.policy.rules.PolicyStore;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
@@ -30,9 +31,14 @@ public class Rederivation {
     private final TopicNames topics;
     private final JsonMapper json;
     private final String bootstrapServers;
+    private final java.util.function.LongSupplier applied;
+    private final long maxRange;
 
     Rederivation(LedgerPayloadDecoder decoder, TopicNames topics, JsonMapper json,
-                 @Value("${kafka.bootstrap.servers}") String bootstrapServers) {
+                 @Value("${kafka.bootstrap.servers}") String bootstrapServers, PolicyStore store,
+                 VerificationConfiguration configuration) {
+        this.applied = store::appliedPosition;
+        this.maxRange = configuration.maxRange();
         this.decoder = decoder;
         this.topics = topics;
         this.json = json;
@@ -53,7 +59,10 @@ public class Rederivation {
             throws IOException {
         try (LedgerReader reader = new LedgerReader(bootstrapServers, topics.ledger(), decoder)) {
             long tail = reader.tailPosition();
-            long through = toPosition == null ? tail : Math.min(toPosition, tail);
+            // Up to what the policy projection has applied: a decision triggered there was sent before its
+            // checkpoint committed, so the ledger has it or is recording it; one past it may not exist yet.
+            long through = Math.min(Math.min(toPosition == null ? tail : toPosition,
+                    Math.min(tail, applied.getAsLong())), fromPosition + maxRange - 1);
             DecisionComparison comparison = new DecisionComparison(json);
             CheckRederivation checks = new CheckRederivation();
             long[] read = {0};

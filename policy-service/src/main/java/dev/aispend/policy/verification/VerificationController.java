@@ -63,7 +63,7 @@ final class VerificationController {
         if (!errors.isEmpty()) {
             return HttpResponse.badRequest(ErrorBody.of("invalid verification request", errors));
         }
-        String requestedBy = actor == null || actor.isBlank() ? "anonymous" : actor.strip();
+        String requestedBy = dev.aispend.policy.changes.PolicyApi.actor(actor);
         return jobs.start(from, to, requestedBy)
                 .<HttpResponse<?>>map(id -> HttpResponse.accepted()
                         .header(HttpHeaders.LOCATION, "/v1/decisions/verifications/" + id)

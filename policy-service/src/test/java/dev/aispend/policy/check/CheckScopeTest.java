@@ -23,6 +23,7 @@ import java.util.Map;
 
 import static dev.aispend.policy.check.Budgets.hardCapped;
 import static dev.aispend.policy.check.Budgets.retired;
+import static dev.aispend.policy.check.Budgets.soft;
 import static dev.aispend.policy.check.Budgets.team;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,10 +40,11 @@ class CheckScopeTest {
     private final BudgetVersion platform = hardCapped("platform", team("platform"), 1_000);
     private final BudgetVersion data = hardCapped("data", team("data"), 1_000);
     private final BudgetVersion finance = hardCapped("finance", new BudgetScope("cc-7", null, null, null, null), 1);
-    private final BudgetVersion coding = hardCapped("coding", new BudgetScope(null, "platform", null, "coding",
+    // Narrower budgets without a hard cap: a check that leaves out their field is not held against them.
+    private final BudgetVersion coding = soft("coding", new BudgetScope(null, "platform", null, "coding",
             null), 1);
-    private final BudgetVersion person = hardCapped("alice", new BudgetScope(null, null, "prs_alice", null, null), 1);
-    private final BudgetVersion sonnet = hardCapped("sonnet", new BudgetScope(null, null, null, null,
+    private final BudgetVersion person = soft("alice", new BudgetScope(null, null, "prs_alice", null, null), 1);
+    private final BudgetVersion sonnet = soft("sonnet", new BudgetScope(null, null, null, null,
             "claude-sonnet-4-5"), 1);
     private final BudgetVersion old = retired("old", team("platform"), 1);
     private final RulesSnapshot rules = new RulesSnapshot(42, List.of(organization, platform, data, finance, coding,
@@ -130,6 +132,24 @@ class CheckScopeTest {
         assertThatThrownBy(() -> CheckScope.resolve(request, rules, CHECKED_AT, 1_000))
                 .isInstanceOfSatisfying(CheckRefusedException.class, refused -> assertThat(refused.errors())
                         .extracting(FieldError::field).containsExactly("estimatedTokens"));
+    }
+
+    @Test
+    void refuses_a_check_that_leaves_out_the_field_a_hard_cap_it_would_fall_under_is_scoped_by() {
+        BudgetVersion cappedPerson = hardCapped("alice-cap", new BudgetScope(null, null, "prs_alice", null, null), 1);
+        BudgetVersion cappedModel = hardCapped("opus-cap", new BudgetScope(null, "platform", null, null,
+                "claude-opus-4-1"), 1);
+        RulesSnapshot capped = new RulesSnapshot(7, List.of(platform, cappedPerson, cappedModel), CARDS, Map.of());
+
+        assertThatThrownBy(() -> CheckScope.resolve(cost("platform", null, null), capped, CHECKED_AT, MAX_COST))
+                .isInstanceOfSatisfying(CheckRefusedException.class, refused -> {
+                    assertThat(refused.status().getCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY.getCode());
+                    assertThat(refused.errors()).extracting(FieldError::field).containsAnyOf("personRef", "model");
+                });
+        // Naming them, the check is weighed against the caps it falls under, and only those.
+        CheckRequest named = new CheckRequest(null, "platform", "prs_bob", null, null, null, "claude-haiku-4-5",
+                100L, null, null);
+        assertThat(budgetIds(CheckScope.resolve(named, capped, CHECKED_AT, MAX_COST))).containsExactly("platform");
     }
 
     private ScopedCheck resolve(CheckRequest request) {
