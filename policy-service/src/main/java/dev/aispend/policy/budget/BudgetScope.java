@@ -20,6 +20,9 @@ public record BudgetScope(
         @Nullable String purpose,
         @Nullable String model) {
 
+    private static final java.util.regex.Pattern SNAPSHOT_DATE =
+            java.util.regex.Pattern.compile("-(?:\\d{8}|\\d{4}-\\d{2}-\\d{2})$");
+
     public static final BudgetScope ORGANIZATION = new BudgetScope(null, null, null, null, null);
 
     /** Whether spend with these attributes counts against this scope. A null attribute matches no given field. */
@@ -28,7 +31,17 @@ public record BudgetScope(
                           @Nullable String spendModel) {
         return matches(costCenter, spendCostCenter) && matches(team, spendTeam)
                 && matches(personRef, spendPersonRef) && matches(purpose, spendPurpose)
-                && matches(model, spendModel);
+                && (matches(model, spendModel) || (spendModel != null && model.equals(undated(spendModel))));
+    }
+
+    /**
+     * A model id without its snapshot date: {@code claude-opus-4-1-20250805} and {@code gpt-4o-2024-08-06} are
+     * snapshots of {@code claude-opus-4-1} and {@code gpt-4o}, and clients (Claude Code's telemetry among them)
+     * report the dated id. A budget on a model counts its snapshots; pure, so the evaluator, checks and a replay
+     * agree without consulting rate cards.
+     */
+    static String undated(String model) {
+        return SNAPSHOT_DATE.matcher(model).replaceFirst("");
     }
 
     private static boolean matches(@Nullable String required, @Nullable String actual) {
