@@ -93,6 +93,24 @@ class PolicyFlowIT {
                 WITHIN, "the check to see the exhausted budget");
         assertThat(denied.get("decidedBy").get("budgetId").asText()).isEqualTo("platform-monthly");
 
+        // Re-rating goes to the ledger's re-pricing: the five uses, priced at $2/M input, at the $3/M of a new card.
+        JsonHttp.Response dearer = JsonHttp.send("PUT", policy + "/v1/rate-cards/acme-negotiated", """
+                {"provider": "anthropic", "effectiveFrom": "2026-01-01T00:00:00Z",
+                 "models": [{"model": "claude-sonnet-4-5", "aliases": ["claude-sonnet-4-5-20250929"],
+                   "inputUsdMicrosPerMillionTokens": 3000000, "outputUsdMicrosPerMillionTokens": 10000000,
+                   "cacheReadUsdMicrosPerMillionTokens": 200000, "cacheWrite5mUsdMicrosPerMillionTokens": 2500000,
+                   "cacheWrite1hUsdMicrosPerMillionTokens": 4000000}]}""", "If-Match", "\"1\"",
+                "X-Actor", "olivia@example.com");
+        assertThat(dearer.status()).isEqualTo(200);
+        JsonHttp.Response repriced = JsonHttp.send("POST", policy + "/v1/rate-cards/acme-negotiated/repricings",
+                """
+                {"repricingId": "flow-reprice", "model": "claude-sonnet-4-5-20250929",
+                 "occurredFrom": "2026-01-01T00:00:00Z", "occurredTo": "2027-01-01T00:00:00Z",
+                 "reason": "the negotiated price ended"}""", "X-Actor", "olivia@example.com");
+        assertThat(repriced.status()).as(repriced.body().toString()).isEqualTo(201);
+        assertThat(repriced.body().get("repriced").asLong()).isEqualTo(5);
+        assertThat(repriced.body().get("costDeltaUsdMicros").asLong()).isEqualTo(5_000_000);
+
         JsonNode verification = verify(policy);
         assertThat(verification.get("status").asText()).isEqualTo("COMPLETED");
         JsonNode result = verification.get("result");

@@ -2,7 +2,10 @@ package dev.aispend.policy.ratecard;
 
 import dev.aispend.platform.web.ErrorBody;
 import dev.aispend.platform.web.FieldError;
+import dev.aispend.contracts.policy.PolicyKind;
 import dev.aispend.policy.changes.PolicyApi;
+import dev.aispend.policy.rules.PolicyStore;
+import dev.aispend.policy.rules.PolicyVersion;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -20,9 +23,11 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,9 +42,29 @@ final class RepricingForwarder {
             "rateCardVersion", "reason");
 
     private final HttpClient ledger;
+    private final PolicyStore store;
 
-    RepricingForwarder(@Client(id = "ledger") HttpClient ledger) {
+    RepricingForwarder(@Client(id = "ledger") HttpClient ledger, PolicyStore store) {
         this.ledger = ledger;
+        this.store = store;
+    }
+
+    /** The ledger's refusal as our problem details: its sentence and the fields it named. */
+    private static ErrorBody problemOf(HttpClientResponseException refused) {
+        Map<?, ?> problem = refused.getResponse().getBody(Map.class).orElse(Map.of());
+        Object detail = problem.get("detail");
+        List<FieldError> errors = new ArrayList<>();
+        if (problem.get("errors") instanceof List<?> named) {
+            for (Object error : named) {
+                if (error instanceof Map<?, ?> fields && fields.get("message") != null) {
+                    Object field = fields.get("field");
+                    errors.add(new FieldError(field == null ? null : field.toString(),
+                            fields.get("message").toString()));
+                }
+            }
+        }
+        return ErrorBody.of("the ledger refused the re-pricing: "
+                + (detail == null ? refused.getStatus().getReason() : detail), errors);
     }
 
     @Post("/{id}/repricings")
@@ -51,16 +76,22 @@ final class RepricingForwarder {
             return HttpResponse.badRequest(ErrorBody.of("invalid re-pricing request", unknown.isEmpty()
                     ? List.of(new FieldError("id", "is not a rate card id")) : unknown));
         }
+        Optional<PolicyVersion> card = store.current(id).filter(version -> version.kind() == PolicyKind.RATE_CARD);
+        if (card.isEmpty()) {
+            return HttpResponse.notFound(ErrorBody.of("no rate card " + id + " in the ledger",
+                    List.of(new FieldError("id", "is unknown"))));
+        }
         Map<String, Object> forwarded = new LinkedHashMap<>(body);
         forwarded.put("rateCardId", id);
-        forwarded.put("actor", actor == null || actor.isBlank() ? "anonymous" : actor.strip());
+        // Without a version, the card as it is now: what a policy owner re-rating "with this card" means.
+        forwarded.putIfAbsent("rateCardVersion", card.get().version());
+        forwarded.put("actor", PolicyApi.actor(actor));
         try {
             HttpResponse<Map> answer = ledger.toBlocking().exchange(HttpRequest.POST("/v1/ledger/repricings",
                     forwarded).contentType(MediaType.APPLICATION_JSON), Map.class);
             return HttpResponse.status(answer.getStatus()).body(answer.body());
         } catch (HttpClientResponseException refused) {
-            return HttpResponse.status(refused.getStatus()).body(refused.getResponse().getBody(Map.class).orElse(
-                    Map.of("message", refused.getMessage())));
+            return HttpResponse.status(refused.getStatus()).body(problemOf(refused));
         } catch (HttpClientException unreachable) {
             return HttpResponse.status(HttpStatus.BAD_GATEWAY).body(ErrorBody.of(
                     "the ledger did not answer the re-pricing; nothing was changed by this request: retry",
