@@ -1,6 +1,8 @@
-package dev.aispend.policy.budget;
+package dev.aispend.policy.budgetapi;
 
 import dev.aispend.contracts.policy.PolicyKind;
+import dev.aispend.policy.budget.BudgetContent;
+import dev.aispend.policy.budget.InvalidBudgetException;
 import dev.aispend.policy.changes.InvalidPolicyException;
 import dev.aispend.policy.changes.PolicyApi;
 import io.micronaut.core.annotation.Nullable;
