@@ -22,7 +22,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -169,9 +168,6 @@ class BudgetEvaluationIT implements TestPropertyProvider {
      */
     @Order(2)
     @Test
-    @Disabled("defect: JdbcEvaluatorState drops a budget whose latest version does not parse, where the pure "
-            + "evaluator keeps the version before in force; run with "
-            + "-Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition to reproduce")
     void an_unreadable_budget_version_leaves_the_version_before_in_force_across_deliveries() {
         KafkaProbe sent = KafkaProbe.on(bootstrap(), topic("decisions.v1"));
         long firstPosition = ledger.position() + 1;
