@@ -70,8 +70,9 @@ class CheckRederivationTest {
         assertThat(derived.get(0).result()).isEqualTo("WARN"); // 600 of 1000 spent: past the 50 % threshold
         assertThat(canonical(derived.get(1))).isEqualTo(canonical(denied));
         assertThat(derived.get(1).result()).isEqualTo("DENY");
-        // The lie said 100 was spent; the ledger says 600 at that position: the re-derived decision differs.
+        // The lie said 100 was spent; the ledger says 600 at that position: re-derived, it is the true decision.
         assertThat(canonical(derived.get(2))).isNotEqualTo(canonical(readBack(lying(allowed))));
+        assertThat(canonical(derived.get(2))).isEqualTo(canonical(allowed));
     }
 
     private PolicyDecision decide(long rulesPosition, CheckRequest request, long reservedUsdMicros) {
@@ -100,7 +101,7 @@ class CheckRederivationTest {
             budgets.add(fields);
         }
         evidence.put("budgets", budgets);
-        return new PolicyDecision(decision.decisionId() + "-lie", decision.kind(), decision.subject(),
+        return new PolicyDecision(decision.decisionId(), decision.kind(), decision.subject(),
                 decision.policyId(), decision.policyVersion(), decision.inputs(), decision.result(),
                 decision.reason(), decision.decidedAt(), null, evidence);
     }
