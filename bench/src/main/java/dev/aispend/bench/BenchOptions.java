@@ -14,13 +14,7 @@ record BenchOptions(int records, int concurrency, int batchSize, String ingestUr
     static final int MAX_BATCH_SIZE = 10_000;
 
     static BenchOptions parse(String[] arguments) {
-        Map<String, String> values = new HashMap<>();
-        for (String argument : arguments) {
-            if (!argument.startsWith("--") || !argument.contains("=")) {
-                throw new IllegalArgumentException("options look like --records=200000, not " + argument);
-            }
-            values.put(argument.substring(2, argument.indexOf('=')), argument.substring(argument.indexOf('=') + 1));
-        }
+        Map<String, String> values = values(arguments);
         BenchOptions options = new BenchOptions(
                 bounded(values.remove("records"), 200_000, MAX_RECORDS, "records"),
                 bounded(values.remove("concurrency"), 64, MAX_CONCURRENCY, "concurrency"),
@@ -41,10 +35,31 @@ record BenchOptions(int records, int concurrency, int batchSize, String ingestUr
         return options;
     }
 
-    private static int bounded(String value, int fallback, int maximum, String name) {
-        int parsed = value == null ? fallback : Integer.parseInt(value);
-        if (parsed < 1 || parsed > maximum) {
-            throw new IllegalArgumentException("--" + name + " must be within 1.." + maximum);
+    /** Every {@code --name=value} by name; shared with {@link CheckBenchOptions}. */
+    static Map<String, String> values(String[] arguments) {
+        Map<String, String> values = new HashMap<>();
+        for (String argument : arguments) {
+            if (!argument.startsWith("--") || !argument.contains("=")) {
+                throw new IllegalArgumentException("options look like --records=200000, not " + argument);
+            }
+            values.put(argument.substring(2, argument.indexOf('=')), argument.substring(argument.indexOf('=') + 1));
+        }
+        return values;
+    }
+
+    static int bounded(String value, int fallback, int maximum, String name) {
+        return bounded(value, fallback, 1, maximum, name);
+    }
+
+    static int bounded(String value, int fallback, int minimum, int maximum, String name) {
+        int parsed;
+        try {
+            parsed = value == null ? fallback : Integer.parseInt(value);
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number, not " + value);
+        }
+        if (parsed < minimum || parsed > maximum) {
+            throw new IllegalArgumentException("--" + name + " must be within " + minimum + ".." + maximum);
         }
         return parsed;
     }
