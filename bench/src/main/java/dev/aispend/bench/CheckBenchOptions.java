@@ -8,7 +8,9 @@ import java.util.Map;
  * local system.
  *
  * @param checks                measured checks
- * @param concurrency           callers, each with one check in flight (closed loop)
+ * @param concurrency           callers, each with one check in flight
+ * @param checksPerSecond       the rate checks are sent at (an open loop); 0 for a closed loop, each caller
+ *                              sending its next check as soon as the last is answered
  * @param warmupChecks          checks before the measured ones, not counted (JIT, connection pools)
  * @param policyUrl             policy-service
  * @param seed                  seed of the teams, people and estimates of the checks
@@ -18,11 +20,12 @@ import java.util.Map;
  * @param checkIds              whether each check carries a checkId (the service then first looks for an earlier
  *                              answer of that id, as for a client's retry)
  */
-record CheckBenchOptions(int checks, int concurrency, int warmupChecks, String policyUrl, long seed,
+record CheckBenchOptions(int checks, int concurrency, int checksPerSecond, int warmupChecks, String policyUrl, long seed,
                          int maxEstimateUsdMicros, int reservationTtlSeconds, Estimates estimates,
                          boolean checkIds) {
 
     static final int MAX_CHECKS = 10_000_000;
+    static final int MAX_CHECKS_PER_SECOND = 100_000;
 
     /** Which path the measured checks take through the service. */
     enum Estimates {
@@ -48,6 +51,7 @@ record CheckBenchOptions(int checks, int concurrency, int warmupChecks, String p
         CheckBenchOptions options = new CheckBenchOptions(
                 BenchOptions.bounded(values.remove("checks"), 20_000, MAX_CHECKS, "checks"),
                 BenchOptions.bounded(values.remove("concurrency"), 16, BenchOptions.MAX_CONCURRENCY, "concurrency"),
+                BenchOptions.bounded(values.remove("rate"), 0, 0, MAX_CHECKS_PER_SECOND, "rate"),
                 BenchOptions.bounded(values.remove("warmup"), 2_000, 0, MAX_CHECKS, "warmup"),
                 values.getOrDefault("policy", "http://127.0.0.1:8083"),
                 seed(values.remove("seed")),

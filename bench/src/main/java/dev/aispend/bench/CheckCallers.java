@@ -15,11 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * The checks of a run and the callers that send them: C callers, each with one {@code POST /v1/checks} in flight
- * (a closed loop, as C request threads of a gateway would), taking the next check until none is left, timing each
- * round trip.
+ * The checks of a run and the callers that send them: C callers, each with one {@code POST /v1/checks} in flight,
+ * taking the next check until none is left, timing each round trip. In a closed loop (no rate) a caller sends the
+ * next check as soon as the last is answered, as C request threads of a gateway would: the system runs flat out.
+ * At a rate (an open loop), check i is due at i / rate seconds from the start, whatever the answers before it did,
+ * as model calls arrive at a gateway; its round trip counts from when it was due, so a check that waited for a free
+ * caller shows that wait (no coordinated omission).
  */
 final class CheckCallers {
     private static final String[] DECISIONS = {"ALLOW", "WARN", "DENY"};
@@ -75,20 +79,27 @@ final class CheckCallers {
         return bodies;
     }
 
-    /** Sends {@code bodies[from, to)} from {@code concurrency} callers; returns when every one is answered. */
-    static Phase run(HttpClient client, String policyUrl, List<String> bodies, int from, int to, int concurrency)
-            throws InterruptedException {
+    /**
+     * Sends {@code bodies[from, to)} from {@code concurrency} callers, at {@code checksPerSecond} (0: closed loop);
+     * returns when every one is answered.
+     */
+    static Phase run(HttpClient client, String policyUrl, List<String> bodies, int from, int to, int concurrency,
+                     int checksPerSecond) throws InterruptedException {
         URI uri = URI.create(policyUrl + "/v1/checks");
         long[] latencies = new long[to - from];
         AtomicInteger next = new AtomicInteger(from);
         Map<String, LongAdder> answers = new ConcurrentHashMap<>();
         AtomicReference<String> firstFailure = new AtomicReference<>();
+        long firstDueNanos = System.nanoTime();
         Runnable caller = () -> {
             for (int index = next.getAndIncrement(); index < to; index = next.getAndIncrement()) {
+                long dueNanos = checksPerSecond == 0 ? 0
+                        : firstDueNanos + (long) ((index - from) * (1e9 / checksPerSecond));
+                waitUntil(dueNanos);
                 HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(bodies.get(index))).build();
-                long startNanos = System.nanoTime();
+                long startNanos = checksPerSecond == 0 ? System.nanoTime() : dueNanos;
                 String answer;
                 try {
                     HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -120,6 +131,13 @@ final class CheckCallers {
         Map<String, Long> counted = new TreeMap<>();
         answers.forEach((answer, count) -> counted.put(answer, count.sum()));
         return new Phase(latencies, wallNanos, counted, firstFailure.get());
+    }
+
+    /** Parks the caller until {@code dueNanos} (System.nanoTime); returns at once when it is past. */
+    private static void waitUntil(long dueNanos) {
+        for (long left = dueNanos - System.nanoTime(); left > 0; left = dueNanos - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
     }
 
     private static String decision(String body) {

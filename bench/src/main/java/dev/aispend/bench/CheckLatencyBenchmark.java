@@ -18,10 +18,11 @@ import java.util.List;
  * {@link CheckBudgets} through the API (once per system), warms up, then sends N seeded checks from C concurrent
  * callers, and prints the round-trip latency and throughput the callers saw beside the service's own duration of
  * the same checks (the difference of its histogram at /prometheus before and after them): the figure the 5 ms
- * p99 target is about. Asserts nothing (docs/performance.md).
+ * p99 target is about. Flat out by default (each caller sends its next check when the last is answered), or at
+ * {@code --rate} checks per second (see {@link CheckCallers}). Asserts nothing (docs/performance.md).
  *
  * <p>{@code java -cp bench/target/bench.jar dev.aispend.bench.CheckLatencyBenchmark [--checks=20000]
- * [--concurrency=16] [--warmup=2000] [--estimates=reserve|zero|over-cap] [--check-ids=true] [--seed=7]
+ * [--concurrency=16] [--rate=0] [--warmup=2000] [--estimates=reserve|zero|over-cap] [--check-ids=true] [--seed=7]
  * [--max-estimate-usd-micros=20000] [--reservation-ttl-seconds=60] [--policy=http://127.0.0.1:8083]}
  */
 public final class CheckLatencyBenchmark {
@@ -46,15 +47,16 @@ public final class CheckLatencyBenchmark {
         if (options.warmupChecks() > 0) {
             System.out.printf("warm-up: %,d checks...%n", options.warmupChecks());
             CheckCallers.Phase warmup = CheckCallers.run(client, options.policyUrl(), bodies, 0,
-                    options.warmupChecks(), options.concurrency());
+                    options.warmupChecks(), options.concurrency(), options.checksPerSecond());
             requireAnswered(warmup);
         }
-        System.out.printf("measuring: %,d checks from %d callers, estimates %s, seed %d...%n", options.checks(),
-                options.concurrency(), options.estimates().name().toLowerCase().replace('_', '-'), options.seed());
+        System.out.printf("measuring: %,d checks from %d callers, %s, estimates %s, seed %d...%n", options.checks(),
+                options.concurrency(), pace(options), options.estimates().name().toLowerCase().replace('_', '-'),
+                options.seed());
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         ServiceHistogram before = ServiceHistogram.scrape(client, options.policyUrl());
         CheckCallers.Phase measured = CheckCallers.run(client, options.policyUrl(), bodies, options.warmupChecks(),
-                bodies.size(), options.concurrency());
+                bodies.size(), options.concurrency(), options.checksPerSecond());
         ServiceHistogram service = ServiceHistogram.scrape(client, options.policyUrl()).minus(before);
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         requireAnswered(measured);
@@ -91,8 +93,8 @@ public final class CheckLatencyBenchmark {
 
     private static void print(CheckBenchOptions options, CheckCallers.Phase client, ServiceHistogram service) {
         System.out.println();
-        System.out.printf("checks %,d, callers %d, estimates %s, check ids %s, warm-up %,d, seed %d%n",
-                options.checks(), options.concurrency(), options.estimates().name().toLowerCase().replace('_', '-'),
+        System.out.printf("checks %,d, callers %d, %s, estimates %s, check ids %s, warm-up %,d, seed %d%n",
+                options.checks(), options.concurrency(), pace(options), options.estimates().name().toLowerCase().replace('_', '-'),
                 options.checkIds(), options.warmupChecks(), options.seed());
         System.out.printf("answers                     %s%n", client.answers());
         System.out.printf("%-27s %9s %9s %9s %9s %9s%n", "latency (ms)", "p50", "p90", "p99", "p99.9", "max");
@@ -109,6 +111,12 @@ public final class CheckLatencyBenchmark {
                 100 * service.shareAtMost(TARGET_SECONDS));
         System.out.printf("throughput                  %,9.0f checks/s  (%.1f s)%n", client.checksPerSecond(),
                 client.wallNanos() / 1e9);
+    }
+
+    private static String pace(CheckBenchOptions options) {
+        return options.checksPerSecond() == 0 ? "flat out (closed loop)"
+                : String.format("%,d checks/s offered (open loop; client times from when each was due)",
+                        options.checksPerSecond());
     }
 
     private static double millis(CheckCallers.Phase phase, double q) {

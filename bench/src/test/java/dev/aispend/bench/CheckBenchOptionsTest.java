@@ -13,18 +13,20 @@ class CheckBenchOptionsTest {
     void defaults_are_for_the_local_system() {
         CheckBenchOptions options = CheckBenchOptions.parse(new String[0]);
 
-        assertThat(options).isEqualTo(new CheckBenchOptions(20_000, 16, 2_000, "http://127.0.0.1:8083", 7, 20_000,
+        assertThat(options).isEqualTo(new CheckBenchOptions(20_000, 16, 0, 2_000, "http://127.0.0.1:8083", 7, 20_000,
                 60, CheckBenchOptions.Estimates.RESERVE, true));
     }
 
     @Test
     void options_are_bounded_and_unknown_ones_refused() {
         assertThat(CheckBenchOptions.parse(new String[] {"--checks=5", "--concurrency=1", "--warmup=0",
-            "--estimates=over-cap", "--check-ids=false", "--policy=http://other:1"}))
-                .isEqualTo(new CheckBenchOptions(5, 1, 0, "http://other:1", 7, 20_000, 60,
+            "--estimates=over-cap", "--check-ids=false", "--policy=http://other:1", "--rate=200"}))
+                .isEqualTo(new CheckBenchOptions(5, 1, 200, 0, "http://other:1", 7, 20_000, 60,
                         CheckBenchOptions.Estimates.OVER_CAP, false));
         assertThatThrownBy(() -> CheckBenchOptions.parse(new String[] {"--concurrency=0"}))
                 .hasMessageContaining("--concurrency must be within 1..");
+        assertThatThrownBy(() -> CheckBenchOptions.parse(new String[] {"--rate=-1"}))
+                .hasMessageContaining("--rate must be within 0..100000");
         assertThatThrownBy(() -> CheckBenchOptions.parse(new String[] {"--reservation-ttl-seconds=3601"}))
                 .hasMessageContaining("within 1..3600");
         assertThatThrownBy(() -> CheckBenchOptions.parse(new String[] {"--checks=many"}))

@@ -26,6 +26,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the service; call {@link #awaitHealthy(Duration)} before sending it traffic. */
+    static final String DEFAULT_JVM_OPTIONS = "-Xmx512m -XX:+UseG1GC";
+
     public static ServiceProcess start(ServiceSpec spec, Path repositoryRoot, Path logDirectory,
                                        Map<String, String> environment) {
         Path jar = spec.jar(repositoryRoot);
@@ -35,12 +37,25 @@ public final class ServiceProcess implements AutoCloseable {
         Map<String, String> serviceEnvironment = new HashMap<>(environment);
         serviceEnvironment.put("HTTP_PORT", Integer.toString(spec.port()));
         serviceEnvironment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xmx512m",
-                "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError", "-Ddisable-axoniq-console-message=true",
-                "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable()));
+        command.addAll(jvmOptions(environment));
+        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-Ddisable-axoniq-console-message=true", "-jar",
+                jar.toString()));
         ChildProcess child = ChildProcess.start(spec.name(), command, serviceEnvironment, repositoryRoot,
                 logDirectory.resolve(spec.name() + ".log"));
         return new ServiceProcess(spec, child);
+    }
+
+    /**
+     * The services' heap and collector: {@value #DEFAULT_JVM_OPTIONS}, or {@code SERVICE_JVM_OPTIONS} (options
+     * separated by spaces) in their place, to compare collectors and heaps in the benchmarks (docs/performance.md:
+     * G1's young collections pause policy-service 5 to 9 ms; ZGC, tried in their place, made the checks' tail
+     * worse on this 2-core machine).
+     */
+    static List<String> jvmOptions(Map<String, String> environment) {
+        String configured = environment.getOrDefault("SERVICE_JVM_OPTIONS", System.getenv("SERVICE_JVM_OPTIONS"));
+        String options = (configured == null ? DEFAULT_JVM_OPTIONS : configured).trim();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     public ServiceSpec spec() {

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The budget_period statements of checks and releases. Every caller locks the rows it changes first, with
- * {@link #lock}, in (budget_id, period_key) order, so checks, settlements and the sweeper on any number of
- * instances wait for one another instead of deadlocking. Keys travel as arrays (unnest), so each statement has one
+ * The budget_period statements of releases. Every caller locks the rows it changes first, in (budget_id,
+ * period_key) order ({@link #lock} here, {@link CheckStatements#open} for checks), so checks, settlements and the
+ * sweeper on any number of instances wait for one another instead of deadlocking. Keys travel as arrays (unnest), so each statement has one
  * shape whatever the number of budgets, and PostgreSQL plans it once.
  */
 final class BudgetPeriodRows {
@@ -27,39 +27,6 @@ final class BudgetPeriodRows {
     }
 
     private BudgetPeriodRows() {
-    }
-
-    /**
-     * Creates the rows a check needs that do not exist yet (nothing spent as of position 0, nothing reserved) and
-     * locks the ones that do, all in one statement in key order: creating first and locking after would hold new
-     * rows while waiting for older ones, out of order. The no-op update is what locks an existing row. The
-     * evaluator adds the ledger's spend to the same row when it gets there.
-     */
-    static void ensure(Connection connection, List<BudgetInScope> budgets) throws SQLException {
-        String[] ids = new String[budgets.size()];
-        String[] keys = new String[budgets.size()];
-        String[] starts = new String[budgets.size()];
-        String[] ends = new String[budgets.size()];
-        for (int index = 0; index < budgets.size(); index++) {
-            BudgetInScope budget = budgets.get(index);
-            ids[index] = budget.budgetId();
-            keys[index] = budget.periodKey();
-            starts[index] = budget.period().start().toString();
-            ends[index] = budget.period().end().toString();
-        }
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO budget_period (budget_id, period_key, period_start, period_end, spent_usd_micros,
-                    spent_as_of_position)
-                SELECT b, k, s::timestamptz, e::timestamptz, 0, 0
-                FROM unnest(?::varchar[], ?::varchar[], ?::text[], ?::text[]) AS t(b, k, s, e)
-                ORDER BY b, k
-                ON CONFLICT (budget_id, period_key) DO UPDATE SET budget_id = EXCLUDED.budget_id""")) {
-            insert.setArray(1, texts(connection, ids));
-            insert.setArray(2, texts(connection, keys));
-            insert.setArray(3, texts(connection, starts));
-            insert.setArray(4, texts(connection, ends));
-            insert.executeUpdate();
-        }
     }
 
     /** Locks the rows (they must exist) in key order and returns them by key. */
@@ -85,19 +52,6 @@ final class BudgetPeriodRows {
                     + periods);
         }
         return locked;
-    }
-
-    /** Adds one reservation of {@code amountUsdMicros} to each row (locked by the caller). */
-    static void reserve(Connection connection, Collection<PeriodRef> periods, long amountUsdMicros)
-            throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("""
-                UPDATE budget_period p
-                SET reserved_usd_micros = p.reserved_usd_micros + ?, reservation_count = p.reservation_count + 1
-                WHERE (p.budget_id, p.period_key) IN (SELECT * FROM unnest(?::varchar[], ?::varchar[]))""")) {
-            update.setLong(1, amountUsdMicros);
-            bindKeys(connection, update, 2, periods);
-            update.executeUpdate();
-        }
     }
 
     /** Takes released reservations off their rows (locked by the caller), one statement for all of them. */

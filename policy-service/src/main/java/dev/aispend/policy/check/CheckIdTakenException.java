@@ -1,11 +1,22 @@
 package dev.aispend.policy.check;
 
+import io.micronaut.core.annotation.Nullable;
+
 /**
- * Another check with the same checkId committed while this one ran (two retries at once): this one is rolled back
- * and answered from the stored one.
+ * The checkId was answered before: found when the check opened ({@code earlier} is that answer), or committed by a
+ * concurrent check while this one ran (two retries at once; {@code earlier} is null and the answer must be read).
+ * Either way this check is rolled back and answered from the stored one.
  */
 final class CheckIdTakenException extends RuntimeException {
-    CheckIdTakenException(String checkId) {
-        super("checkId " + checkId + " was recorded by a concurrent check", null, false, false);
+    private final transient ReservationStore.StoredCheck earlier;
+
+    CheckIdTakenException(String checkId, @Nullable ReservationStore.StoredCheck earlier) {
+        super("checkId " + checkId + " was answered before", null, false, false);
+        this.earlier = earlier;
+    }
+
+    @Nullable
+    ReservationStore.StoredCheck earlier() {
+        return earlier;
     }
 }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * {@code expiresAt}.
  */
 public record CheckPlan(String checkId, String requestSha256, Instant checkedAt, long estimatedCostUsdMicros,
-                        List<BudgetInScope> budgets, String reservationId, Instant expiresAt) {
+                        List<BudgetInScope> budgets, String reservationId, Instant expiresAt,
+                        long rulesPosition) {
     public CheckPlan {
         Objects.requireNonNull(checkId, "checkId");
         Objects.requireNonNull(requestSha256, "requestSha256");

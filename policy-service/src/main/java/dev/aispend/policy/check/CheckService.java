@@ -2,6 +2,8 @@ package dev.aispend.policy.check;
 
 import dev.aispend.contracts.policy.PolicyDecision;
 import dev.aispend.policy.rules.CurrentRules;
+import dev.aispend.policy.rules.RulesSnapshot;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Inject;
@@ -91,18 +93,19 @@ public class CheckService {
         });
         CheckRequest request = given.checkId() != null ? given : given.withCheckId(newId("chk_"));
         String requestSha256 = request.contentSha256();
-        if (given.checkId() != null) {
-            Optional<CheckResponse> earlier = earlierAnswer(request.checkId(), requestSha256);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
+        // The rules loaded last, unread: the check's transaction compares their position with the stored head.
+        RulesSnapshot rulesSnapshot = rules.lastLoaded();
         for (int attempt = 1; ; attempt++) {
             try {
-                return firstAnswer(request, requestSha256);
+                return firstAnswer(request, requestSha256, rulesSnapshot);
             } catch (CheckIdTakenException taken) {
-                return earlierAnswer(request.checkId(), requestSha256).orElseThrow(() ->
-                        new IllegalStateException("checkId " + request.checkId() + " taken but not stored"));
+                return earlierAnswer(request.checkId(), requestSha256, taken.earlier());
+            } catch (RulesMovedException moved) {
+                if (attempt >= ATTEMPTS) {
+                    throw CheckRefusedException.behindTheLedger("the rules changed during each of " + ATTEMPTS
+                            + " attempts to answer the check");
+                }
+                rulesSnapshot = rules.current();
             } catch (RuntimeException failure) {
                 if (attempt >= ATTEMPTS || !ReservationStoreException.retryable(failure)) {
                     throw failure;
@@ -119,15 +122,15 @@ public class CheckService {
         return store.release(reservationId);
     }
 
-    private CheckResponse firstAnswer(CheckRequest request, String requestSha256) {
+    private CheckResponse firstAnswer(CheckRequest request, String requestSha256, RulesSnapshot rulesSnapshot) {
         // Milliseconds: what the answer, the decision and the rows all record, identically.
         Instant checkedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        ScopedCheck scoped = CheckScope.resolve(request, rules.current(), checkedAt,
+        ScopedCheck scoped = CheckScope.resolve(request, rulesSnapshot, checkedAt,
                 configuration.maxEstimatedCostUsdMicros());
         Duration ttl = request.reservationTtlSeconds() == null ? configuration.reservationTtl()
                 : Duration.ofSeconds(request.reservationTtlSeconds());
         CheckPlan plan = new CheckPlan(request.checkId(), requestSha256, checkedAt, scoped.estimatedCostUsdMicros(),
-                scoped.budgets(), newId("rsv_"), checkedAt.plus(ttl));
+                scoped.budgets(), newId("rsv_"), checkedAt.plus(ttl), rulesSnapshot.rulesPosition());
         CheckResponse[] response = new CheckResponse[1];
         CheckRecorded recorded = store.check(plan, (verdict, reservation) -> {
             response[0] = CheckDecisions.response(scoped, verdict, reservation);
@@ -140,16 +143,16 @@ public class CheckService {
         return response[0];
     }
 
-    private Optional<CheckResponse> earlierAnswer(String checkId, String requestSha256) {
-        Optional<ReservationStore.StoredCheck> stored = store.findCheck(checkId);
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!stored.get().requestSha256().equals(requestSha256)) {
+    /** The stored answer of a checkId answered before ({@code stored} when the check found it, else read). */
+    private CheckResponse earlierAnswer(String checkId, String requestSha256,
+                                        ReservationStore.@Nullable StoredCheck stored) {
+        ReservationStore.StoredCheck earlier = stored != null ? stored : store.findCheck(checkId).orElseThrow(() ->
+                new IllegalStateException("checkId " + checkId + " taken but not stored"));
+        if (!earlier.requestSha256().equals(requestSha256)) {
             throw CheckRefusedException.checkIdTaken(checkId);
         }
         try {
-            return Optional.of(json.readValue(stored.get().responseJson(), CheckResponse.class));
+            return json.readValue(earlier.responseJson(), CheckResponse.class);
         } catch (IOException unreadable) {
             throw new UncheckedIOException("stored answer of check " + checkId + " is unreadable", unreadable);
         }

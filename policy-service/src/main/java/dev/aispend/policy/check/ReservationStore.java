@@ -20,9 +20,9 @@ import java.util.TreeSet;
 
 /**
  * The authoritative state of pre-flight checks, in PostgreSQL: one transaction per check locks the budget_period
- * rows of its budgets ({@code SELECT ... FOR UPDATE}, in key order, created when missing), judges the check on
- * what they hold ({@link CheckRule}), adds an allowed check's reservation to them, and stores the answer and the
- * check decision (outbox) before it commits. The row lock serializes every check of one budget period, on one
+ * rows of its budgets (in key order, created when missing), judges the check on what they hold ({@link
+ * CheckRule}), adds an allowed check's reservation to them, and stores the answer and the check decision (outbox)
+ * before it commits. The row lock serializes every check of one budget period, on one
  * instance or many, so concurrent checks can never jointly take a hard-capped budget past its amount.
  *
  * <p>Releases (settlement, early release, expiry) delete reservation rows and subtract exactly what they deleted,
@@ -54,31 +54,37 @@ public class ReservationStore {
     }
 
     /**
-     * Judges and records one check in one transaction (see the class comment). Throws
-     * {@link CheckIdTakenException} when a concurrent check committed the same checkId first (nothing of this one
-     * is kept), and {@link ReservationStoreException} on a database failure, {@link
+     * Judges and records one check in one transaction of three round trips (see the class comment and {@link
+     * CheckStatements}). Throws {@link CheckIdTakenException} when the checkId was answered before, or a concurrent
+     * check committed it first; {@link RulesMovedException} when the stored rules head is not the plan's; in both
+     * cases nothing of this check is kept. {@link ReservationStoreException} on a database failure, {@link
      * ReservationStoreException#retryable() retryable} for a deadlock.
      */
     public CheckRecorded check(CheckPlan plan, CheckRecorder recorder) {
         return inTransaction("check " + plan.checkId(), connection -> {
+            CheckStatements.Opened opened = CheckStatements.open(connection, plan);
+            if (opened.earlier() != null) {
+                throw new CheckIdTakenException(plan.checkId(), opened.earlier());
+            }
+            if (opened.rulesHead() != plan.rulesPosition()) {
+                throw new RulesMovedException(plan.rulesPosition(), opened.rulesHead());
+            }
             List<BudgetStanding> standings = new ArrayList<>(plan.budgets().size());
-            if (!plan.budgets().isEmpty()) {
-                BudgetPeriodRows.ensure(connection, plan.budgets());
-                Map<PeriodRef, BudgetPeriodRows.Locked> rows = BudgetPeriodRows.lock(connection, refs(plan));
-                for (BudgetInScope budget : plan.budgets()) {
-                    BudgetPeriodRows.Locked row = rows.get(new PeriodRef(budget.budgetId(), budget.periodKey()));
-                    standings.add(new BudgetStanding(budget.budget(), budget.period(), row.spentUsdMicros(),
-                            row.spentAsOfPosition(), row.reservedUsdMicros(), row.reservationCount()));
-                }
+            for (BudgetInScope budget : plan.budgets()) {
+                BudgetPeriodRows.Locked row = opened.rows().get(new PeriodRef(budget.budgetId(), budget.periodKey()));
+                standings.add(new BudgetStanding(budget.budget(), budget.period(), row.spentUsdMicros(),
+                        row.spentAsOfPosition(), row.reservedUsdMicros(), row.reservationCount()));
             }
             CheckVerdict verdict = CheckRule.decide(standings, plan.estimatedCostUsdMicros());
             Reservation reservation = null;
+            List<PeriodRef> reserved = List.of();
             if (verdict.result().reserves() && plan.estimatedCostUsdMicros() > 0 && !verdict.budgets().isEmpty()) {
                 reservation = new Reservation(plan.reservationId(), plan.estimatedCostUsdMicros(), plan.expiresAt());
-                insertReservation(connection, plan, verdict);
+                reserved = verdict.budgets().stream()
+                        .map(budget -> new PeriodRef(budget.budgetId(), budget.standing().period().key())).toList();
             }
             CheckDocuments documents = recorder.record(verdict, reservation);
-            CheckRows.insert(connection, plan, documents);
+            CheckStatements.record(connection, plan, reserved, documents);
             return new CheckRecorded(verdict, reservation, documents);
         });
     }
@@ -164,25 +170,6 @@ public class ReservationStore {
 
     private static List<PeriodRef> refs(CheckPlan plan) {
         return plan.budgets().stream().map(budget -> new PeriodRef(budget.budgetId(), budget.periodKey())).toList();
-    }
-
-    private static void insertReservation(Connection connection, CheckPlan plan, CheckVerdict verdict)
-            throws SQLException {
-        List<PeriodRef> periods = verdict.budgets().stream()
-                .map(budget -> new PeriodRef(budget.budgetId(), budget.standing().period().key())).toList();
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO reservation (reservation_id, budget_id, period_key, amount_usd_micros, check_id,
-                    expires_at, created_at)
-                SELECT ?, b, k, ?, ?, ?, ? FROM unnest(?::varchar[], ?::varchar[]) AS t(b, k)""")) {
-            insert.setString(1, plan.reservationId());
-            insert.setLong(2, plan.estimatedCostUsdMicros());
-            insert.setString(3, plan.checkId());
-            insert.setObject(4, utc(plan.expiresAt()));
-            insert.setObject(5, utc(plan.checkedAt()));
-            BudgetPeriodRows.bindKeys(connection, insert, 6, periods);
-            insert.executeUpdate();
-        }
-        BudgetPeriodRows.reserve(connection, periods, plan.estimatedCostUsdMicros());
     }
 
     private static int releaseHeld(Connection connection, String reservationId) throws SQLException {

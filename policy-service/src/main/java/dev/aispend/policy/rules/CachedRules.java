@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * The rules checks read, rebuilt from the policy tables whenever an entry changed them (here or on another
- * instance sharing the database): one read of the rules head per call, a reload only when it moved (spend does
- * not move it). A check records the rules position it used, so a verifier re-derives it with exactly those.
+ * instance sharing the database): {@link #current()} reads the rules head and reloads only when it moved (spend does
+ * not move it); {@link #lastLoaded()} reads nothing, for checks, which compare the head in their own transaction. A
+ * check records the rules position it used, so a verifier re-derives it with exactly those.
  */
 @Singleton
 public class CachedRules implements CurrentRules {
@@ -41,6 +42,12 @@ public class CachedRules implements CurrentRules {
         RulesSnapshot loaded = load(store.storedRules());
         cached = loaded;
         return loaded;
+    }
+
+    @Override
+    public RulesSnapshot lastLoaded() {
+        RulesSnapshot snapshot = cached;
+        return snapshot != null ? snapshot : current();
     }
 
     private static RulesSnapshot load(PolicyStore.StoredRules stored) {

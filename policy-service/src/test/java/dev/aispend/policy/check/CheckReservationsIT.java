@@ -29,6 +29,7 @@ import java.util.function.Function;
 import static dev.aispend.policy.check.Budgets.hardCapped;
 import static dev.aispend.policy.check.Budgets.team;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Reservations against real PostgreSQL: many callers at once never take a hard cap past its amount, also through
@@ -111,7 +112,8 @@ class CheckReservationsIT implements TestPropertyProvider {
                 new ReservationStore(TestPools.transactionsOf(second))};
             Instant checkedAt = Instant.now();
             List<CheckRecorded> answers = callAtOnce(index -> () -> {
-                CheckPlan plan = StorePlans.plan("two-" + index, budget, checkedAt, 30);
+                CheckPlan plan = StorePlans.plan("two-" + index, budget, checkedAt, 30,
+                        rules.lastLoaded().rulesPosition());
                 return instances[index % 2].check(plan, StorePlans.recorder(json, plan));
             });
 
@@ -198,6 +200,38 @@ class CheckReservationsIT implements TestPropertyProvider {
         assertThat(settle(shortLived.reservationId()))
                 .isZero();
         assertThat(reserved("expiry")).isEqualTo(100);
+    }
+
+    @Test
+    void counts_a_budget_recorded_after_the_rules_this_instance_last_loaded() {
+        rules.add(hardCapped("stale-team", team("stale"), 10 * CAP));
+        rules.lastLoaded();
+        // Recorded elsewhere (another instance's projection): the stored head moved, this instance's rules did not.
+        rules.addElsewhere(hardCapped("stale-new", team("stale"), CAP));
+
+        CheckResponse answer = checks.check(cost("stale", 2 * CAP));
+
+        assertThat(answer.decision()).isEqualTo("DENY");
+        assertThat(answer.decidedBy().budgetId()).isEqualTo("stale-new");
+        assertThat(answer.rulesPosition()).isEqualTo(rules.lastLoaded().rulesPosition());
+        assertThat(reserved("stale-team")).isZero();
+    }
+
+    @Test
+    void keeps_nothing_of_a_check_resolved_with_rules_older_than_the_stored_head() {
+        BudgetVersion budget = hardCapped("stale-plan", team("stale-plan"), CAP);
+        rules.add(budget);
+        long head = rules.lastLoaded().rulesPosition();
+        CheckPlan plan = StorePlans.plan("stale-plan-1", budget, Instant.now(), 30, head - 1);
+
+        assertThatThrownBy(() -> store.check(plan, StorePlans.recorder(json, plan)))
+                .isInstanceOf(RulesMovedException.class);
+
+        assertThat(reserved("stale-plan")).isZero();
+        assertThat(heldRows("stale-plan")).isZero();
+        assertThat(store.findCheck("stale-plan-1")).isEmpty();
+        assertThat(fixture.database().number("SELECT count(*) FROM check_decision_outbox "
+                + "WHERE subject = 'check:stale-plan-1'")).isZero();
     }
 
     private static CheckRequest cost(String team, long estimate) {

@@ -15,10 +15,11 @@ final class StorePlans {
     private StorePlans() {
     }
 
-    static CheckPlan plan(String checkId, BudgetVersion budget, Instant checkedAt, long estimate) {
+    static CheckPlan plan(String checkId, BudgetVersion budget, Instant checkedAt, long estimate,
+                          long rulesPosition) {
         BudgetInScope scoped = new BudgetInScope(budget, budget.definition().period().windowOf(checkedAt));
         return new CheckPlan(checkId, "0".repeat(64), checkedAt, estimate, List.of(scoped), "rsv_" + checkId,
-                checkedAt.plus(Duration.ofMinutes(10)));
+                checkedAt.plus(Duration.ofMinutes(10)), rulesPosition);
     }
 
     static ReservationStore.CheckRecorder recorder(JsonMapper json, CheckPlan plan) {

@@ -1,0 +1,13 @@
+package dev.aispend.policy.check;
+
+/**
+ * The stored rules head was not the one the check resolved its budgets with: a rule changed (here or on another
+ * instance) after this instance last loaded the rules. The check is rolled back and resolved again with the
+ * current rules, so no check is ever judged by rules older than the ones stored when it locked its budgets.
+ */
+final class RulesMovedException extends RuntimeException {
+    RulesMovedException(long resolvedAt, long storedHead) {
+        super("the check was resolved with the rules at position " + resolvedAt + ", the stored head is at "
+                + storedHead, null, false, false);
+    }
+}
