@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * so a value with a stray space or newline would silently never match; a name is shown to people, so the same
  * rule keeps it printable.
  */
-final class BudgetNames {
+public final class BudgetNames {
     private static final Pattern CONTROL_CHARACTER = Pattern.compile("\\p{Cntrl}");
 
     private BudgetNames() {
@@ -19,11 +19,17 @@ final class BudgetNames {
     /** Why {@code text} is not a valid name (a phrase to follow the field's path), or null when it is. */
     @Nullable
     static String problemOf(String text) {
+        return problemOf(text, BudgetDefinition.MAX_NAME_LENGTH);
+    }
+
+    /** The same rule with another length limit, for the names of other kinds of policy (badges, teams). */
+    @Nullable
+    public static String problemOf(String text, int maxLength) {
         if (text.isEmpty()) {
             return "must not be empty";
         }
-        if (text.length() > BudgetDefinition.MAX_NAME_LENGTH) {
-            return "must be at most " + BudgetDefinition.MAX_NAME_LENGTH + " characters";
+        if (text.length() > maxLength) {
+            return "must be at most " + maxLength + " characters";
         }
         if (!text.strip().equals(text)) {
             return "must not start or end with whitespace";

@@ -10,13 +10,14 @@ import java.math.BigInteger;
  * {@code 0.5} does not, and a huge BigInteger is seen as out of range instead of wrapping into a plausible long.
  * Strings and booleans are not numbers: {@code "5000"} and {@code true} are refused, never coerced. A Double is
  * accepted when finite and whole, like rate card prices, because decoders produce one for {@code 5000.0}; every
- * bound here is below 2^53, where doubles are exact integers.
+ * bound here is below 2^53, where doubles are exact integers. Public because every kind of policy content (budgets,
+ * badge and anomaly rules, phases) reads its numbers by the same rule.
  */
-record ContentNumber(BigDecimal value) {
+public record ContentNumber(BigDecimal value) {
 
     /** The number, or null when the value is not a number (a string, a boolean, NaN or an infinity). */
     @Nullable
-    static ContentNumber of(@Nullable Object value) {
+    public static ContentNumber of(@Nullable Object value) {
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             return new ContentNumber(BigDecimal.valueOf(((Number) value).longValue()));
         }
@@ -34,16 +35,16 @@ record ContentNumber(BigDecimal value) {
         return null;
     }
 
-    boolean whole() {
+    public boolean whole() {
         return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
     }
 
-    boolean within(long minimum, long maximum) {
+    public boolean within(long minimum, long maximum) {
         return value.compareTo(BigDecimal.valueOf(minimum)) >= 0 && value.compareTo(BigDecimal.valueOf(maximum)) <= 0;
     }
 
     /** Only for a whole number within the long range, which callers check first. */
-    long longValue() {
+    public long longValue() {
         return value.longValueExact();
     }
 }
