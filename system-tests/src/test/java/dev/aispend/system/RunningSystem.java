@@ -66,6 +66,8 @@ final class RunningSystem implements AutoCloseable {
             environment.put("REPORT_LEDGER_CONSUMER_GROUP", "report-" + runName);
             // Positions in these tests count only what they send; the policy flow turns the seed on.
             environment.put("POLICY_SEED_RATE_CARDS", "false");
+            // Nor the default badge and anomaly rules; a test that wants them turns them on.
+            environment.put("POLICY_SEED_GAMIFICATION", "false");
             if (system.services.containsKey("ledger-service")) {
                 // policy-service forwards re-rating requests to the ledger (started before it).
                 environment.put("LEDGER_URL", system.services.get("ledger-service").baseUrl());

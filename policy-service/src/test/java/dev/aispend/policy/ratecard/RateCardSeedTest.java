@@ -4,11 +4,12 @@ import dev.aispend.contracts.policy.PolicyChangeRequest;
 import dev.aispend.contracts.policy.PolicyKind;
 import dev.aispend.platform.pricing.RateCard;
 import dev.aispend.policy.changes.PolicyApi;
+import dev.aispend.policy.seed.PolicySeed;
+import dev.aispend.policy.seed.PolicySeedFile;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,11 +20,11 @@ class RateCardSeedTest {
 
     @Test
     void every_card_of_the_shipped_seed_is_a_valid_rate_card_with_its_source() throws IOException {
-        RateCardSeed seed = read();
+        PolicySeed seed = read();
 
-        assertThat(seed.cards()).extracting(RateCardSeed.Card::id)
+        assertThat(seed.policies()).extracting(PolicySeed.Policy::id)
                 .containsExactly("default-anthropic", "default-openai", "default-google");
-        for (RateCardSeed.Card card : seed.cards()) {
+        for (PolicySeed.Policy card : seed.policies()) {
             RateCard parsed = RateCard.parse(card.content());
             assertThat(parsed.models()).isNotEmpty();
             assertThat(card.content()).containsKey("source");
@@ -46,9 +47,7 @@ class RateCardSeedTest {
         });
     }
 
-    private static RateCardSeed read() throws IOException {
-        try (InputStream stream = RateCardSeedTest.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            return RateCardSeed.read(stream, JsonMapper.createDefault());
-        }
+    private static PolicySeed read() throws IOException {
+        return PolicySeedFile.rateCards(RESOURCE).load(JsonMapper.createDefault());
     }
 }
