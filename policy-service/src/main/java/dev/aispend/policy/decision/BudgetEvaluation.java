@@ -14,10 +14,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The budget evaluator inside the policy projection's transaction: evaluates a delivery entry by entry on the
@@ -56,28 +52,11 @@ public class BudgetEvaluation implements PolicyProjection.LedgerStep {
             for (LedgerEvent event : events) {
                 decisions.addAll(evaluator.apply(state, event));
             }
-            send(decisions);
+            DecisionSending.sendAll(publisher, topics.decisions(), decisions, sendTimeout, "budget");
             state.flush();
         } catch (SQLException failure) {
             throw new IllegalStateException("could not evaluate budgets through position "
                     + events.get(events.size() - 1).position(), failure);
-        }
-    }
-
-    private void send(List<PolicyDecision> decisions) {
-        List<CompletableFuture<?>> sends = new ArrayList<>(decisions.size());
-        for (PolicyDecision decision : decisions) {
-            sends.add(publisher.publish(topics.decisions(), decision.subject(), decision));
-        }
-        try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                    .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending budget decisions", interrupted);
-        } catch (ExecutionException | TimeoutException failure) {
-            throw new IllegalStateException("the broker did not take " + decisions.size()
-                    + " budget decisions; the delivery is evaluated again", failure);
         }
     }
 

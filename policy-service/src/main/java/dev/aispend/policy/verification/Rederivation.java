@@ -8,6 +8,8 @@ import dev.aispend.platform.ledger.LedgerReader;
 import dev.aispend.policy.check.CheckRederivation;
 import dev.aispend.policy.decision.BudgetEvaluator;
 import dev.aispend.policy.decision.DecisionKinds;
+import dev.aispend.policy.decision.GamificationDecisions;
+import dev.aispend.policy.decision.GamificationEvaluator;
 import dev.aispend.policy.decision.InMemoryEvaluatorState;
 import dev.aispend.policy.rules.PolicyStore;
 import io.micronaut.context.annotation.Value;
@@ -16,11 +18,15 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Replays ledger.v1 from position 1 into a fresh evaluator with its state in memory, and compares what it derives
- * with what the ledger recorded: budget decisions whose trigger lies in the range, and checks recorded in the range
- * (re-derived from the rules and spend at the positions they name, {@link CheckRederivation}).
+ * with what the ledger recorded: budget and gamification decisions whose trigger lies in the range, checks recorded
+ * in the range (re-derived from the rules and spend at the positions they name, {@link CheckRederivation}), and
+ * flag clearings recorded in the range (a reviewer's act: valid when the flag it clears was recorded before it,
+ * {@link FlagClearings}).
  */
 @Singleton
 public class Rederivation {
@@ -65,31 +71,39 @@ public class Rederivation {
                     Math.min(tail, applied.getAsLong())), fromPosition + maxRange - 1);
             DecisionComparison comparison = new DecisionComparison(json);
             CheckRederivation checks = new CheckRederivation();
+            FlagClearings clearings = new FlagClearings();
             long[] read = {0};
             reader.readThrough(tail, event -> {
                 if (event.payload() instanceof PolicyDecisionRecorded recorded) {
                     PolicyDecision decision = recorded.decision();
-                    if (isBudgetDecision(decision) && inRange(decision.triggerPosition(), fromPosition, through)) {
+                    if (isDerived(decision) && inRange(decision.triggerPosition(), fromPosition, through)) {
                         comparison.recorded(decision, event.position());
                     } else if (isCheck(decision) && inRange(event.position(), fromPosition, through)) {
                         comparison.recorded(decision, event.position());
                         checks.recorded(decision);
+                    } else if (clearings.read(decision, event.position(), inRange(event.position(), fromPosition,
+                            through))) {
+                        comparison.recorded(decision, event.position());
                     }
                 }
                 report(progress, ++read[0], through);
             });
             InMemoryEvaluatorState state = new InMemoryEvaluatorState();
             BudgetEvaluator evaluator = new BudgetEvaluator();
+            GamificationEvaluator gamification = new GamificationEvaluator();
             reader.readThrough(tail, event -> {
-                for (PolicyDecision derived : evaluator.apply(state, event)) {
-                    if (inRange(derived.triggerPosition(), fromPosition, through)) {
-                        comparison.rederived(derived);
+                List<PolicyDecision> derived = new ArrayList<>(evaluator.apply(state, event));
+                derived.addAll(gamification.apply(event));
+                for (PolicyDecision decision : derived) {
+                    if (inRange(decision.triggerPosition(), fromPosition, through)) {
+                        comparison.rederived(decision);
                     }
                 }
                 checks.afterEntry(event, state);
                 report(progress, ++read[0], through);
             });
             checks.rederived().forEach(comparison::rederived);
+            clearings.valid().forEach(comparison::rederived);
             return comparison.result(fromPosition, through, read[0]);
         }
     }
@@ -104,8 +118,10 @@ public class Rederivation {
         return CheckRederivation.KIND.equals(decision.kind());
     }
 
-    private static boolean isBudgetDecision(PolicyDecision decision) {
-        return decision.kind().startsWith(DecisionKinds.BUDGET_PREFIX);
+    /** Budget and gamification decisions: derived from the ledger, so derived again and compared. */
+    private static boolean isDerived(PolicyDecision decision) {
+        return decision.kind().startsWith(DecisionKinds.BUDGET_PREFIX)
+                || GamificationDecisions.derived(decision.kind());
     }
 
     private static boolean inRange(@Nullable Long position, long from, long through) {
