@@ -1,10 +1,9 @@
 package dev.aispend.policy.antigaming;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.aispend.platform.web.FieldError;
+import dev.aispend.policy.activity.ContentJson;
 import dev.aispend.policy.activity.InvalidRuleException;
 import dev.aispend.policy.activity.RuleWindow;
-import dev.aispend.testsupport.ledger.TestLedger;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -42,11 +41,9 @@ class AnomalyContentTest {
                 1, ZoneId.of("America/New_York"), false);
 
         Map<String, Object> content = AnomalyContent.toContent(definition);
-        Map<String, Object> decoded = TestLedger.JACKSON.readValue(TestLedger.json(content),
-                new TypeReference<Map<String, Object>>() { });
 
         assertThat(AnomalyContent.parse(content)).isEqualTo(definition);
-        assertThat(AnomalyContent.parse(decoded)).isEqualTo(definition);
+        assertThat(AnomalyContent.parse(ContentJson.throughJson(content))).isEqualTo(definition);
     }
 
     @Test

@@ -1,11 +1,10 @@
 package dev.aispend.policy.badge;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.aispend.platform.web.FieldError;
+import dev.aispend.policy.activity.ContentJson;
 import dev.aispend.policy.activity.InvalidRuleException;
 import dev.aispend.policy.activity.RuleWindow;
 import dev.aispend.policy.phase.Phase;
-import dev.aispend.testsupport.ledger.TestLedger;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -45,11 +44,9 @@ class BadgeContentTest {
                 BadgeTier.EMERALD, 100L), 7, 1_000_000, ZoneId.of("Asia/Tokyo"), false);
 
         Map<String, Object> content = BadgeContent.toContent(definition);
-        Map<String, Object> decoded = TestLedger.JACKSON.readValue(TestLedger.json(content),
-                new TypeReference<Map<String, Object>>() { });
 
         assertThat(BadgeContent.parse(content)).isEqualTo(definition);
-        assertThat(BadgeContent.parse(decoded)).isEqualTo(definition);
+        assertThat(BadgeContent.parse(ContentJson.throughJson(content))).isEqualTo(definition);
     }
 
     @Test

@@ -5,7 +5,7 @@ import dev.aispend.contracts.ledger.LedgerPayload;
 import dev.aispend.contracts.ledger.PolicyChangeRejected;
 import dev.aispend.contracts.ledger.PolicyChanged;
 import dev.aispend.contracts.policy.PolicyKind;
-import dev.aispend.platform.kafka.TopicProvisioner;
+import dev.aispend.policy.rules.PolicyTestTopics;
 import dev.aispend.testsupport.KafkaProbe;
 import dev.aispend.testsupport.ledger.LedgerFollowerFixture;
 import dev.aispend.testsupport.ledger.TestLedger;
@@ -17,7 +17,6 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -58,13 +56,9 @@ class BadgeApiIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(fixture.applicationProperties());
+        Map<String, String> properties = PolicyTestTopics.propertiesWithTopics(fixture);
         // The request waits for this test's ledger answer, as it waits for the ledger's.
         properties.put("policy.changes.answer-timeout", "8s");
-        String prefix = properties.get("kafka.topic-prefix");
-        TopicProvisioner.createIfMissing(properties.get("kafka.bootstrap.servers"), List.of(
-                new NewTopic(prefix + "policy-changes.v1", 1, (short) 1),
-                new NewTopic(prefix + "decisions.v1", 1, (short) 1)));
         return properties;
     }
 

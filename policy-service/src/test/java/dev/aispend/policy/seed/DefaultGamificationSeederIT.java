@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aispend.contracts.ledger.PolicyChanged;
 import dev.aispend.contracts.policy.PolicyKind;
 import dev.aispend.devstack.Wait;
-import dev.aispend.platform.kafka.TopicProvisioner;
+import dev.aispend.policy.rules.PolicyTestTopics;
 import dev.aispend.testsupport.KafkaProbe;
 import dev.aispend.testsupport.ledger.LedgerFollowerFixture;
 import dev.aispend.testsupport.ledger.TestLedger;
@@ -13,7 +13,6 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,17 +52,13 @@ class DefaultGamificationSeederIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(fixture.applicationProperties());
+        Map<String, String> properties = PolicyTestTopics.propertiesWithTopics(fixture);
         properties.put("policy.seed.gamification-enabled", "true");
         properties.put("policy.seed.initial-delay", "100ms");
         properties.put("policy.seed.interval", "200ms");
-        String prefix = properties.get("kafka.topic-prefix");
-        String bootstrap = properties.get("kafka.bootstrap.servers");
-        TopicProvisioner.createIfMissing(bootstrap, List.of(
-                new NewTopic(prefix + "policy-changes.v1", 1, (short) 1),
-                new NewTopic(prefix + "decisions.v1", 1, (short) 1)));
         // Made before the service starts, so it sees every request the seeder sends.
-        requests = KafkaProbe.on(bootstrap, prefix + "policy-changes.v1");
+        requests = KafkaProbe.on(properties.get("kafka.bootstrap.servers"),
+                properties.get("kafka.topic-prefix") + "policy-changes.v1");
         return properties;
     }
 

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,9 +28,7 @@ class GamificationSeedTest {
 
     @Test
     void ships_the_documented_badges_none_of_them_for_consumption() throws IOException {
-        PolicySeed seed = PolicySeedFile.badges().load(JSON);
-        Map<String, BadgeDefinition> badges = new LinkedHashMap<>();
-        seed.policies().forEach(policy -> badges.put(policy.id(), BadgeContent.parse(policy.content())));
+        Map<String, BadgeDefinition> badges = parsed(PolicySeedFile.badges(), BadgeContent::parse);
 
         assertThat(badges.keySet()).containsExactly("badge-first-use", "badge-regular-weekly-use",
                 "badge-model-explorer", "badge-cache-wise", "badge-ai-assisted-merges", "badge-cost-per-pr",
@@ -46,9 +45,7 @@ class GamificationSeedTest {
 
     @Test
     void ships_the_documented_anomaly_rules() throws IOException {
-        PolicySeed seed = PolicySeedFile.anomalyRules().load(JSON);
-        Map<String, AnomalyDefinition> rules = new LinkedHashMap<>();
-        seed.policies().forEach(policy -> rules.put(policy.id(), AnomalyContent.parse(policy.content())));
+        Map<String, AnomalyDefinition> rules = parsed(PolicySeedFile.anomalyRules(), AnomalyContent::parse);
 
         assertThat(rules.keySet()).containsExactly("anomaly-spend-without-outcomes", "anomaly-tokens-per-pr",
                 "anomaly-overnight-loops", "anomaly-prompt-inflation");
@@ -78,5 +75,13 @@ class GamificationSeedTest {
             });
         }
         assertThat(PolicySeedFile.badges().kind()).isEqualTo(PolicyKind.BADGE_RULE);
+    }
+
+    /** The seed's policies by id, in the file's order, each parsed as the API would parse it. */
+    private static <T> Map<String, T> parsed(PolicySeedFile file, Function<Map<String, Object>, T> parse)
+            throws IOException {
+        Map<String, T> parsed = new LinkedHashMap<>();
+        file.load(JSON).policies().forEach(policy -> parsed.put(policy.id(), parse.apply(policy.content())));
+        return parsed;
     }
 }
