@@ -5,7 +5,7 @@ import dev.aispend.contracts.ledger.LedgerPayload;
 import dev.aispend.contracts.ledger.PolicyChanged;
 import dev.aispend.contracts.policy.PolicyDecision;
 import dev.aispend.contracts.policy.PolicyKind;
-import dev.aispend.platform.kafka.TopicProvisioner;
+import dev.aispend.policy.rules.PolicyTestTopics;
 import dev.aispend.platform.ledger.LedgerEvent;
 import dev.aispend.policy.verification.DecisionComparison;
 import dev.aispend.policy.verification.VerificationResult;
@@ -19,7 +19,6 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,7 +35,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,11 +85,7 @@ class BudgetEvaluationIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(fixture.applicationProperties());
-        String prefix = properties.get("kafka.topic-prefix");
-        TopicProvisioner.createIfMissing(properties.get("kafka.bootstrap.servers"), List.of(
-                new NewTopic(prefix + "policy-changes.v1", 1, (short) 1),
-                new NewTopic(prefix + "decisions.v1", 1, (short) 1)));
+        Map<String, String> properties = PolicyTestTopics.propertiesWithTopics(fixture);
         return properties;
     }
 

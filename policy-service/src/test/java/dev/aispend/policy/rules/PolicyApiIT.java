@@ -5,7 +5,6 @@ import dev.aispend.contracts.ledger.PolicyChangeRejected;
 import dev.aispend.contracts.ledger.PolicyChanged;
 import dev.aispend.contracts.ledger.SpendRecorded;
 import dev.aispend.contracts.policy.PolicyKind;
-import dev.aispend.platform.kafka.TopicProvisioner;
 import dev.aispend.testsupport.KafkaProbe;
 import dev.aispend.testsupport.ledger.LedgerFollowerFixture;
 import dev.aispend.testsupport.ledger.SpendMother;
@@ -18,7 +17,6 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,13 +54,9 @@ class PolicyApiIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(fixture.applicationProperties());
+        Map<String, String> properties = PolicyTestTopics.propertiesWithTopics(fixture);
         // Nobody answers unless the test does: the API answers 202 quickly.
         properties.put("policy.changes.answer-timeout", "300ms");
-        String prefix = properties.get("kafka.topic-prefix");
-        TopicProvisioner.createIfMissing(properties.get("kafka.bootstrap.servers"), List.of(
-                new NewTopic(prefix + "policy-changes.v1", 1, (short) 1),
-                new NewTopic(prefix + "decisions.v1", 1, (short) 1)));
         return properties;
     }
 
