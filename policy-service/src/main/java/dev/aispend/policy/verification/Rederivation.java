@@ -76,14 +76,15 @@ public class Rederivation {
             reader.readThrough(tail, event -> {
                 if (event.payload() instanceof PolicyDecisionRecorded recorded) {
                     PolicyDecision decision = recorded.decision();
-                    if (isDerived(decision) && inRange(decision.triggerPosition(), fromPosition, through)) {
+                    // Every decision passes the clearings first: they note each flag, wherever it is.
+                    if (clearings.read(decision, event.position(), inRange(event.position(), fromPosition,
+                            through))) {
+                        comparison.recorded(decision, event.position());
+                    } else if (isDerived(decision) && inRange(decision.triggerPosition(), fromPosition, through)) {
                         comparison.recorded(decision, event.position());
                     } else if (isCheck(decision) && inRange(event.position(), fromPosition, through)) {
                         comparison.recorded(decision, event.position());
                         checks.recorded(decision);
-                    } else if (clearings.read(decision, event.position(), inRange(event.position(), fromPosition,
-                            through))) {
-                        comparison.recorded(decision, event.position());
                     }
                 }
                 report(progress, ++read[0], through);

@@ -134,6 +134,28 @@ class GamificationApiIT implements TestPropertyProvider {
         assertThatThrownBy(() -> clear(flagId, Map.of("reason", "again")))
                 .isInstanceOfSatisfying(HttpClientResponseException.class,
                         refused -> assertThat(refused.getStatus().getCode()).isEqualTo(409));
+
+        // Compliance: every gamification decision derived again, the clearing checked against its flag.
+        JsonNode result = verification();
+        assertThat(result.get("matches").getLongValue()).isEqualTo(derived.size() + 1);
+        assertThat(result.get("mismatchCount").getLongValue() + result.get("missingCount").getLongValue()
+                + result.get("extraCount").getLongValue()).isZero();
+    }
+
+    private JsonNode verification() {
+        String started = http.toBlocking().retrieve(HttpRequest.POST("/v1/decisions/verifications", Map.of()));
+        String statusUrl;
+        try {
+            statusUrl = json.readValue(started, JsonNode.class).get("statusUrl").getStringValue();
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+        JsonNode[] status = new JsonNode[1];
+        Wait.until("the verification to complete", WITHIN, () -> {
+            status[0] = get(statusUrl);
+            return "COMPLETED".equals(status[0].get("status").getStringValue());
+        });
+        return status[0].get("result");
     }
 
     @Test
