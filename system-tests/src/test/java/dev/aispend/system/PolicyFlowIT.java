@@ -1,7 +1,6 @@
 package dev.aispend.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aispend.devstack.Wait;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +42,7 @@ class PolicyFlowIT {
     @Test
     void budgets_hold_at_the_cap_and_every_decision_re_derives() {
         String policy = system.url("policy-service");
-        JsonNode seeded = await(() -> JsonHttp.get(policy + "/v1/rate-cards").body(),
+        JsonNode seeded = PolicyCalls.await(() -> JsonHttp.get(policy + "/v1/rate-cards").body(),
                 cards -> cards.get("rateCards").size() >= 3, WITHIN, "the default rate cards to be seeded");
         assertThat(seeded.get("rateCards").findValuesAsText("actor")).containsOnly("system");
 
@@ -84,13 +83,15 @@ class PolicyFlowIT {
             assertThat(postUsage("flow-" + use, now.plusSeconds(use)).status()).isEqualTo(202);
         }
 
-        List<String> kinds = await(() -> decisionKinds(), found -> found.contains("BUDGET_EXHAUSTED"),
-                WITHIN, "the budget decisions to be recorded in the ledger");
+        List<String> kinds = PolicyCalls.await(() -> decisionKinds(),
+                found -> found.contains("BUDGET_EXHAUSTED"), WITHIN,
+                "the budget decisions to be recorded in the ledger");
         assertThat(kinds).contains("BUDGET_THRESHOLD_CROSSED", "BUDGET_EXHAUSTED");
         assertThat(kinds.stream().filter("BUDGET_THRESHOLD_CROSSED"::equals)).hasSize(3);
 
-        JsonNode denied = await(() -> check(policy, 1), answer -> "DENY".equals(answer.get("decision").asText()),
-                WITHIN, "the check to see the exhausted budget");
+        JsonNode denied = PolicyCalls.await(() -> check(policy, 1),
+                answer -> "DENY".equals(answer.get("decision").asText()), WITHIN,
+                "the check to see the exhausted budget");
         assertThat(denied.get("decidedBy").get("budgetId").asText()).isEqualTo("platform-monthly");
 
         // Re-rating goes to the ledger's re-pricing: the five uses, priced at $2/M input, at the $3/M of a new card.
@@ -111,24 +112,13 @@ class PolicyFlowIT {
         assertThat(repriced.body().get("repriced").asLong()).isEqualTo(5);
         assertThat(repriced.body().get("costDeltaUsdMicros").asLong()).isEqualTo(5_000_000);
 
-        JsonNode verification = verify(policy);
+        JsonNode verification = PolicyCalls.verify(policy, WITHIN);
         assertThat(verification.get("status").asText()).isEqualTo("COMPLETED");
         JsonNode result = verification.get("result");
         assertThat(result.get("mismatchCount").asLong()).as(result.toPrettyString()).isZero();
         assertThat(result.get("missingCount").asLong()).isZero();
         assertThat(result.get("extraCount").asLong()).isZero();
         assertThat(result.get("matches").asLong()).isGreaterThanOrEqualTo(4);
-    }
-
-    /** Polls {@code read} until its value satisfies {@code done}, within a bound; returns that value. */
-    private static <T> T await(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done,
-                               Duration within, String what) {
-        java.util.concurrent.atomic.AtomicReference<T> last = new java.util.concurrent.atomic.AtomicReference<>();
-        Wait.until(what, within, () -> {
-            last.set(read.get());
-            return done.test(last.get());
-        });
-        return last.get();
     }
 
     private static JsonNode check(String policy, long estimatedCostUsdMicros) {
@@ -152,13 +142,5 @@ class PolicyFlowIT {
         List<String> kinds = new ArrayList<>();
         page.get("entries").forEach(entry -> kinds.add(entry.get("payload").get("kind").asText()));
         return kinds;
-    }
-
-    private static JsonNode verify(String policy) {
-        JsonHttp.Response started = JsonHttp.post(policy + "/v1/decisions/verifications", "{}");
-        assertThat(started.status()).isEqualTo(202);
-        String statusUrl = policy + started.body().get("statusUrl").asText();
-        return await(() -> JsonHttp.get(statusUrl).body(),
-                job -> !"RUNNING".equals(job.get("status").asText()), WITHIN, "the verification to finish");
     }
 }
