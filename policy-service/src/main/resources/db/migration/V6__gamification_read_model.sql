@@ -45,3 +45,13 @@ CREATE TABLE anomaly_flag (
     cleared_position         BIGINT
 );
 CREATE INDEX anomaly_flag_by_team ON anomaly_flag (team, ledger_position);
+
+-- A reviewer's clearing as sent to the ledger, until and after the ledger records it: a retry of the same clearing
+-- sends the same decision again (the ledger records its id once); another reviewer's is refused (409), never sent
+-- with the same id and other content.
+CREATE TABLE anomaly_clearing_request (
+    flag_decision_id TEXT PRIMARY KEY,
+    actor            TEXT NOT NULL,
+    reason           TEXT NOT NULL,
+    decision         TEXT NOT NULL
+);

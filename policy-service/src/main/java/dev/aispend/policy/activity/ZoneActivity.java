@@ -3,6 +3,7 @@ package dev.aispend.policy.activity;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,7 +17,8 @@ import java.util.TreeMap;
 
 /**
  * Everyone's activity by ISO week and by month in one time zone, and the watermark that closes windows: the
- * latest time of any spend or outcome counted. A window closes when the watermark reaches its end; an entry whose
+ * latest time of any spend or outcome counted. A window closes when the watermark passes its end by
+ * {@link #CLOSING_GRACE}; an entry whose
  * time falls in a closed window is late and counted nowhere (its window was judged already, and judging is a
  * function of the ledger up to that point). Windows with nobody active still close (a week of zero adoption). The
  * last two closed windows of each kind stay readable (a person's norm in the window before).
@@ -28,6 +30,11 @@ public final class ZoneActivity {
     }
 
     private static final int CLOSED_KEPT = 2;
+    /**
+     * How far past its end the watermark must be before a window closes. A constant, not a setting: decisions are
+     * derived from it, so changing it would change what the ledger's history derives.
+     */
+    public static final Duration CLOSING_GRACE = Duration.ofHours(1);
 
     private final ZoneId zone;
     private final TreeMap<LocalDate, Map<String, PersonTally>> weeks = new TreeMap<>();
@@ -51,7 +58,7 @@ public final class ZoneActivity {
      * ends come (a week ending on the first of a month closes before that month).
      */
     public List<ClosedWindow> advanceTo(Instant time) {
-        LocalDate date = time.atZone(zone).toLocalDate();
+        LocalDate date = time.minus(CLOSING_GRACE).atZone(zone).toLocalDate();
         LocalDate week = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate month = date.withDayOfMonth(1);
         List<ClosedWindow> closed = new ArrayList<>();

@@ -29,10 +29,11 @@ import java.util.Map;
  * the PHASE, BADGE_RULE and ANOMALY_RULE policies, identity links, spend, re-pricings and merged pull requests;
  * never a decision read back, never evidence-only usage or outcomes (they are counted elsewhere already).
  *
- * <p>Time is the entries' own: the latest time of any spend or merged pull request is the watermark; a window
- * closes when it reaches the window's end, and the entry that moved it triggers what the closing decides (weekly
- * adoption, badges judged at close, anomaly rules), decided at the window's end. Counting badges are awarded by the
- * entry that reaches a tier. A badge is awarded only while the person's team is in the badge's phase.
+ * <p>Time is the entries' own: the latest time of any spend or merged pull request is the watermark; a window closes
+ * when it passes the window's end by {@link ZoneActivity#CLOSING_GRACE} (entries of a client whose clock is a little
+ * ahead, a webhook a little late, still count), and the entry that moved it triggers what the closing decides
+ * (badges judged at close and anomaly rules, then weekly adoption), decided at the window's end. Counting badges are
+ * awarded by the entry that reaches a tier. A badge is awarded only while the person's team is in the badge's phase.
  */
 public final class GamificationEvaluator {
     static final String PULL_REQUEST_MERGED = "pull_request_merged";
@@ -89,11 +90,17 @@ public final class GamificationEvaluator {
         advance(spend.occurredAt(), position, decisions);
         directory.seen(spend.personRef(), spend.team());
         TokenCounts tokens = spend.spend().tokens();
-        zones.values().forEach(zone -> zone.spend(spend.personRef(), spend.occurredAt(), position,
-                spend.spend().costUsdMicros(), tokens.inputTokens(), tokens.outputTokens(),
-                tokens.cacheReadTokens(), tokens.cacheWrite5mTokens() + tokens.cacheWrite1hTokens(),
-                tokens.reasoningTokens(), spend.model()));
-        decisions.addAll(judging.counted(spend.personRef(), spend.occurredAt(), position, zones));
+        boolean counted = false;
+        for (ZoneActivity zone : zones.values()) {
+            counted |= zone.spend(spend.personRef(), spend.occurredAt(), position, spend.spend().costUsdMicros(),
+                    tokens.inputTokens(), tokens.outputTokens(), tokens.cacheReadTokens(),
+                    tokens.cacheWrite5mTokens() + tokens.cacheWrite1hTokens(), tokens.reasoningTokens(),
+                    spend.model());
+        }
+        // A late entry is counted nowhere, and so awards nothing (its window was judged).
+        if (counted) {
+            decisions.addAll(judging.counted(spend.personRef(), spend.occurredAt(), position, zones));
+        }
     }
 
     private void merged(OutcomeRecorded outcome, long position, List<PolicyDecision> decisions) {
@@ -101,20 +108,25 @@ public final class GamificationEvaluator {
         directory.seen(outcome.personRef(), outcome.team());
         long pullRequests = outcome.count() == null ? 1 : outcome.count();
         boolean assisted = outcome.aiAssistance().assisted();
-        zones.values().forEach(zone -> zone.merged(outcome.personRef(), outcome.occurredAt(), position,
-                pullRequests, assisted));
-        decisions.addAll(judging.counted(outcome.personRef(), outcome.occurredAt(), position, zones));
+        boolean counted = false;
+        for (ZoneActivity zone : zones.values()) {
+            counted |= zone.merged(outcome.personRef(), outcome.occurredAt(), position, pullRequests, assisted);
+        }
+        if (counted) {
+            decisions.addAll(judging.counted(outcome.personRef(), outcome.occurredAt(), position, zones));
+        }
     }
 
     /** Moves every zone's watermark; judges what closed, in the order the windows end, zone by zone. */
     private void advance(Instant time, long position, List<PolicyDecision> decisions) {
         for (ZoneActivity zone : zones.values()) {
             for (ZoneActivity.ClosedWindow closed : zone.advanceTo(time)) {
+                // The window is judged in the phase it was lived in; a switch it causes counts from its end.
+                decisions.addAll(judging.closed(zone, closed, position));
                 if (closed.window() == RuleWindow.ISO_WEEK) {
                     phases.weekClosed(closed, zone.zone(), directory).forEach(change -> decisions.add(
                             GamificationDecisions.phaseChanged(change, position, closed.end())));
                 }
-                decisions.addAll(judging.closed(zone, closed, position));
             }
         }
     }

@@ -30,6 +30,8 @@ final class GamificationJudging {
     private final PhaseTracker phases;
     private final GamificationRules rules;
     private final Set<String> awarded = new HashSet<>();
+    /** Flag ids raised: a rule moved to another time zone closes a window of the same key again. */
+    private final Set<String> flagged = new HashSet<>();
 
     GamificationJudging(PeopleDirectory directory, PhaseTracker phases, GamificationRules rules) {
         this.directory = directory;
@@ -79,11 +81,13 @@ final class GamificationJudging {
         }
         for (GamificationRules.Versioned<AnomalyDefinition> rule : rules.anomalies()) {
             AnomalyDefinition anomaly = rule.definition();
-            if (!anomaly.active() || anomaly.window() != window.window() || !anomaly.timeZone().normalized().equals(zone.zone())) {
+            if (!anomaly.active() || anomaly.window() != window.window()
+                    || !anomaly.timeZone().normalized().equals(zone.zone())) {
                 continue;
             }
             Map<String, PersonTally> before = zone.windowBefore(window);
             people.forEach((personRef, tally) -> AnomalyJudge.judge(anomaly, personRef, window, before, directory)
+                    .filter(figures -> flagged.add(String.join(":", rule.policyId(), personRef, window.key())))
                     .ifPresent(figures -> decisions.add(GamificationDecisions.anomalyFlagged(rule.policyId(),
                             rule.version(), anomaly.name(), anomaly.rule().name(), personRef,
                             String.valueOf(directory.teamOf(personRef)), window.key(), figures, tally, position,

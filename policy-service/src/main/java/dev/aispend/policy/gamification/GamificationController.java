@@ -20,6 +20,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -84,7 +85,10 @@ final class GamificationController {
         return flag == null ? notFound(decisionId) : HttpResponse.ok(flag);
     }
 
-    /** 202: the clearing is on its way to the ledger; the flag shows it once recorded. */
+    /**
+     * 202: the clearing is on its way to the ledger; the flag shows it once recorded. The same clearing asked
+     * again answers 202 again (the same decision is sent); another one, before or after, 409.
+     */
     @Post("/flags/{decisionId}/clearance")
     HttpResponse<?> clear(@PathVariable String decisionId, @Nullable @Body Map<String, Object> body,
                           @Nullable @Header("X-Actor") String actorHeader) {
@@ -102,9 +106,14 @@ final class GamificationController {
             return HttpResponse.status(HttpStatus.CONFLICT).body(ErrorBody.of("flag " + decisionId
                     + " was cleared by " + flag.get("clearedBy"), List.of()));
         }
-        String clearing = clearances.clear(flag, actor, text.strip());
+        Optional<FlagClearances.Clearing> clearing = clearances.clear(flag, actor, text.strip());
+        if (clearing.isEmpty()) {
+            return HttpResponse.status(HttpStatus.CONFLICT).body(ErrorBody.of("flag " + decisionId
+                    + " is being cleared by another request; nothing was sent", List.of()));
+        }
         return HttpResponse.accepted().header(HttpHeaders.LOCATION, "/v1/flags/" + decisionId)
-                .body(Map.of("flagDecisionId", decisionId, "clearingDecisionId", clearing, "actor", actor));
+                .body(Map.of("flagDecisionId", decisionId, "clearingDecisionId", clearing.get().decisionId(),
+                        "actor", actor));
     }
 
     private static HttpResponse<?> notFound(String decisionId) {

@@ -57,10 +57,17 @@ public class GamificationQueries {
                 List.of(nullable(team), nullable(team), afterPosition, status, status, limit));
     }
 
-    /** The spend of open flags, in USD micros: what is "under review". */
+    /**
+     * The spend of open flags, in USD micros: what is "under review". A person flagged by several rules in one
+     * window counts that window's spend once (the largest flagged figure); a week and the month around it are
+     * different windows and may overlap.
+     */
     public long underReviewUsdMicros(@Nullable String team) {
-        List<Map<String, Object>> total = rows("SELECT coalesce(sum(flagged_spend_usd_micros), 0) AS total "
-                + "FROM anomaly_flag WHERE cleared_decision_id IS NULL AND (?::text IS NULL OR team = ?)",
+        List<Map<String, Object>> total = rows("""
+                SELECT coalesce(sum(window_spend), 0) AS total FROM (
+                    SELECT max(flagged_spend_usd_micros) AS window_spend FROM anomaly_flag
+                    WHERE cleared_decision_id IS NULL AND (?::text IS NULL OR team = ?)
+                    GROUP BY person_ref, window_key) AS flagged""",
                 List.of(nullable(team), nullable(team)));
         return ((Number) total.get(0).get("total")).longValue();
     }

@@ -52,17 +52,7 @@ public class GamificationRecords implements PolicyProjection.LedgerStep {
     private void record(Connection connection, PolicyDecision decision, long position) throws SQLException {
         Map<String, Object> evidence = decision.evidence() == null ? Map.of() : decision.evidence();
         switch (decision.kind()) {
-            case GamificationDecisions.PHASE_CHANGED -> update(connection, """
-                    INSERT INTO team_phase (team, phase, how, policy_id, policy_version, decision_id, ledger_position,
-                        decided_at, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (team) DO UPDATE SET phase = EXCLUDED.phase, how = EXCLUDED.how,
-                        policy_id = EXCLUDED.policy_id, policy_version = EXCLUDED.policy_version,
-                        decision_id = EXCLUDED.decision_id, ledger_position = EXCLUDED.ledger_position,
-                        decided_at = EXCLUDED.decided_at, evidence = EXCLUDED.evidence
-                    WHERE team_phase.ledger_position < EXCLUDED.ledger_position""",
-                    decision.subject().substring("phase:".length()), decision.result(), text(evidence.get("how")),
-                    decision.policyId(), decision.policyVersion(), decision.decisionId(), position,
-                    decision.decidedAt().toString(), write(evidence));
+            case GamificationDecisions.PHASE_CHANGED -> phaseChanged(connection, decision, evidence, position);
             case GamificationDecisions.BADGE_AWARDED -> update(connection, """
                     INSERT INTO badge_award (decision_id, person_ref, team, badge_id, badge_version, tier, window_key,
                         evidence, ledger_position, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -87,6 +77,32 @@ public class GamificationRecords implements PolicyProjection.LedgerStep {
             default -> {
             }
         }
+    }
+
+    /**
+     * A team's phase, or the organization's: teams that follow the organization from this decision on lose their
+     * own row (the API shows them following {@code org}).
+     */
+    private void phaseChanged(Connection connection, PolicyDecision decision, Map<String, Object> evidence,
+                              long position) throws SQLException {
+        String team = decision.subject().substring("phase:".length());
+        if (GamificationDecisions.ORGANIZATION.equals(team)
+                && evidence.get("teamsFollowing") instanceof List<?> list) {
+            for (Object following : list) {
+                update(connection, "DELETE FROM team_phase WHERE team = ? AND ledger_position < ?",
+                        following.toString(), position);
+            }
+        }
+        update(connection, """
+                INSERT INTO team_phase (team, phase, how, policy_id, policy_version, decision_id, ledger_position,
+                        decided_at, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (team) DO UPDATE SET phase = EXCLUDED.phase, how = EXCLUDED.how,
+                    policy_id = EXCLUDED.policy_id, policy_version = EXCLUDED.policy_version,
+                    decision_id = EXCLUDED.decision_id, ledger_position = EXCLUDED.ledger_position,
+                    decided_at = EXCLUDED.decided_at, evidence = EXCLUDED.evidence
+                WHERE team_phase.ledger_position < EXCLUDED.ledger_position""",
+                team, decision.result(), text(evidence.get("how")), decision.policyId(), decision.policyVersion(),
+                decision.decisionId(), position, decision.decidedAt().toString(), write(evidence));
     }
 
     private static String person(PolicyDecision decision) {

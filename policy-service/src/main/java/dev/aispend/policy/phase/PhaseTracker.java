@@ -13,7 +13,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Every team's phase as the ledger's PHASE policies and the automatic rule make it. Pure: fed policy versions and
@@ -38,53 +40,87 @@ public final class PhaseTracker {
 
     public Phase phaseOf(String team) {
         Phase own = explicit.get(team);
-        if (own != null) {
-            return own;
-        }
-        return organization == null ? Phase.EXPLORATION : organization.definition().phase();
+        return own != null ? own : organizationPhase();
     }
 
-    /** A PHASE policy version recorded; returns the switches it made (none when nothing changed). */
+    /**
+     * A PHASE policy version recorded; returns the switches it made (none when nothing changed): of the team whose
+     * policy it is, of a team the policy governed before (when a version names another team), and of the
+     * organization, whose decision names the teams it switched and every team that follows it from here.
+     */
     public List<PhaseSwitch> policyChanged(String policyId, long version, PhaseDefinition definition,
                                            PeopleDirectory directory) {
-        Governing governing = new Governing(policyId, version, definition);
+        Set<String> teams = new TreeSet<>(directory.teams());
+        teams.addAll(ownPolicies.keySet());
+        if (definition.team() != null) {
+            teams.add(definition.team());
+        }
+        // Every phase before this version, taken before anything is changed.
+        Map<String, Phase> before = new HashMap<>();
+        teams.forEach(team -> before.put(team, phaseOf(team)));
+        Phase organizationBefore = organizationPhase();
         String previousTeam = teamOfPolicy.remove(policyId);
         if (previousTeam != null) {
             ownPolicies.remove(previousTeam);
-        } else if (organization != null && organization.policyId().equals(policyId)) {
+            explicit.remove(previousTeam);
+            adoptionRun.remove(previousTeam);
+        }
+        boolean wasOrganization = organization != null && organization.policyId().equals(policyId);
+        if (wasOrganization) {
             organization = null;
         }
-        List<PhaseSwitch> switches = new ArrayList<>();
+        Governing governing = new Governing(policyId, version, definition);
         if (definition.team() != null) {
-            Phase from = phaseOf(definition.team());
             ownPolicies.put(definition.team(), governing);
             teamOfPolicy.put(policyId, definition.team());
             explicit.put(definition.team(), definition.phase());
             adoptionRun.remove(definition.team());
-            if (from != definition.phase()) {
-                switches.add(new PhaseSwitch(definition.team(), from, definition.phase(), false, policyId, version,
-                        Map.of("team", definition.team())));
-            }
-            return switches;
-        }
-        Phase from = organization == null ? Phase.EXPLORATION : organization.definition().phase();
-        Map<String, Object> teamsChanged = new TreeMap<>();
-        for (String team : directory.teams()) {
-            if (!ownPolicies.containsKey(team)) {
-                Phase before = phaseOf(team);
+        } else {
+            // Every team without a policy of its own follows the organization from here, its weeks counted anew.
+            teams.stream().filter(team -> !ownPolicies.containsKey(team)).forEach(team -> {
                 explicit.remove(team);
                 adoptionRun.remove(team);
-                if (before != definition.phase()) {
-                    teamsChanged.put(team, before.name());
+            });
+            organization = governing;
+        }
+        List<PhaseSwitch> switches = new ArrayList<>();
+        for (String team : new String[] {definition.team(), previousTeam}) {
+            if (team != null && before.get(team) != phaseOf(team) && switches.stream()
+                    .noneMatch(change -> team.equals(change.team()))) {
+                switches.add(new PhaseSwitch(team, before.get(team), phaseOf(team), false, policyId, version,
+                        Map.of("team", team)));
+            }
+        }
+        if (definition.team() == null || wasOrganization) {
+            organizationSwitch(policyId, version, teams, before, organizationBefore).ifPresent(switches::add);
+        }
+        return switches;
+    }
+
+    private java.util.Optional<PhaseSwitch> organizationSwitch(String policyId, long version, Set<String> teams,
+                                                              Map<String, Phase> before, Phase organizationBefore) {
+        Map<String, Object> switched = new TreeMap<>();
+        List<String> following = new ArrayList<>();
+        for (String team : teams) {
+            if (!ownPolicies.containsKey(team)) {
+                following.add(team);
+                if (before.get(team) != phaseOf(team)) {
+                    switched.put(team, before.get(team).name());
                 }
             }
         }
-        organization = governing;
-        if (from != definition.phase() || !teamsChanged.isEmpty()) {
-            switches.add(new PhaseSwitch(null, from, definition.phase(), false, policyId, version,
-                    Map.of("teamsSwitched", teamsChanged)));
+        if (organizationBefore == organizationPhase() && switched.isEmpty()) {
+            return java.util.Optional.empty();
         }
-        return switches;
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("teamsSwitched", switched);
+        evidence.put("teamsFollowing", following);
+        return java.util.Optional.of(new PhaseSwitch(null, organizationBefore, organizationPhase(), false, policyId,
+                version, evidence));
+    }
+
+    private Phase organizationPhase() {
+        return organization == null ? Phase.EXPLORATION : organization.definition().phase();
     }
 
     /** An ISO week closed in {@code activity}'s zone: counts adoption where an automatic rule in that zone asks. */
@@ -93,7 +129,8 @@ public final class PhaseTracker {
         for (String team : directory.teams()) {
             Governing governing = ownPolicies.getOrDefault(team, organization);
             if (governing == null || governing.definition().automatic() == null
-                    || !governing.definition().timeZone().normalized().equals(zone) || phaseOf(team) != Phase.EXPLORATION) {
+                    || !governing.definition().timeZone().normalized().equals(zone)
+                    || phaseOf(team) != Phase.EXPLORATION) {
                 continue;
             }
             PhaseSwitch switched = countWeek(team, governing, week, directory);

@@ -122,7 +122,14 @@ class GamificationApiIT implements TestPropertyProvider {
                     assertThat(refused.getResponse().getBody(String.class).orElseThrow()).contains("reason");
                 });
         assertThat(clear(flagId, Map.of("reason", "a migration, agreed with the lead"))).isEqualTo(202);
-        PolicyDecision clearing = sent(derived.size() + 1).get(derived.size());
+        // A retry sends the same decision again; another clearing before the ledger has recorded it is refused.
+        assertThat(clear(flagId, Map.of("reason", "a migration, agreed with the lead"))).isEqualTo(202);
+        assertThatThrownBy(() -> clear(flagId, Map.of("reason", "something else")))
+                .isInstanceOfSatisfying(HttpClientResponseException.class,
+                        refused -> assertThat(refused.getStatus().getCode()).isEqualTo(409));
+        List<PolicyDecision> clearings = sent(derived.size() + 2).subList(derived.size(), derived.size() + 2);
+        assertThat(clearings.get(1)).isEqualTo(clearings.get(0));
+        PolicyDecision clearing = clearings.get(0);
         assertThat(clearing.decisionId()).isEqualTo("ANOMALY_CLEARED:" + flagId);
         assertThat(clearing.evidence()).containsEntry("actor", "reviewer@example");
         recordInLedger(clearing);
@@ -161,7 +168,7 @@ class GamificationApiIT implements TestPropertyProvider {
     @Test
     @Order(2)
     void an_evaluator_that_lost_its_state_rebuilds_it_from_the_ledger() {
-        int before = ledger.decisions().size() + 1; // and the clearing
+        int before = ledger.decisions().size() + 2; // and the clearing, sent twice
         evaluation.reset(null);
         // Ben, now in a team that explores, used model-a before the state was lost: model-b is his second model
         // this month only if the evaluator replayed the ledger.

@@ -142,14 +142,56 @@ class GamificationEvaluatorTest {
         });
         assertThat(ledger.decisions(BADGE_AWARDED)).isEmpty();
 
+        // Within the hour of grace October is still open; past it, it closes.
+        assertThat(ledger.call("middle", TEAM, "model-a", Instant.parse("2026-11-01T00:30:00Z"), 100, 10, 0, 1))
+                .isEmpty();
         List<PolicyDecision> closing = ledger.call("middle", TEAM, "model-a", Instant.parse(
-                "2026-11-01T00:00:00Z"), 100, 10, 0, 1);
+                "2026-11-01T01:00:01Z"), 100, 10, 0, 1);
 
         assertThat(closing).extracting(PolicyDecision::decisionId).containsExactly(
                 "BADGE_AWARDED:badge-cost-per-pr:cheap:2026-10:BRONZE",
                 "BADGE_AWARDED:badge-cost-per-pr:cheap:2026-10:SILVER",
                 "BADGE_AWARDED:badge-cost-per-pr:cheap:2026-10:GOLD");
         assertThat(closing.get(0).evidence()).containsEntry("value", 50L);
+    }
+
+    @Test
+    void a_new_version_of_the_organization_policy_switches_only_what_changed() {
+        ledger.link("p1", TEAM, MONDAY);
+        assertThat(ledger.policy(PolicyKind.PHASE, "phase-org", Map.of("phase", "OUTCOME"), MONDAY))
+                .singleElement().satisfies(change -> assertThat(change.subject()).isEqualTo("phase:org"));
+        // Only the time zone changes: nothing switches.
+        assertThat(ledger.policy(PolicyKind.PHASE, "phase-org", Map.of("phase", "OUTCOME", "timeZone",
+                "Europe/Berlin"), MONDAY)).isEmpty();
+
+        List<PolicyDecision> back = ledger.policy(PolicyKind.PHASE, "phase-org", Map.of("phase", "EXPLORATION"),
+                MONDAY);
+
+        assertThat(back).singleElement().satisfies(change -> {
+            assertThat(change.result()).isEqualTo("EXPLORATION");
+            assertThat(change.evidence()).containsEntry("from", "OUTCOME")
+                    .containsEntry("teamsSwitched", Map.of(TEAM, "OUTCOME"))
+                    .containsEntry("teamsFollowing", List.of(TEAM));
+        });
+        assertThat(ledger.evaluator().phases().phaseOf(TEAM).name()).isEqualTo("EXPLORATION");
+    }
+
+    @Test
+    void a_late_entry_counts_nowhere_and_awards_nothing() {
+        ledger.policy(PolicyKind.BADGE_RULE, "badge-model-explorer", badge("Model explorer", "EXPLORATION",
+                "DISTINCT_MODELS", "ISO_WEEK", Map.of("BRONZE", 2)), MONDAY);
+        ledger.call("ana", TEAM, "model-a", day(1), 100, 10, 0, 1_000);
+        ledger.call("ben", TEAM, "model-a", Instant.parse("2026-10-11T23:00:00Z"), 100, 10, 0, 1_000);
+        ledger.call("ben", TEAM, "model-a", Instant.parse("2026-10-12T00:30:00Z"), 100, 10, 0, 1_000);
+        // A call of Sunday 23:50 recorded after one of Monday 00:30 is within the hour of grace: it still counts.
+        ledger.call("ben", TEAM, "model-b", Instant.parse("2026-10-11T23:50:00Z"), 100, 10, 0, 1_000);
+        ledger.call("ben", TEAM, "model-a", day(7), 100, 10, 0, 1_000);
+
+        List<PolicyDecision> late = ledger.call("ana", TEAM, "model-b", day(2), 100, 10, 0, 1_000);
+
+        assertThat(late).isEmpty();
+        assertThat(ledger.decisions(BADGE_AWARDED)).extracting(PolicyDecision::decisionId)
+                .containsExactly("BADGE_AWARDED:badge-model-explorer:ben:2026-W41:BRONZE");
     }
 
     @Test
