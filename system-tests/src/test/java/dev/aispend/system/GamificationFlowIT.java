@@ -24,8 +24,10 @@ class GamificationFlowIT {
 
     @BeforeAll
     static void startSystem() {
+        // The default rate cards price the spend (the gamer's $66), the default rules judge it.
         system = RunningSystem.start("gamificationflow", Map.of("policy-service", Map.of(
-                "POLICY_SEED_GAMIFICATION", "true", "POLICY_SEED_INITIAL_DELAY", "1s")));
+                "POLICY_SEED_RATE_CARDS", "true", "POLICY_SEED_GAMIFICATION", "true", "POLICY_SEED_INITIAL_DELAY",
+                "1s")));
     }
 
     @AfterAll
@@ -40,6 +42,8 @@ class GamificationFlowIT {
         String policy = system.url("policy-service");
         PolicyCalls.await(() -> JsonHttp.get(policy + "/v1/anomaly-rules").body(),
                 rules -> rules.get("anomalyRules").size() == 4, WITHIN, "the default anomaly rules to be seeded");
+        PolicyCalls.await(() -> JsonHttp.get(policy + "/v1/rate-cards").body(),
+                cards -> cards.get("rateCards").size() >= 3, WITHIN, "the default rate cards to be seeded");
         for (String person : List.of("ana:mobile", "ben:mobile", "carol:web", "dave:web")) {
             String name = person.split(":")[0];
             assertThat(JsonHttp.post(ingest("/v1/directory/people"), """
