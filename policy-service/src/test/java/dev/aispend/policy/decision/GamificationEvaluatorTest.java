@@ -195,6 +195,60 @@ class GamificationEvaluatorTest {
     }
 
     @Test
+    void regular_weekly_use_counts_weeks_in_a_row_and_a_gap_starts_again() {
+        ledger.policy(PolicyKind.BADGE_RULE, "badge-weekly", badge("Regular weekly use", "EXPLORATION",
+                "ACTIVE_WEEKS_STREAK", "ALL_TIME", Map.of("BRONZE", 3)), MONDAY);
+        ledger.call("steady", TEAM, "model-a", day(0), 100, 10, 0, 1);
+        ledger.call("gappy", TEAM, "model-a", day(0), 100, 10, 0, 1);
+        ledger.call("steady", TEAM, "model-a", day(8), 100, 10, 0, 1);
+        // Gappy skips the second week: the third is the first of a new run.
+        ledger.call("gappy", TEAM, "model-a", day(15), 100, 10, 0, 1);
+        assertThat(ledger.decisions(BADGE_AWARDED)).isEmpty();
+
+        List<PolicyDecision> third = ledger.call("steady", TEAM, "model-a", day(16), 100, 10, 0, 1);
+
+        assertThat(third).extracting(PolicyDecision::decisionId)
+                .containsExactly("BADGE_AWARDED:badge-weekly:steady:all:BRONZE");
+        assertThat(ledger.call("gappy", TEAM, "model-a", day(22), 100, 10, 0, 1)).isEmpty();
+        assertThat(ledger.call("gappy", TEAM, "model-a", day(29), 100, 10, 0, 1)).extracting(
+                PolicyDecision::decisionId).containsExactly("BADGE_AWARDED:badge-weekly:gappy:all:BRONZE");
+    }
+
+    @Test
+    void cache_wise_from_exactly_the_share_and_only_with_enough_input() {
+        ledger.policy(PolicyKind.BADGE_RULE, "badge-cache", GamificationLedger.with(badge("Cache-wise",
+                "EXPLORATION", "CACHE_READ_SHARE_PERCENT", "ISO_WEEK", Map.of("BRONZE", 30, "SILVER", 50)),
+                "minimumInputTokens", 1_000), MONDAY);
+        ledger.call("exact", TEAM, "model-a", day(1), 700, 10, 300, 1);     // 300 of 1,000: 30 %
+        ledger.call("under", TEAM, "model-a", day(1), 701, 10, 299, 1);     // 29.9 %: 29
+        ledger.call("small", TEAM, "model-a", day(1), 100, 10, 899, 1);     // 999 tokens: too few
+
+        List<PolicyDecision> closing = ledger.call("exact", TEAM, "model-a", day(7), 100, 10, 0, 1);
+
+        assertThat(closing).extracting(PolicyDecision::decisionId)
+                .containsExactly("BADGE_AWARDED:badge-cache:exact:2026-W41:BRONZE");
+    }
+
+    @Test
+    void flags_tokens_per_merged_pr_only_above_the_multiple_of_the_team_median() {
+        ledger.policy(PolicyKind.ANOMALY_RULE, "anomaly-tokens-per-pr", Map.of("name", "Tokens per PR",
+                "rule", "TOKENS_PER_MERGED_PR_ABOVE_TEAM_MEDIAN", "multiplePercent", 500), MONDAY);
+        // Tokens per merged PR: 1,000 for three people, exactly five times that, and one token more.
+        for (String person : List.of("a", "b", "c")) {
+            ledger.call(person, TEAM, "model-a", day(1), 900, 100, 0, 1);
+            ledger.merged(person, TEAM, day(2), false);
+        }
+        ledger.call("at-five-times", TEAM, "model-a", day(1), 4_900, 100, 0, 1);
+        ledger.merged("at-five-times", TEAM, day(2), false);
+        ledger.call("above", TEAM, "model-a", day(1), 4_901, 100, 0, 1);
+        ledger.merged("above", TEAM, day(2), false);
+
+        List<PolicyDecision> closing = ledger.call("a", TEAM, "model-a", day(7), 100, 10, 0, 1);
+
+        assertThat(closing).extracting(PolicyDecision::subject).containsExactly("person:above");
+    }
+
+    @Test
     void flags_spend_without_outcomes_from_exactly_the_minimum() {
         ledger.policy(PolicyKind.ANOMALY_RULE, "anomaly-spend", Map.of("name", "Spend without outcomes",
                 "rule", "SPEND_WITHOUT_OUTCOMES", "minimumSpendUsdMicros", 1_000_000), MONDAY);
