@@ -46,9 +46,14 @@ public class GamificationEvaluation implements PolicyProjection.LedgerStep {
         this.sendTimeout = sendTimeout;
     }
 
+    /**
+     * First of the steps: a rebuild replays the whole ledger, seconds for a long one, and must not do so while the
+     * delivery's transaction holds the budget rows the budget evaluator and settlement lock (every check waits for
+     * them). It writes nothing the others read.
+     */
     @Override
     public int order() {
-        return 5; // After the budget evaluator, before settlement; it writes nothing the others read.
+        return -10;
     }
 
     @Override
