@@ -100,6 +100,14 @@ public class CheckService {
                 return firstAnswer(request, requestSha256, rulesSnapshot);
             } catch (CheckIdTakenException taken) {
                 return earlierAnswer(request.checkId(), requestSha256, taken.earlier());
+            } catch (CheckRefusedException refused) {
+                // A retry is answered as first answered, even when today's rules could not resolve it any more.
+                Optional<ReservationStore.StoredCheck> stored = given.checkId() == null ? Optional.empty()
+                        : store.findCheck(request.checkId());
+                if (stored.isEmpty()) {
+                    throw refused;
+                }
+                return earlierAnswer(request.checkId(), requestSha256, stored.get());
             } catch (RulesMovedException moved) {
                 if (attempt >= ATTEMPTS) {
                     throw CheckRefusedException.behindTheLedger("the rules changed during each of " + ATTEMPTS

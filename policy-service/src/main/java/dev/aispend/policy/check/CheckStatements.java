@@ -55,6 +55,8 @@ final class CheckStatements {
                         spent_as_of_position)
                     SELECT b, k, s::timestamptz, e::timestamptz, 0, 0
                     FROM unnest(?::varchar[], ?::varchar[], ?::text[], ?::text[]) AS t(b, k, s, e)
+                    -- A checkId answered before locks nothing: its stored answer is the answer.
+                    WHERE NOT EXISTS (SELECT 1 FROM check_request WHERE check_id = ?)
                     ORDER BY b, k
                     ON CONFLICT (budget_id, period_key) DO UPDATE SET budget_id = EXCLUDED.budget_id
                     RETURNING budget_id, period_key, spent_usd_micros, spent_as_of_position, reserved_usd_micros,
@@ -70,6 +72,7 @@ final class CheckStatements {
             open.setArray(3, BudgetPeriodRows.texts(connection, starts));
             open.setArray(4, BudgetPeriodRows.texts(connection, ends));
             open.setString(5, plan.checkId());
+            open.setString(6, plan.checkId());
             return opened(open, budgets.size());
         }
     }
@@ -93,7 +96,7 @@ final class CheckStatements {
         if (rulesHead < 0) {
             throw new IllegalStateException("policy_rules_head has no row: the policy schema is not migrated");
         }
-        if (rows.size() != budgets) {
+        if (earlier == null && rows.size() != budgets) {
             throw new IllegalStateException("budget_period rows missing: locked " + rows.keySet() + " of "
                     + budgets + " budgets");
         }
@@ -102,8 +105,11 @@ final class CheckStatements {
 
     /**
      * The reservation (its rows and their sum on the locked budget rows; nothing when {@code reserved} is empty),
-     * the outbox row and the answer, in one statement. No answer row means a concurrent check committed the same
-     * checkId first, and this transaction must roll back ({@link CheckIdTakenException}).
+     * the outbox row and the answer, in one statement, which also reads the rules head: its snapshot is taken with
+     * every budget row locked, so a rule the projection committed while this check waited for a lock is seen (the
+     * first statement's snapshot predates that wait), and the check rolls back ({@link RulesMovedException}). No
+     * answer row means a concurrent check committed the same checkId first, and this transaction must roll back
+     * ({@link CheckIdTakenException}).
      */
     static void record(Connection connection, CheckPlan plan, List<PeriodRef> reserved, CheckDocuments documents)
             throws SQLException {
@@ -121,9 +127,13 @@ final class CheckStatements {
                     INSERT INTO check_decision_outbox (decision_id, subject, payload, created_at)
                     VALUES (?, ?, ?, ?)
                     -- The same check committed meanwhile (same checkId and millisecond): the answer row says so.
-                    ON CONFLICT (decision_id) DO NOTHING)
-                INSERT INTO check_request (check_id, request_sha256, response, checked_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (check_id) DO NOTHING""")) {
+                    ON CONFLICT (decision_id) DO NOTHING),
+                answered AS (
+                    INSERT INTO check_request (check_id, request_sha256, response, checked_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (check_id) DO NOTHING RETURNING 1)
+                -- This statement's snapshot is taken with every lock held: the rules head as of then.
+                SELECT (SELECT rules_position FROM policy_rules_head WHERE id = 1), (SELECT count(*) FROM answered)
+                """)) {
             insert.setString(1, plan.reservationId());
             insert.setLong(2, plan.estimatedCostUsdMicros());
             insert.setString(3, plan.checkId());
@@ -139,8 +149,14 @@ final class CheckStatements {
             insert.setString(14, plan.requestSha256());
             insert.setString(15, documents.responseJson());
             insert.setObject(16, utc(plan.checkedAt()));
-            if (insert.executeUpdate() == 0) {
-                throw new CheckIdTakenException(plan.checkId(), null);
+            try (ResultSet result = insert.executeQuery()) {
+                result.next();
+                if (result.getLong(1) != plan.rulesPosition()) {
+                    throw new RulesMovedException(plan.rulesPosition(), result.getLong(1));
+                }
+                if (result.getLong(2) == 0) {
+                    throw new CheckIdTakenException(plan.checkId(), null);
+                }
             }
         }
     }

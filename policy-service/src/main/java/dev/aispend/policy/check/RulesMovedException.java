@@ -2,8 +2,9 @@ package dev.aispend.policy.check;
 
 /**
  * The stored rules head was not the one the check resolved its budgets with: a rule changed (here or on another
- * instance) after this instance last loaded the rules. The check is rolled back and resolved again with the
- * current rules, so no check is ever judged by rules older than the ones stored when it locked its budgets.
+ * instance) after this instance last loaded the rules, or while the check waited for its budgets' locks. The check
+ * is rolled back and resolved again with the current rules, so no check is judged by rules older than the ones
+ * stored once it held every lock.
  */
 final class RulesMovedException extends RuntimeException {
     RulesMovedException(long resolvedAt, long storedHead) {

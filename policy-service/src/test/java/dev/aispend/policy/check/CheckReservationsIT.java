@@ -2,6 +2,7 @@ package dev.aispend.policy.check;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.aispend.platform.ledger.LedgerTransactions;
+import dev.aispend.policy.budget.BudgetScope;
 import dev.aispend.policy.budget.BudgetVersion;
 import dev.aispend.testsupport.ledger.LedgerFollowerFixture;
 import dev.aispend.testsupport.ledger.ProjectionDatabase;
@@ -232,6 +233,52 @@ class CheckReservationsIT implements TestPropertyProvider {
         assertThat(store.findCheck("stale-plan-1")).isEmpty();
         assertThat(fixture.database().number("SELECT count(*) FROM check_decision_outbox "
                 + "WHERE subject = 'check:stale-plan-1'")).isZero();
+    }
+
+    @Test
+    void a_retry_gets_its_first_answer_even_when_the_rules_now_refuse_such_a_check() {
+        rules.add(hardCapped("retry-rules", team("retry-rules"), CAP));
+        CheckRequest request = new CheckRequest("retry-rules-1", "retry-rules", null, null, null, null, null, 50L,
+                null, null);
+        CheckResponse first = checks.check(request);
+        // A hard cap scoped by purpose: a new check of this team that names no purpose is refused (422).
+        rules.add(hardCapped("retry-rules-coding", new BudgetScope(null, "retry-rules", null, "coding", null), CAP));
+        assertThatThrownBy(() -> checks.check(cost("retry-rules", 50))).isInstanceOf(CheckRefusedException.class);
+
+        assertThat(checks.check(request)).isEqualTo(first);
+        assertThat(reserved("retry-rules")).isEqualTo(50);
+    }
+
+    @Test
+    void a_rule_recorded_while_the_check_waited_for_its_lock_sends_it_round_again() throws Exception {
+        BudgetVersion budget = hardCapped("waited", team("waited"), CAP);
+        rules.add(budget);
+        CheckPlan plan = StorePlans.plan("waited-1", budget, Instant.now(), 30, rules.lastLoaded().rulesPosition());
+        store.check(StorePlans.plan("waited-0", budget, plan.checkedAt(), 10, plan.rulesPosition()),
+                StorePlans.recorder(json, StorePlans.plan("waited-0", budget, plan.checkedAt(), 10,
+                        plan.rulesPosition())));
+        ProjectionDatabase database = fixture.database();
+        try (java.sql.Connection projection = java.sql.DriverManager.getConnection(database.jdbcUrl(),
+                database.user(), database.password())) {
+            // As the policy projection does: hold the budget's row, move the rules head, commit.
+            projection.setAutoCommit(false);
+            projection.createStatement().execute("SELECT * FROM budget_period WHERE budget_id = 'waited' FOR UPDATE");
+            ExecutorService waiting = Executors.newSingleThreadExecutor();
+            try {
+                Future<CheckRecorded> check = waiting.submit(() -> store.check(plan, StorePlans.recorder(json, plan)));
+                dev.aispend.devstack.Wait.until("the check to wait for the row", java.time.Duration.ofSeconds(30),
+                        () -> fixture.database().number("SELECT count(*) FROM pg_locks WHERE NOT granted") > 0);
+                projection.createStatement().execute(
+                        "UPDATE policy_rules_head SET rules_position = rules_position + 1 WHERE id = 1");
+                projection.commit();
+
+                assertThatThrownBy(check::get).hasCauseInstanceOf(RulesMovedException.class);
+            } finally {
+                waiting.shutdownNow();
+            }
+        }
+        assertThat(reserved("waited")).isEqualTo(10);
+        assertThat(store.findCheck("waited-1")).isEmpty();
     }
 
     private static CheckRequest cost(String team, long estimate) {
