@@ -58,10 +58,14 @@ class GamificationFlowIT {
         use("walk-1", "2026-10-05T09:00:00Z", "ana", "claude-sonnet-4-5", 20_000, 2_000);
         use("walk-2", "2026-10-05T10:00:00Z", "ben", "claude-haiku-4-5", 20_000, 2_000);
         use("walk-3", "2026-10-06T09:00:00Z", "ana", "claude-haiku-4-5", 20_000, 2_000);
+        // Weeks close by the entries' times, and ingest's partitions reach the ledger in any order: each week is
+        // recorded before the next is sent, as weeks come one after the other in real use.
+        PolicyCalls.await(() -> awards("?team=mobile"), ids -> ids.size() == 3, WITHIN, "week 41's badges");
         use("walk-4", "2026-10-12T09:00:00Z", "ana", "claude-sonnet-4-5", 20_000, 2_000);
         use("walk-5", "2026-10-13T09:00:00Z", "ben", "claude-sonnet-4-5", 20_000, 2_000);
         use("walk-6", "2026-10-14T23:00:00Z", "dave", "claude-sonnet-4-5", 2_000_000, 4_000_000);
         PolicyCalls.await(() -> awards("?team=mobile"), ids -> ids.size() == 4, WITHIN, "the usage badges");
+        PolicyCalls.await(() -> awards("?team=web"), ids -> ids.size() == 1, WITHIN, "dave's week 42 recorded");
 
         assertThat(JsonHttp.send("POST", policy + "/v1/phases", """
                 {"id": "phase-web", "team": "web", "phase": "OUTCOME"}""", "X-Actor", "olivia@example.com")
