@@ -26,6 +26,7 @@ public class CachedRules implements CurrentRules {
     private static final Logger LOG = LoggerFactory.getLogger(CachedRules.class);
 
     private final PolicyStore store;
+    private final Object reloading = new Object();
     private volatile RulesSnapshot cached;
 
     CachedRules(PolicyStore store) {
@@ -39,9 +40,16 @@ public class CachedRules implements CurrentRules {
         if (snapshot != null && snapshot.rulesPosition() == position) {
             return snapshot;
         }
-        RulesSnapshot loaded = load(store.storedRules());
-        cached = loaded;
-        return loaded;
+        // One reload at a time: the checks that saw the head move at once wait for it rather than each reloading.
+        synchronized (reloading) {
+            RulesSnapshot latest = cached;
+            if (latest != null && latest.rulesPosition() == position) {
+                return latest;
+            }
+            RulesSnapshot loaded = load(store.storedRules());
+            cached = loaded;
+            return loaded;
+        }
     }
 
     @Override
