@@ -5,7 +5,7 @@ import dev.aispend.platform.kafka.TopicNames;
 import dev.aispend.platform.ledger.LedgerEvent;
 import dev.aispend.platform.ledger.LedgerPayloadDecoder;
 import dev.aispend.platform.ledger.LedgerReader;
-import dev.aispend.policy.rules.PolicyProjection;
+import dev.aispend.platform.ledger.LedgerProjection;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -18,42 +18,44 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The gamification evaluator inside the policy projection's transaction: evaluates a delivery entry by entry,
- * sends the decisions to {@code decisions.v1} and waits for the broker, before the checkpoint commits. Its state
- * is in memory: when it is not exactly at the position before the delivery (first start, a rolled-back delivery,
- * a rebuild), it is rebuilt by replaying ledger.v1 from position 1 up to there into a fresh evaluator, without
- * sending (those decisions were sent when their entries were applied). A delivery evaluated again gives the same
- * decisions with the same ids, which the ledger records once.
+ * The {@code gamification} projection of ledger.v1: evaluates a delivery entry by entry, sends the decisions to
+ * {@code decisions.v1} and waits for the broker, and records the gamification decisions the ledger recorded
+ * ({@link GamificationRecordsWriter}), before its checkpoint commits. A projection of its own (own consumer,
+ * checkpoint and rebuild), so that its replay never holds up the budget evaluator and the checks: its state is in
+ * memory, and when it is not exactly at the position before the delivery (first start, a rolled-back delivery, a
+ * rebuild), it is rebuilt by replaying ledger.v1 from position 1 up to there into a fresh evaluator, without sending
+ * (those decisions were sent when their entries were applied). A delivery evaluated again gives the same decisions
+ * with the same ids, which the ledger records once.
  */
 @Singleton
-public class GamificationEvaluation implements PolicyProjection.LedgerStep {
+public class GamificationEvaluation implements LedgerProjection {
+    public static final String NAME = "gamification";
+
     private static final Logger LOG = LoggerFactory.getLogger(GamificationEvaluation.class);
 
     private final DecisionPublisher publisher;
+    private final GamificationRecordsWriter records;
     private final TopicNames topics;
     private final LedgerPayloadDecoder decoder;
     private final String bootstrapServers;
     private final Duration sendTimeout;
     private GamificationEvaluator evaluator = new GamificationEvaluator();
 
-    GamificationEvaluation(DecisionPublisher publisher, TopicNames topics, LedgerPayloadDecoder decoder,
+    GamificationEvaluation(DecisionPublisher publisher, GamificationRecordsWriter records, TopicNames topics,
+                           LedgerPayloadDecoder decoder,
                            @Value("${kafka.bootstrap.servers}") String bootstrapServers,
                            @Value("${policy.decisions.send-timeout:30s}") Duration sendTimeout) {
         this.publisher = publisher;
+        this.records = records;
         this.topics = topics;
         this.decoder = decoder;
         this.bootstrapServers = bootstrapServers;
         this.sendTimeout = sendTimeout;
     }
 
-    /**
-     * First of the steps: a rebuild replays the whole ledger, seconds for a long one, and must not do so while the
-     * delivery's transaction holds the budget rows the budget evaluator and settlement lock (every check waits for
-     * them). It writes nothing the others read.
-     */
     @Override
-    public int order() {
-        return -10;
+    public String name() {
+        return NAME;
     }
 
     @Override
@@ -71,6 +73,7 @@ public class GamificationEvaluation implements PolicyProjection.LedgerStep {
         }
         DecisionSending.sendAll(publisher, topics.decisions(), decisions, sendTimeout, "gamification");
         evaluator = working;
+        records.apply(connection, events);
     }
 
     /** A fresh evaluator that has applied positions 1 through {@code through}, its decisions discarded. */
@@ -91,8 +94,14 @@ public class GamificationEvaluation implements PolicyProjection.LedgerStep {
         return fresh;
     }
 
+    /** Drops the in-memory state, as a restart does: the next delivery rebuilds it from ledger.v1. */
+    synchronized void forgetState() {
+        evaluator = new GamificationEvaluator();
+    }
+
     @Override
     public synchronized void reset(Connection connection) {
         evaluator = new GamificationEvaluator();
+        records.reset(connection);
     }
 }

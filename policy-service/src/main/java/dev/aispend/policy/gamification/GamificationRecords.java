@@ -4,7 +4,7 @@ import dev.aispend.contracts.ledger.PolicyDecisionRecorded;
 import dev.aispend.contracts.policy.PolicyDecision;
 import dev.aispend.platform.ledger.LedgerEvent;
 import dev.aispend.policy.decision.GamificationDecisions;
-import dev.aispend.policy.rules.PolicyProjection;
+import dev.aispend.policy.decision.GamificationRecordsWriter;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
@@ -18,21 +18,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Records what the gamification decisions read back from ledger.v1 say, in the policy projection's transaction:
- * a team's phase, a badge awarded, a flag raised or cleared (V6 tables). Only recorded decisions count: what the
+ * Records what the gamification decisions read back from ledger.v1 say, in the gamification projection's
+ * transaction: a team's phase, a badge awarded, a flag raised or cleared (V6 tables). Only recorded decisions count: what the
  * evaluator sent but the ledger has not recorded is not shown. A decision recorded twice changes nothing.
  */
 @Singleton
-public class GamificationRecords implements PolicyProjection.LedgerStep {
+public class GamificationRecords implements GamificationRecordsWriter {
     private final JsonMapper json;
 
     GamificationRecords(JsonMapper json) {
         this.json = json;
-    }
-
-    @Override
-    public int order() {
-        return 20;
     }
 
     @Override

@@ -202,7 +202,13 @@ public class PolicyStore {
     /** The ledger position the policy projection has applied. */
     @ReadOnly
     public long appliedPosition() {
-        return LedgerCheckpoint.read(connections.getConnectionStatus().getConnection(), PolicyProjection.NAME);
+        return appliedPosition(PolicyProjection.NAME);
+    }
+
+    /** The ledger position projection {@code projection} of this service has applied (0 before any). */
+    @ReadOnly
+    public long appliedPosition(String projection) {
+        return LedgerCheckpoint.read(connections.getConnectionStatus().getConnection(), projection);
     }
 
     /** The policy tables' content as of one rules position: every budget and rate card version, the people. */

@@ -9,6 +9,7 @@ import dev.aispend.policy.check.CheckRederivation;
 import dev.aispend.policy.decision.BudgetEvaluator;
 import dev.aispend.policy.decision.DecisionKinds;
 import dev.aispend.policy.decision.GamificationDecisions;
+import dev.aispend.policy.decision.GamificationEvaluation;
 import dev.aispend.policy.decision.GamificationEvaluator;
 import dev.aispend.policy.decision.InMemoryEvaluatorState;
 import dev.aispend.policy.rules.PolicyStore;
@@ -43,7 +44,9 @@ public class Rederivation {
     Rederivation(LedgerPayloadDecoder decoder, TopicNames topics, JsonMapper json,
                  @Value("${kafka.bootstrap.servers}") String bootstrapServers, PolicyStore store,
                  VerificationConfiguration configuration) {
-        this.applied = store::appliedPosition;
+        // Decisions are derived by two projections: a range ends where both have sent theirs.
+        this.applied = () -> Math.min(store.appliedPosition(),
+                store.appliedPosition(GamificationEvaluation.NAME));
         this.maxRange = configuration.maxRange();
         this.decoder = decoder;
         this.topics = topics;
@@ -65,8 +68,8 @@ public class Rederivation {
             throws IOException {
         try (LedgerReader reader = new LedgerReader(bootstrapServers, topics.ledger(), decoder)) {
             long tail = reader.tailPosition();
-            // Up to what the policy projection has applied: a decision triggered there was sent before its
-            // checkpoint committed, so the ledger has it or is recording it; one past it may not exist yet.
+            // Up to what the policy and gamification projections have applied: a decision triggered there was sent
+            // before its checkpoint committed, so the ledger has it or is recording it; one past it may not yet.
             long through = Math.min(Math.min(toPosition == null ? tail : toPosition,
                     Math.min(tail, applied.getAsLong())), fromPosition + maxRange - 1);
             DecisionComparison comparison = new DecisionComparison(json);

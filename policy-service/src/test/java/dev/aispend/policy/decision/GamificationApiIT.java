@@ -169,7 +169,7 @@ class GamificationApiIT implements TestPropertyProvider {
     @Order(2)
     void an_evaluator_that_lost_its_state_rebuilds_it_from_the_ledger() {
         int before = ledger.decisions().size() + 2; // and the clearing, sent twice
-        evaluation.reset(null);
+        evaluation.forgetState();
         // Ben, now in a team that explores, used model-a before the state was lost: model-b is his second model
         // this month only if the evaluator replayed the ledger.
         List<PolicyDecision> derived = ledger.call("ben", "mobile-two", "model-b", MONDAY.plusSeconds(8 * 86_400),
@@ -200,6 +200,7 @@ class GamificationApiIT implements TestPropertyProvider {
         List<LedgerEvent> events = ledger.events();
         events.subList(published, events.size()).forEach(event -> fixture.publish(event.envelope()));
         published = events.size();
+        fixture.awaitApplied(GamificationEvaluation.NAME);
         fixture.awaitApplied("policy");
     }
 
