@@ -7,7 +7,10 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-/** {@code /v1/anomaly-rules}: anomaly rules: what the anti-gaming flags look for, per person and window. Content rules: {@link AnomalyContent#parse}; ids {@code anomaly-…} unless given. */
+/**
+ * {@code /v1/anomaly-rules}: anomaly rules: what the anti-gaming flags look for, per person and window. Content
+ * rules: {@link AnomalyContent#parse}; ids {@code anomaly-…} unless given.
+ */
 @Controller("/v1/anomaly-rules")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class AnomalyRuleController extends RuleController {

@@ -7,7 +7,10 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-/** {@code /v1/badges}: badge rules: what a badge measures, per person and window, and its tiers. Content rules: {@link BadgeContent#parse}; ids {@code badge-…} unless given. */
+/**
+ * {@code /v1/badges}: badge rules: what a badge measures, per person and window, and its tiers. Content rules:
+ * {@link BadgeContent#parse}; ids {@code badge-…} unless given.
+ */
 @Controller("/v1/badges")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class BadgeController extends RuleController {
