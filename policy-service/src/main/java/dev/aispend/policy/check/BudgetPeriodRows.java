@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * The budget_period statements of releases. Every caller locks the rows it changes first, in (budget_id,
  * period_key) order ({@link #lock} here, {@link CheckStatements#open} for checks), so checks, settlements and the
- * sweeper on any number of instances wait for one another instead of deadlocking. Keys travel as arrays (unnest), so each statement has one
- * shape whatever the number of budgets, and PostgreSQL plans it once.
+ * sweeper on any number of instances wait for one another instead of deadlocking. Keys travel as arrays (unnest),
+ * so each statement has one shape whatever the number of budgets, and PostgreSQL plans it once.
  */
 final class BudgetPeriodRows {
     /** The check's view of a locked row. */

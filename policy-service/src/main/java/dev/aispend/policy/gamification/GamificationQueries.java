@@ -32,7 +32,7 @@ public class GamificationQueries {
 
     public List<Map<String, Object>> phases() {
         return rows("SELECT team, phase, how, policy_id, policy_version, decision_id, ledger_position, decided_at, "
-                + "evidence FROM team_phase ORDER BY team", List.of());
+                + "evidence FROM team_phase ORDER BY team");
     }
 
     public List<Map<String, Object>> awards(@Nullable String team, @Nullable String personRef, long afterPosition,
@@ -42,8 +42,7 @@ public class GamificationQueries {
                     decided_at, evidence FROM badge_award
                 WHERE (?::text IS NULL OR team = ?) AND (?::text IS NULL OR person_ref = ?) AND ledger_position > ?
                 ORDER BY ledger_position, decision_id LIMIT ?""",
-                List.of(nullable(team), nullable(team), nullable(personRef), nullable(personRef), afterPosition,
-                        limit));
+                team, team, personRef, personRef, afterPosition, limit);
     }
 
     public List<Map<String, Object>> flags(@Nullable String team, String status, long afterPosition, int limit) {
@@ -54,7 +53,7 @@ public class GamificationQueries {
                 WHERE (?::text IS NULL OR team = ?) AND ledger_position > ?
                     AND (? = 'ALL' OR (? = 'OPEN') = (cleared_decision_id IS NULL))
                 ORDER BY ledger_position, decision_id LIMIT ?""",
-                List.of(nullable(team), nullable(team), afterPosition, status, status, limit));
+                team, team, afterPosition, status, status, limit);
     }
 
     /**
@@ -68,7 +67,7 @@ public class GamificationQueries {
                     SELECT max(flagged_spend_usd_micros) AS window_spend FROM anomaly_flag
                     WHERE cleared_decision_id IS NULL AND (?::text IS NULL OR team = ?)
                     GROUP BY person_ref, window_key) AS flagged""",
-                List.of(nullable(team), nullable(team)));
+                team, team);
         return ((Number) total.get(0).get("total")).longValue();
     }
 
@@ -77,27 +76,16 @@ public class GamificationQueries {
         List<Map<String, Object>> found = rows("""
                 SELECT decision_id, person_ref, team, rule_id, rule_version, window_key, flagged_spend_usd_micros,
                     ledger_position, decided_at, cleared_decision_id, cleared_by, cleared_reason, cleared_at,
-                    cleared_position, evidence FROM anomaly_flag WHERE decision_id = ?""", List.of(decisionId));
+                    cleared_position, evidence FROM anomaly_flag WHERE decision_id = ?""", decisionId);
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** A SQL NULL for a missing filter: a typed placeholder, since List.of takes no nulls. */
-    private static Object nullable(@Nullable String value) {
-        return value == null ? NullText.INSTANCE : value;
-    }
-
-    private enum NullText { INSTANCE }
-
-    private List<Map<String, Object>> rows(String sql, List<Object> parameters) {
+    /** Runs {@code sql} with its parameters (a missing filter is SQL NULL); every row, its columns in camelCase. */
+    private List<Map<String, Object>> rows(String sql, @Nullable Object... parameters) {
         return transactions.inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int index = 0; index < parameters.size(); index++) {
-                    Object parameter = parameters.get(index);
-                    if (parameter == NullText.INSTANCE) {
-                        statement.setNull(index + 1, java.sql.Types.VARCHAR);
-                    } else {
-                        statement.setObject(index + 1, parameter);
-                    }
+                for (int index = 0; index < parameters.length; index++) {
+                    statement.setObject(index + 1, parameters[index]);
                 }
                 try (ResultSet result = statement.executeQuery()) {
                     return read(result);

@@ -19,8 +19,9 @@ import java.util.Map;
 
 /**
  * Records what the gamification decisions read back from ledger.v1 say, in the gamification projection's
- * transaction: a team's phase, a badge awarded, a flag raised or cleared (V6 tables). Only recorded decisions count: what the
- * evaluator sent but the ledger has not recorded is not shown. A decision recorded twice changes nothing.
+ * transaction: a team's phase, a badge awarded, a flag raised or cleared (V6 tables). Only recorded decisions
+ * count: what the evaluator sent but the ledger has not recorded is not shown. A decision recorded twice changes
+ * nothing.
  */
 @Singleton
 public class GamificationRecords implements GamificationRecordsWriter {

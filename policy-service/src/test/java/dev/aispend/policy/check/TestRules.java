@@ -39,15 +39,7 @@ public final class TestRules implements CurrentRules {
 
     @Override
     public synchronized RulesSnapshot current() {
-        long position = transactions.inTransaction(connection -> {
-            try (Statement select = connection.createStatement();
-                 ResultSet head = select.executeQuery("SELECT rules_position FROM policy_rules_head WHERE id = 1")) {
-                head.next();
-                return head.getLong(1);
-            } catch (SQLException failure) {
-                throw new IllegalStateException(failure);
-            }
-        });
+        long position = head("SELECT rules_position FROM policy_rules_head WHERE id = 1");
         loaded = new RulesSnapshot(position, List.copyOf(budgets), rateCards, Map.copyOf(people));
         return loaded;
     }
@@ -73,11 +65,13 @@ public final class TestRules implements CurrentRules {
     }
 
     private void moveHead() {
-        transactions.inTransaction(connection -> {
-            try (Statement update = connection.createStatement();
-                 ResultSet head = update.executeQuery(
-                         "UPDATE policy_rules_head SET rules_position = rules_position + 1 WHERE id = 1 "
-                                 + "RETURNING rules_position")) {
+        head("UPDATE policy_rules_head SET rules_position = rules_position + 1 WHERE id = 1 RETURNING rules_position");
+    }
+
+    /** Runs a statement that reads (or moves and returns) the stored rules head. */
+    private long head(String sql) {
+        return transactions.inTransaction(connection -> {
+            try (Statement statement = connection.createStatement(); ResultSet head = statement.executeQuery(sql)) {
                 head.next();
                 return head.getLong(1);
             } catch (SQLException failure) {

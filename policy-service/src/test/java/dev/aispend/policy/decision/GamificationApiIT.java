@@ -37,6 +37,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.aispend.policy.decision.GamificationLedger.badge;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -211,12 +212,12 @@ class GamificationApiIT implements TestPropertyProvider {
 
     /** The first {@code count} decisions on decisions.v1, read as the ledger's intake reads them. */
     private List<PolicyDecision> sent(int count) {
-        List<List<PolicyDecision>> read = new java.util.ArrayList<>(List.of(List.of()));
+        AtomicReference<List<PolicyDecision>> read = new AtomicReference<>(List.of());
         Wait.until(count + " decisions on decisions.v1", WITHIN, () -> {
-            read.set(0, decisions.recordsUntilNow(WITHIN).stream().map(record -> decode(record.value())).toList());
-            return read.get(0).size() >= count;
+            read.set(decisions.recordsUntilNow(WITHIN).stream().map(record -> decode(record.value())).toList());
+            return read.get().size() >= count;
         });
-        return read.get(0).subList(0, count);
+        return read.get().subList(0, count);
     }
 
     private PolicyDecision decode(String value) {
