@@ -1,9 +1,9 @@
 package dev.aispend.policy.activity;
 
 import dev.aispend.platform.web.FieldError;
-import dev.aispend.policy.budget.BudgetNames;
-import dev.aispend.policy.budget.BudgetPeriod;
-import dev.aispend.policy.budget.ContentNumber;
+import dev.aispend.platform.budget.BudgetNames;
+import dev.aispend.platform.budget.BudgetPeriod;
+import dev.aispend.platform.budget.ContentNumber;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.ZoneId;

@@ -1,8 +1,8 @@
-package dev.aispend.policy.budgetapi;
+package dev.aispend.platform.budgetapi;
 
 import dev.aispend.contracts.policy.PolicyKind;
-import dev.aispend.policy.budget.BudgetContent;
-import dev.aispend.policy.budget.InvalidBudgetException;
+import dev.aispend.platform.budget.BudgetContent;
+import dev.aispend.platform.budget.InvalidBudgetException;
 import dev.aispend.policy.changes.InvalidPolicyException;
 import dev.aispend.policy.changes.PolicyApi;
 import dev.aispend.policy.changes.PolicyController;

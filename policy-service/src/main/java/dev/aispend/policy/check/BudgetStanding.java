@@ -1,7 +1,7 @@
 package dev.aispend.policy.check;
 
-import dev.aispend.policy.budget.BudgetVersion;
-import dev.aispend.policy.budget.PeriodWindow;
+import dev.aispend.platform.budget.BudgetVersion;
+import dev.aispend.platform.budget.PeriodWindow;
 
 import java.util.Objects;
 

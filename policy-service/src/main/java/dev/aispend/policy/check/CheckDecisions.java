@@ -2,7 +2,7 @@ package dev.aispend.policy.check;
 
 import dev.aispend.contracts.policy.PolicyDecision;
 import dev.aispend.contracts.usage.TokenCounts;
-import dev.aispend.policy.budget.BudgetDefinition;
+import dev.aispend.platform.budget.BudgetDefinition;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import dev.aispend.platform.ledger.LedgerEvent;
 import dev.aispend.platform.pricing.InvalidRateCardException;
 import dev.aispend.platform.pricing.RateCardBook;
 import dev.aispend.platform.pricing.RateCardVersion;
-import dev.aispend.policy.budget.BudgetVersion;
+import dev.aispend.platform.budget.BudgetVersion;
 import dev.aispend.policy.decision.EvaluatorState;
 import dev.aispend.policy.decision.PeriodTally;
 import dev.aispend.policy.rules.PersonAttribution;

@@ -1,6 +1,6 @@
 package dev.aispend.policy.check;
 
-import dev.aispend.policy.budget.BudgetDefinition;
+import dev.aispend.platform.budget.BudgetDefinition;
 
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package dev.aispend.policy.decision;
 
 import dev.aispend.contracts.policy.PolicyDecision;
 import dev.aispend.contracts.policy.PolicyDecision.DecisionInput;
-import dev.aispend.policy.budget.BudgetDefinition;
-import dev.aispend.policy.budget.BudgetVersion;
+import dev.aispend.platform.budget.BudgetDefinition;
+import dev.aispend.platform.budget.BudgetVersion;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;

@@ -4,11 +4,11 @@ import dev.aispend.contracts.ledger.PolicyChanged;
 import dev.aispend.contracts.policy.PolicyDecision;
 import dev.aispend.contracts.policy.PolicyDecision.DecisionInput;
 import dev.aispend.platform.ledger.LedgerEvent;
-import dev.aispend.policy.budget.BudgetContent;
-import dev.aispend.policy.budget.BudgetDefinition;
-import dev.aispend.policy.budget.BudgetVersion;
-import dev.aispend.policy.budget.InvalidBudgetException;
-import dev.aispend.policy.budget.PeriodWindow;
+import dev.aispend.platform.budget.BudgetContent;
+import dev.aispend.platform.budget.BudgetDefinition;
+import dev.aispend.platform.budget.BudgetVersion;
+import dev.aispend.platform.budget.InvalidBudgetException;
+import dev.aispend.platform.budget.PeriodWindow;
 import dev.aispend.policy.decision.BudgetDecisions.Trigger;
 import dev.aispend.policy.decision.LedgerInput.Kind;
 

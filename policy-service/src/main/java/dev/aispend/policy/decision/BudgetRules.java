@@ -1,6 +1,6 @@
 package dev.aispend.policy.decision;
 
-import dev.aispend.policy.budget.BudgetDefinition;
+import dev.aispend.platform.budget.BudgetDefinition;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.aispend.policy.decision;
 
-import dev.aispend.policy.budget.BudgetVersion;
+import dev.aispend.platform.budget.BudgetVersion;
 
 import java.time.Instant;
 import java.util.Collection;

@@ -1,8 +1,8 @@
 package dev.aispend.policy.decision;
 
-import dev.aispend.policy.budget.BudgetContent;
-import dev.aispend.policy.budget.BudgetVersion;
-import dev.aispend.policy.budget.InvalidBudgetException;
+import dev.aispend.platform.budget.BudgetContent;
+import dev.aispend.platform.budget.BudgetVersion;
+import dev.aispend.platform.budget.InvalidBudgetException;
 import dev.aispend.policy.rules.PolicyVersion;
 
 import java.sql.Array;

@@ -8,7 +8,7 @@ import dev.aispend.contracts.ledger.SpendRepriced;
 import dev.aispend.contracts.policy.PolicyKind;
 import dev.aispend.platform.ledger.LedgerEvent;
 import dev.aispend.platform.ledger.LedgerPayloadDecoder;
-import dev.aispend.policy.budget.BudgetScope;
+import dev.aispend.platform.budget.BudgetScope;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.aispend.policy.decision;
 
-import dev.aispend.policy.budget.PeriodWindow;
+import dev.aispend.platform.budget.PeriodWindow;
 
 import java.math.BigInteger;
 import java.time.Duration;

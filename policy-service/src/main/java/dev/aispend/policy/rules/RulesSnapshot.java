@@ -1,7 +1,7 @@
 package dev.aispend.policy.rules;
 
 import dev.aispend.platform.pricing.RateCardBook;
-import dev.aispend.policy.budget.BudgetVersion;
+import dev.aispend.platform.budget.BudgetVersion;
 
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.aispend.policy.check;
 
-import dev.aispend.policy.budget.BudgetDefinition;
-import dev.aispend.policy.budget.BudgetPeriod;
-import dev.aispend.policy.budget.BudgetScope;
-import dev.aispend.policy.budget.BudgetVersion;
-import dev.aispend.policy.budget.PeriodUnit;
+import dev.aispend.platform.budget.BudgetDefinition;
+import dev.aispend.platform.budget.BudgetPeriod;
+import dev.aispend.platform.budget.BudgetScope;
+import dev.aispend.platform.budget.BudgetVersion;
+import dev.aispend.platform.budget.PeriodUnit;
 
 import java.util.List;
 

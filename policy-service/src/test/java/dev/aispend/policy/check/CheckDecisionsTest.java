@@ -3,7 +3,7 @@ package dev.aispend.policy.check;
 import dev.aispend.contracts.ledger.RateCardRef;
 import dev.aispend.contracts.policy.PolicyDecision;
 import dev.aispend.contracts.usage.TokenCounts;
-import dev.aispend.policy.budget.BudgetVersion;
+import dev.aispend.platform.budget.BudgetVersion;
 import dev.aispend.policy.rules.PersonAttribution;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.aispend.policy.check;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.aispend.platform.ledger.LedgerTransactions;
-import dev.aispend.policy.budget.BudgetScope;
-import dev.aispend.policy.budget.BudgetVersion;
+import dev.aispend.platform.budget.BudgetScope;
+import dev.aispend.platform.budget.BudgetVersion;
 import dev.aispend.testsupport.ledger.LedgerFollowerFixture;
 import dev.aispend.testsupport.ledger.ProjectionDatabase;
 import io.micronaut.json.JsonMapper;

@@ -1,8 +1,8 @@
 package dev.aispend.policy.check;
 
-import dev.aispend.policy.budget.BudgetDefinition;
-import dev.aispend.policy.budget.BudgetVersion;
-import dev.aispend.policy.budget.PeriodWindow;
+import dev.aispend.platform.budget.BudgetDefinition;
+import dev.aispend.platform.budget.BudgetVersion;
+import dev.aispend.platform.budget.PeriodWindow;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

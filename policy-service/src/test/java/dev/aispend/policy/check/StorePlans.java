@@ -1,7 +1,7 @@
 package dev.aispend.policy.check;
 
 import dev.aispend.contracts.policy.PolicyDecision;
-import dev.aispend.policy.budget.BudgetVersion;
+import dev.aispend.platform.budget.BudgetVersion;
 import io.micronaut.json.JsonMapper;
 
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.aispend.policy.check;
 
 import dev.aispend.platform.ledger.LedgerTransactions;
 import dev.aispend.platform.pricing.RateCardBook;
-import dev.aispend.policy.budget.BudgetVersion;
+import dev.aispend.platform.budget.BudgetVersion;
 import dev.aispend.policy.rules.CurrentRules;
 import dev.aispend.policy.rules.PersonAttribution;
 import dev.aispend.policy.rules.RulesSnapshot;

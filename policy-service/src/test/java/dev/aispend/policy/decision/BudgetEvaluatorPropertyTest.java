@@ -3,9 +3,9 @@ package dev.aispend.policy.decision;
 import dev.aispend.contracts.policy.PolicyDecision;
 import dev.aispend.contracts.policy.PolicyDecision.DecisionInput;
 import dev.aispend.platform.ledger.LedgerEvent;
-import dev.aispend.policy.budget.BudgetDefinition;
-import dev.aispend.policy.budget.BudgetVersion;
-import dev.aispend.policy.budget.PeriodWindow;
+import dev.aispend.platform.budget.BudgetDefinition;
+import dev.aispend.platform.budget.BudgetVersion;
+import dev.aispend.platform.budget.PeriodWindow;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -8,11 +8,11 @@ import dev.aispend.contracts.ledger.SpendRepriced;
 import dev.aispend.contracts.policy.PolicyKind;
 import dev.aispend.platform.ledger.LedgerEvent;
 import dev.aispend.platform.ledger.LedgerPayloadDecoder;
-import dev.aispend.policy.budget.BudgetContent;
-import dev.aispend.policy.budget.BudgetDefinition;
-import dev.aispend.policy.budget.BudgetVersion;
-import dev.aispend.policy.budget.InvalidBudgetException;
-import dev.aispend.policy.budget.PeriodWindow;
+import dev.aispend.platform.budget.BudgetContent;
+import dev.aispend.platform.budget.BudgetDefinition;
+import dev.aispend.platform.budget.BudgetVersion;
+import dev.aispend.platform.budget.InvalidBudgetException;
+import dev.aispend.platform.budget.PeriodWindow;
 
 import java.math.BigInteger;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.aispend.policy.budget;
+package dev.aispend.platform.budget;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.aispend.platform.web.FieldError;

@@ -1,4 +1,4 @@
-package dev.aispend.policy.budget;
+package dev.aispend.platform.budget;
 
 import io.micronaut.serde.annotation.Serdeable;
 

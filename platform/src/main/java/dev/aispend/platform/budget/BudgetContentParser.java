@@ -1,4 +1,4 @@
-package dev.aispend.policy.budget;
+package dev.aispend.platform.budget;
 
 import dev.aispend.platform.web.FieldError;
 import io.micronaut.core.annotation.Nullable;
@@ -8,21 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.aispend.policy.budget.BudgetContent.ACTIVE;
-import static dev.aispend.policy.budget.BudgetContent.AMOUNT;
-import static dev.aispend.policy.budget.BudgetContent.COST_CENTER;
-import static dev.aispend.policy.budget.BudgetContent.FORECAST_ALERT;
-import static dev.aispend.policy.budget.BudgetContent.HARD_CAP;
-import static dev.aispend.policy.budget.BudgetContent.MODEL;
-import static dev.aispend.policy.budget.BudgetContent.NAME;
-import static dev.aispend.policy.budget.BudgetContent.PERIOD;
-import static dev.aispend.policy.budget.BudgetContent.PERSON_REF;
-import static dev.aispend.policy.budget.BudgetContent.PURPOSE;
-import static dev.aispend.policy.budget.BudgetContent.SCOPE;
-import static dev.aispend.policy.budget.BudgetContent.TEAM;
-import static dev.aispend.policy.budget.BudgetContent.THRESHOLDS;
-import static dev.aispend.policy.budget.BudgetContent.TIME_ZONE;
-import static dev.aispend.policy.budget.BudgetContent.UNIT;
+import static dev.aispend.platform.budget.BudgetContent.ACTIVE;
+import static dev.aispend.platform.budget.BudgetContent.AMOUNT;
+import static dev.aispend.platform.budget.BudgetContent.COST_CENTER;
+import static dev.aispend.platform.budget.BudgetContent.FORECAST_ALERT;
+import static dev.aispend.platform.budget.BudgetContent.HARD_CAP;
+import static dev.aispend.platform.budget.BudgetContent.MODEL;
+import static dev.aispend.platform.budget.BudgetContent.NAME;
+import static dev.aispend.platform.budget.BudgetContent.PERIOD;
+import static dev.aispend.platform.budget.BudgetContent.PERSON_REF;
+import static dev.aispend.platform.budget.BudgetContent.PURPOSE;
+import static dev.aispend.platform.budget.BudgetContent.SCOPE;
+import static dev.aispend.platform.budget.BudgetContent.TEAM;
+import static dev.aispend.platform.budget.BudgetContent.THRESHOLDS;
+import static dev.aispend.platform.budget.BudgetContent.TIME_ZONE;
+import static dev.aispend.platform.budget.BudgetContent.UNIT;
 
 /**
  * Reads budget content into a {@link BudgetDefinition}, collecting every problem before refusing, so one answer
