@@ -103,6 +103,10 @@ public final class LocalSystem implements AutoCloseable {
         if (spec.name().equals("ingest-service") && System.getenv("INGEST_GITHUB_WEBHOOK_SECRET") == null) {
             environment.put("INGEST_GITHUB_WEBHOOK_SECRET", githubWebhookSecret);
         }
+        // Locally the person-level reports are on (a deployment's default is off; docs/reports.md, Privacy).
+        if (spec.name().equals("report-service") && System.getenv("REPORT_PEOPLE_VISIBLE") == null) {
+            environment.put("REPORT_PEOPLE_VISIBLE", "true");
+        }
         return environment;
     }
 

@@ -1,51 +1,73 @@
 package dev.aispend.report.spend;
 
-import dev.aispend.contracts.usage.TokenCounts;
-import dev.aispend.platform.ledger.LedgerCheckpoint;
-import io.micronaut.data.connection.ConnectionOperations;
-import io.micronaut.transaction.annotation.ReadOnly;
+import dev.aispend.report.query.Cube;
+import dev.aispend.report.query.CubeTable;
+import dev.aispend.report.query.Dimension;
+import dev.aispend.report.query.ReportAsOf;
+import dev.aispend.report.query.SpendMeasures;
+import dev.aispend.report.readmodel.ReportSnapshot;
+import dev.aispend.report.web.ReportPrivacy;
+import dev.aispend.report.web.ReportQuery;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Builds spend reports from the read model, rows and position read in one consistent snapshot. */
+/** Builds the spend report from the spend read model (spend_daily and spend_line) of one snapshot. */
 @Singleton
 public class SpendReports {
-    private final ConnectionOperations<Connection> connections;
-    private final DailySpendRepository repository;
+    private final ReportPrivacy privacy;
 
-    SpendReports(ConnectionOperations<Connection> connections, DailySpendRepository repository) {
-        this.connections = connections;
-        this.repository = repository;
+    public SpendReports(ReportPrivacy privacy) {
+        this.privacy = privacy;
     }
 
-    @ReadOnly
-    public SpendReport between(LocalDate from, LocalDate to) {
-        long asOf = LedgerCheckpoint.read(connections.getConnectionStatus().getConnection(),
-                DailySpendProjection.NAME);
-        List<DailySpend> days = repository.findBetween(from, to);
-        long records = 0;
-        long costUsdMicros = 0;
-        long unpricedRecords = 0;
-        TokenCounts total = TokenCounts.zero();
-        for (DailySpend day : days) {
-            records = Math.addExact(records, day.records());
-            costUsdMicros = Math.addExact(costUsdMicros, day.costUsdMicros());
-            unpricedRecords = Math.addExact(unpricedRecords, day.unpricedRecords());
-            total = total.plus(new TokenCounts(day.inputTokens(), day.outputTokens(), day.cacheReadTokens(),
-                    day.cacheWrite5mTokens(), day.cacheWrite1hTokens(), day.reasoningTokens()));
+    public SpendReport build(ReportSnapshot snapshot, ReportQuery query) {
+        List<Cube.Row> groups = Cube.query(snapshot, CubeTable.SPEND, query.filter(), query.groupBy());
+        boolean perPerson = query.groupBy().contains(Dimension.PERSON);
+        List<Integer> hidden = perPerson ? List.of() : privacy.hidden(groups, Cube.Row::people);
+        List<SpendReport.Row> rows = new ArrayList<>(groups.size());
+        SpendMeasures total = SpendMeasures.ZERO;
+        for (int index = 0; index < groups.size(); index++) {
+            Cube.Row group = groups.get(index);
+            SpendMeasures measures = SpendMeasures.of(group.measures());
+            total = total.plus(measures);
+            rows.add(row(group, hidden.contains(index) ? null : SpendReport.Figures.of(measures)));
         }
-        List<SpendReport.Row> rows = days.stream().map(SpendReports::row).toList();
-        return new SpendReport(from, to, asOf, rows, new SpendReport.Totals(records, total.inputTokens(),
-                total.outputTokens(), total.cacheReadTokens(), total.cacheWrite5mTokens(),
-                total.cacheWrite1hTokens(), total.reasoningTokens(), costUsdMicros, unpricedRecords));
+        List<SpendReport.UnpricedModel> unpriced = new ArrayList<>();
+        long unpricedRecords = 0;
+        for (Cube.Row model : Cube.query(snapshot, CubeTable.SPEND, query.filter(), List.of(Dimension.MODEL))) {
+            long records = SpendMeasures.of(model.measures()).unpricedRecords();
+            if (records != 0) {
+                unpriced.add(new SpendReport.UnpricedModel((String) model.get(Dimension.MODEL), records));
+                unpricedRecords += records;
+            }
+        }
+        return new SpendReport(ReportAsOf.of(snapshot), query.from(), query.to(),
+                query.groupBy().stream().map(Dimension::parameter).toList(), filters(query), rows,
+                SpendReport.Figures.of(total), new SpendReport.Unpriced(unpricedRecords, unpriced),
+                new SpendReport.Suppression(hidden.size(), privacy.minGroupSize(), privacy.peopleVisible()));
     }
 
-    private static SpendReport.Row row(DailySpend day) {
-        return new SpendReport.Row(day.day(), day.team(), day.model(), day.records(), day.inputTokens(),
-                day.outputTokens(), day.cacheReadTokens(), day.cacheWrite5mTokens(), day.cacheWrite1hTokens(),
-                day.reasoningTokens(), day.costUsdMicros(), day.unpricedRecords());
+    static Map<String, String> filters(ReportQuery query) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        query.filter().equal().forEach((dimension, value) -> filters.put(dimension.parameter(), value));
+        return filters;
+    }
+
+    private static SpendReport.Row row(Cube.Row group, SpendReport.Figures figures) {
+        Object period = group.key().entrySet().stream().filter(entry -> entry.getKey().isPeriod())
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        return new SpendReport.Row((LocalDate) period, text(group, Dimension.TEAM),
+                text(group, Dimension.COST_CENTER), text(group, Dimension.PERSON), text(group, Dimension.MODEL),
+                text(group, Dimension.PROVIDER), text(group, Dimension.PURPOSE), text(group, Dimension.SOURCE),
+                group.people(), figures == null, figures);
+    }
+
+    private static String text(Cube.Row group, Dimension dimension) {
+        return (String) group.get(dimension);
     }
 }

@@ -1,0 +1,97 @@
+package dev.aispend.report.projection;
+
+import dev.aispend.platform.budget.BudgetContent;
+import dev.aispend.platform.budget.BudgetDefinition;
+import dev.aispend.platform.budget.PeriodWindow;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The budgets as of the entry being applied, counted by policy-service's rules (platform budget): a budget counts
+ * spend recorded after its first version, by its current version's scope (the spend's recorded attribution) and
+ * period (the use's time in the budget's zone); a re-pricing counts for the budgets that counted its original.
+ * Loaded from policy_version at each delivery, so it is never out of step with a rolled-back delivery.
+ */
+final class BudgetBook {
+    private static final Logger LOG = LoggerFactory.getLogger(BudgetBook.class);
+
+    private record Budget(long createdPosition, BudgetDefinition definition) {
+    }
+
+    /** The recorded fields of a spend that budgets are scoped by. */
+    record Scoped(@Nullable String costCenter, String team, String personRef, @Nullable String purpose,
+                  String model, Instant occurredAt) {
+    }
+
+    private final Map<String, Budget> budgets = new TreeMap<>();
+    private final JsonMapper json;
+
+    private BudgetBook(JsonMapper json) {
+        this.json = json;
+    }
+
+    static BudgetBook load(Connection connection, JsonMapper json) {
+        BudgetBook book = new BudgetBook(json);
+        try (PreparedStatement select = connection.prepareStatement("SELECT policy_id, position, content::text "
+                + "FROM policy_version WHERE kind = 'BUDGET' ORDER BY position");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                book.record(rows.getString(1), rows.getLong(2), book.read(rows.getString(3)));
+            }
+        } catch (SQLException | IOException failure) {
+            throw new IllegalStateException("could not load the budgets", failure);
+        }
+        return book;
+    }
+
+    /** A new version; content the ledger should not have recorded keeps the budget's previous version. */
+    void record(String budgetId, long position, Map<String, Object> content) {
+        BudgetDefinition definition;
+        try {
+            definition = BudgetContent.parse(content);
+        } catch (RuntimeException invalid) {
+            LOG.warn("budget {} at ledger position {} has content that does not parse; its previous version "
+                    + "still counts", budgetId, position);
+            return;
+        }
+        Budget before = budgets.get(budgetId);
+        budgets.put(budgetId, new Budget(before == null ? position : before.createdPosition(), definition));
+    }
+
+    /** What the entry at {@code position} adds to each budget counting the spend recorded at {@code origin}. */
+    List<LineStore.BudgetLine> lines(long position, long origin, Scoped spend, long records, long costUsdMicros) {
+        List<LineStore.BudgetLine> lines = new ArrayList<>();
+        budgets.forEach((budgetId, budget) -> {
+            BudgetDefinition definition = budget.definition();
+            if (budget.createdPosition() < origin && definition.active() && definition.scope().covers(
+                    spend.costCenter(), spend.team(), spend.personRef(), spend.purpose(), spend.model())) {
+                PeriodWindow window = definition.period().windowOf(spend.occurredAt());
+                LocalDate localDay = LocalDate.ofInstant(spend.occurredAt(),
+                        ZoneId.of(definition.period().timeZone()));
+                lines.add(new LineStore.BudgetLine(position, origin, budgetId, window.key(), localDay, records,
+                        costUsdMicros));
+            }
+        });
+        return lines;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> read(String content) throws IOException {
+        return json.readValue(content, Map.class);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.aispend.report.projection;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Adds a delivery's lines (positions {@code first..last}) to the daily sums, one upsert per table. Sums are
+ * commutative, so the *_daily tables hold exactly the sum of every line up to the checkpoint whichever way the
+ * entries were batched, and equal a rebuild's.
+ */
+final class DailySums {
+    /** The spend measures, as spend_line and spend_daily name them. */
+    static final List<String> SPEND_MEASURES = List.of("records", "input_tokens", "output_tokens",
+            "cache_read_tokens", "cache_write5m_tokens", "cache_write1h_tokens", "reasoning_tokens",
+            "cost_usd_micros", "unpriced_records", "reported_records", "reported_cost_usd_micros",
+            "reported_our_cost_usd_micros");
+    /** What evidence lines add to spend_daily, from their columns of the same name without the prefix. */
+    static final List<String> EVIDENCE_MEASURES = List.of("records", "cost_usd_micros", "reported_cost_usd_micros");
+    static final String SPEND_KEY = "day, team, cost_center, person_ref, model, provider, purpose, source";
+    static final String OUTCOME_KEY = "day, team, cost_center, person_ref, kind, source, ai_assistance";
+
+    private static final String SPEND = "INSERT INTO spend_daily AS d (" + SPEND_KEY + ", "
+            + String.join(", ", SPEND_MEASURES) + ", "
+            + EVIDENCE_MEASURES.stream().map(measure -> "evidence_" + measure).collect(Collectors.joining(", "))
+            + ") SELECT " + SPEND_KEY + ", "
+            + SPEND_MEASURES.stream().map(measure -> filtered(measure, "<>")).collect(Collectors.joining(", "))
+            + ", " + EVIDENCE_MEASURES.stream().map(measure -> filtered(measure, "=")).collect(Collectors.joining(", "))
+            + " FROM spend_line WHERE position BETWEEN ? AND ? GROUP BY " + SPEND_KEY
+            + " ON CONFLICT ON CONSTRAINT spend_daily_key DO UPDATE SET "
+            + addAll(SPEND_MEASURES) + ", "
+            + addAll(EVIDENCE_MEASURES.stream().map(measure -> "evidence_" + measure).toList());
+
+    private static final String OUTCOMES = "INSERT INTO outcome_daily AS d (" + OUTCOME_KEY
+            + ", outcomes, additions, deletions, evidence_outcomes) SELECT " + OUTCOME_KEY + ", "
+            + filtered("outcomes", "<>") + ", " + filtered("additions", "<>") + ", " + filtered("deletions", "<>")
+            + ", " + filtered("outcomes", "=")
+            + " FROM outcome_line WHERE position BETWEEN ? AND ? GROUP BY " + OUTCOME_KEY
+            + " ON CONFLICT ON CONSTRAINT outcome_daily_key DO UPDATE SET "
+            + addAll(List.of("outcomes", "additions", "deletions", "evidence_outcomes"));
+
+    private static final String BUDGETS = """
+            INSERT INTO budget_daily AS d (budget_id, period_key, local_day, records, cost_usd_micros)
+            SELECT budget_id, period_key, local_day, SUM(records), SUM(cost_usd_micros)
+            FROM budget_line WHERE position BETWEEN ? AND ?
+            GROUP BY budget_id, period_key, local_day
+            ON CONFLICT (budget_id, period_key, local_day) DO UPDATE SET
+                records = d.records + EXCLUDED.records,
+                cost_usd_micros = d.cost_usd_micros + EXCLUDED.cost_usd_micros""";
+
+    private DailySums() {
+    }
+
+    static void add(Connection connection, long firstPosition, long lastPosition) {
+        Sql.update(connection, SPEND, firstPosition, lastPosition);
+        Sql.update(connection, OUTCOMES, firstPosition, lastPosition);
+        Sql.update(connection, BUDGETS, firstPosition, lastPosition);
+    }
+
+    /** The sum of a measure over the evidence lines ({@code =}) or the others ({@code <>}); 0 over none. */
+    private static String filtered(String measure, String evidence) {
+        return "COALESCE(SUM(" + measure + ") FILTER (WHERE line_kind " + evidence + " 'EVIDENCE'), 0)";
+    }
+
+    private static String addAll(List<String> columns) {
+        return columns.stream().map(column -> column + " = d." + column + " + EXCLUDED." + column)
+                .collect(Collectors.joining(", "));
+    }
+}

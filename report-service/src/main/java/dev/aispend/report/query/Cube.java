@@ -1,0 +1,132 @@
+package dev.aispend.report.query;
+
+import dev.aispend.report.readmodel.ReportSnapshot;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * A read model summed by any of its dimensions over a range of UTC days, as of the snapshot's position: the daily
+ * sums, minus the lines applied after that position when the snapshot is not the latest (sums are commutative, so
+ * this equals the sum of the lines up to the position). Per group it also counts the people active in it, for
+ * adoption and for hiding small groups.
+ */
+public final class Cube {
+    private Cube() {
+    }
+
+    /** A range of UTC days (both included) and equality filters on attributes (never on a period). */
+    public record Filter(LocalDate from, LocalDate to, Map<Dimension, String> equal) {
+        public Filter {
+            if (from.isAfter(to)) {
+                throw new IllegalArgumentException("from must not be after to");
+            }
+            if (equal.keySet().stream().anyMatch(Dimension::isPeriod)) {
+                throw new IllegalArgumentException("a period is not a filter");
+            }
+            equal = Map.copyOf(equal);
+        }
+
+        public static Filter between(LocalDate from, LocalDate to) {
+            return new Filter(from, to, Map.of());
+        }
+
+        public Filter with(Dimension dimension, String value) {
+            Map<Dimension, String> more = new LinkedHashMap<>(equal);
+            more.put(dimension, value);
+            return new Filter(from, to, more);
+        }
+    }
+
+    /** One group: its key (a LocalDate for a period, else a String or null), its sums, and its active people. */
+    public record Row(Map<Dimension, Object> key, long[] measures, long people) {
+        public Object get(Dimension dimension) {
+            return key.get(dimension);
+        }
+    }
+
+    public static List<Row> query(ReportSnapshot snapshot, CubeTable table, Filter filter, List<Dimension> groupBy) {
+        for (Dimension dimension : groupBy) {
+            if (!table.dimensions().contains(dimension)) {
+                throw new IllegalArgumentException(table.daily() + " has no dimension " + dimension.parameter());
+            }
+        }
+        List<Dimension> filters = filter.equal().keySet().stream().sorted().toList();
+        String sql = sql(snapshot.latest(), table, filters, groupBy);
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement select = snapshot.connection().prepareStatement(sql)) {
+            int index = bindWhere(select, 1, filter, filters);
+            if (!snapshot.latest()) {
+                index = bindWhere(select, index, filter, filters);
+                select.setLong(index, snapshot.asOfPosition());
+            }
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(row(result, table, groupBy));
+                }
+            }
+        } catch (SQLException failure) {
+            throw new IllegalStateException("could not sum " + table.daily(), failure);
+        }
+        return rows.stream().filter(row -> java.util.Arrays.stream(row.measures()).anyMatch(value -> value != 0))
+                .toList();
+    }
+
+    private static String sql(boolean latest, CubeTable table, List<Dimension> filters, List<Dimension> groupBy) {
+        String keys = groupBy.stream().map(dimension -> dimension.expression() + " AS k_" + dimension.ordinal())
+                .collect(Collectors.joining(", ", "", groupBy.isEmpty() ? "" : ", "));
+        String keyNames = groupBy.stream().map(dimension -> "k_" + dimension.ordinal())
+                .collect(Collectors.joining(", "));
+        String where = " WHERE day BETWEEN ? AND ?" + filters.stream()
+                .map(dimension -> " AND " + dimension.expression() + " = ?").collect(Collectors.joining());
+        String source = "SELECT " + table.keyColumns() + ", " + String.join(", ", table.measures()) + " FROM "
+                + table.daily() + where;
+        if (!latest) {
+            source += " UNION ALL SELECT " + table.keyColumns() + ", " + IntStream.range(0, table.measures().size())
+                    .mapToObj(index -> "-(" + table.lineMeasures().get(index) + ") AS " + table.measures().get(index))
+                    .collect(Collectors.joining(", ")) + " FROM " + table.lines() + where + " AND position > ?";
+        }
+        String inner = table.measures().stream().map(measure -> "SUM(" + measure + ") AS " + measure)
+                .collect(Collectors.joining(", "));
+        String outer = table.measures().stream().map(measure -> "SUM(" + measure + ")")
+                .collect(Collectors.joining(", "));
+        return "WITH per_person AS (SELECT " + keys + "person_ref, " + inner + " FROM (" + source
+                + ") source GROUP BY " + (keyNames.isEmpty() ? "" : keyNames + ", ") + "person_ref) SELECT "
+                + (keyNames.isEmpty() ? "" : keyNames + ", ") + outer + ", COUNT(*) FILTER (WHERE "
+                + table.activeWhen() + ") FROM per_person"
+                + (keyNames.isEmpty() ? "" : " GROUP BY " + keyNames + " ORDER BY " + keyNames);
+    }
+
+    private static Row row(ResultSet result, CubeTable table, List<Dimension> groupBy) throws SQLException {
+        Map<Dimension, Object> key = new LinkedHashMap<>();
+        for (int index = 0; index < groupBy.size(); index++) {
+            Dimension dimension = groupBy.get(index);
+            key.put(dimension, dimension.isPeriod() ? result.getObject(index + 1, LocalDate.class)
+                    : result.getString(index + 1));
+        }
+        long[] measures = new long[table.measures().size()];
+        for (int index = 0; index < measures.length; index++) {
+            measures[index] = result.getLong(groupBy.size() + 1 + index);
+        }
+        return new Row(key, measures, result.getLong(groupBy.size() + 1 + measures.length));
+    }
+
+    private static int bindWhere(PreparedStatement select, int first, Filter filter, List<Dimension> filters)
+            throws SQLException {
+        int index = first;
+        select.setObject(index++, filter.from());
+        select.setObject(index++, filter.to());
+        for (Dimension dimension : filters) {
+            select.setString(index++, filter.equal().get(dimension));
+        }
+        return index;
+    }
+}

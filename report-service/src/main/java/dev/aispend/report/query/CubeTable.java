@@ -1,0 +1,60 @@
+package dev.aispend.report.query;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A read model summed by {@link Cube}: its daily table, its line table, their shared key columns, the daily
+ * measures and how each is taken (negated) from a line, and the dimensions it can be grouped by.
+ *
+ * @param lineMeasures per daily measure, the SQL expression over a line that the measure sums (fixed text)
+ * @param activeWhen   a condition over the per-person sums saying the person had activity in the group
+ */
+public record CubeTable(String daily, String lines, String keyColumns, List<String> measures,
+                        List<String> lineMeasures, Set<Dimension> dimensions, String activeWhen) {
+
+    public CubeTable {
+        if (measures.size() != lineMeasures.size()) {
+            throw new IllegalArgumentException("one line expression per measure");
+        }
+        measures = List.copyOf(measures);
+        lineMeasures = List.copyOf(lineMeasures);
+        dimensions = Set.copyOf(dimensions);
+    }
+
+    private static final Set<Dimension> PERIODS = EnumSet.of(Dimension.DAY, Dimension.WEEK, Dimension.MONTH);
+
+    public static final CubeTable SPEND = new CubeTable("spend_daily", "spend_line",
+            "day, team, cost_center, person_ref, model, provider, purpose, source",
+            List.of(SpendMeasures.COLUMNS),
+            List.of(SpendMeasures.COLUMNS).stream().map(CubeTable::spendLineMeasure).toList(),
+            union(PERIODS, EnumSet.of(Dimension.TEAM, Dimension.COST_CENTER, Dimension.PERSON, Dimension.MODEL,
+                    Dimension.PROVIDER, Dimension.PURPOSE, Dimension.SOURCE)),
+            "records <> 0 OR cost_usd_micros <> 0");
+
+    public static final CubeTable OUTCOMES = new CubeTable("outcome_daily", "outcome_line",
+            "day, team, cost_center, person_ref, kind, source, ai_assistance",
+            List.of("outcomes", "additions", "deletions", "evidence_outcomes"),
+            List.of("CASE WHEN line_kind <> 'EVIDENCE' THEN outcomes ELSE 0 END",
+                    "CASE WHEN line_kind <> 'EVIDENCE' THEN additions ELSE 0 END",
+                    "CASE WHEN line_kind <> 'EVIDENCE' THEN deletions ELSE 0 END",
+                    "CASE WHEN line_kind = 'EVIDENCE' THEN outcomes ELSE 0 END"),
+            union(PERIODS, EnumSet.of(Dimension.TEAM, Dimension.COST_CENTER, Dimension.PERSON,
+                    Dimension.OUTCOME_KIND, Dimension.SOURCE, Dimension.AI_ASSISTANCE)),
+            "outcomes <> 0");
+
+    /** Evidence lines feed only the evidence_* measures; every other line feeds the others. */
+    private static String spendLineMeasure(String column) {
+        if (column.startsWith("evidence_")) {
+            return "CASE WHEN line_kind = 'EVIDENCE' THEN " + column.substring("evidence_".length()) + " ELSE 0 END";
+        }
+        return "CASE WHEN line_kind <> 'EVIDENCE' THEN " + column + " ELSE 0 END";
+    }
+
+    private static Set<Dimension> union(Set<Dimension> first, Set<Dimension> second) {
+        EnumSet<Dimension> both = EnumSet.copyOf(first);
+        both.addAll(second);
+        return both;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.aispend.report.readmodel;
+
+import dev.aispend.platform.ledger.LedgerCheckpoint;
+import dev.aispend.report.projection.ReportProjection;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.DefaultTransactionDefinition;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * Reads a report in one read-only REPEATABLE READ transaction on the serving generation, with its {@code asOf}
+ * resolved to a ledger position: a position as given (it must have been applied), an instant to the longest prefix
+ * of the ledger recorded at or before it (ledger_clock), nothing to everything applied.
+ */
+@Singleton
+public class ReportReads {
+    private static final TransactionDefinition SNAPSHOT = snapshot();
+
+    private final TransactionOperations<Connection> transactions;
+    private final Generations generations;
+
+    public ReportReads(TransactionOperations<Connection> transactions, Generations generations) {
+        this.transactions = transactions;
+        this.generations = generations;
+    }
+
+    /** Thrown when {@code asOf} names a position the read models have not applied yet. */
+    public static final class AsOfNotReachedException extends RuntimeException {
+        public AsOfNotReachedException(long asked, long applied) {
+            super("asOf " + asked + " is past the last ledger position the reports have applied (" + applied
+                    + "); ask again once they caught up");
+        }
+    }
+
+    public <T> T read(AsOf asOf, Function<ReportSnapshot, T> report) {
+        return transactions.execute(SNAPSHOT, status -> {
+            Connection connection = status.getConnection();
+            int generation = generations.active(connection);
+            Generations.useSchema(connection, generation);
+            return report.apply(snapshot(connection, generation, asOf));
+        });
+    }
+
+    /** A snapshot of a given generation (a rebuild's, to compare its digests with the live ones). */
+    public <T> T readGeneration(int generation, AsOf asOf, Function<ReportSnapshot, T> report) {
+        return transactions.execute(SNAPSHOT, status -> {
+            Connection connection = status.getConnection();
+            Generations.useSchema(connection, generation);
+            return report.apply(snapshot(connection, generation, asOf));
+        });
+    }
+
+    static ReportSnapshot snapshot(Connection connection, int generation, AsOf asOf) {
+        long applied = LedgerCheckpoint.read(connection, ReportProjection.NAME);
+        long position;
+        if (asOf.position() != null) {
+            position = asOf.position();
+            if (position > applied) {
+                throw new AsOfNotReachedException(position, applied);
+            }
+        } else if (asOf.time() != null) {
+            position = recordedBy(connection, asOf.time(), applied);
+        } else {
+            position = applied;
+        }
+        return new ReportSnapshot(connection, generation, position, applied);
+    }
+
+    /** The last position of the longest applied prefix whose every entry was recorded at or before {@code time}. */
+    private static long recordedBy(Connection connection, Instant time, long applied) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT first_position FROM ledger_clock "
+                + "WHERE recorded_max > ? ORDER BY recorded_max, first_position LIMIT 1")) {
+            select.setTimestamp(1, Timestamp.from(time));
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Math.min(applied, row.getLong(1) - 1) : applied;
+            }
+        } catch (SQLException failure) {
+            throw new IllegalStateException("could not resolve asOf " + time, failure);
+        }
+    }
+
+    private static TransactionDefinition snapshot() {
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+        definition.setReadOnly(true);
+        definition.setIsolationLevel(TransactionDefinition.Isolation.REPEATABLE_READ);
+        return definition;
+    }
+}

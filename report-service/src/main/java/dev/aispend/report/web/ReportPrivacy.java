@@ -1,0 +1,77 @@
+package dev.aispend.report.web;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.ToLongFunction;
+
+/**
+ * Who may see people, and how small a group may be before its figures are hidden (docs/reports.md, Privacy).
+ * Until authentication lands (the security issue), whether callers see people is one setting,
+ * {@code REPORT_PEOPLE_VISIBLE}: false by default, so a deployment shows no person-level figures unless told to;
+ * {@code ./run-local} turns it on. A caller who may not see people gets no person refs, and no group of fewer than
+ * {@code REPORT_MIN_GROUP_SIZE} (default 5) people (nor a group whose hiding would be undone by subtraction from
+ * the total).
+ */
+@Singleton
+public class ReportPrivacy {
+    private final boolean peopleVisible;
+    private final int minGroupSize;
+
+    public ReportPrivacy(@Value("${report.privacy.people-visible:false}") boolean peopleVisible,
+                         @Value("${report.privacy.min-group-size:5}") int minGroupSize) {
+        if (minGroupSize < 1) {
+            throw new IllegalArgumentException("report.privacy.min-group-size must be at least 1");
+        }
+        this.peopleVisible = peopleVisible;
+        this.minGroupSize = minGroupSize;
+    }
+
+    public boolean peopleVisible() {
+        return peopleVisible;
+    }
+
+    public int minGroupSize() {
+        return minGroupSize;
+    }
+
+    /** Refuses a person-level view (asked for by {@code field}) to a caller who may not see people. */
+    public void requirePeopleVisible(String field) {
+        if (!peopleVisible) {
+            throw new PeopleNotVisibleException(field);
+        }
+    }
+
+    /**
+     * Which of {@code groups} to hide from a caller who may not see people: every group of 1 to k-1 people, and,
+     * when the hidden groups together count fewer than k people, the next smallest groups too, so no hidden
+     * group's figures can be recovered by subtracting the shown ones from a total. Nothing is hidden from a caller
+     * who may see people. Returns the indexes to hide.
+     */
+    public <T> List<Integer> hidden(List<T> groups, ToLongFunction<T> people) {
+        List<Integer> hidden = new ArrayList<>();
+        if (peopleVisible) {
+            return hidden;
+        }
+        List<Integer> bySize = new ArrayList<>();
+        for (int index = 0; index < groups.size(); index++) {
+            bySize.add(index);
+        }
+        bySize.sort(Comparator.comparingLong(index -> people.applyAsLong(groups.get(index))));
+        long hiddenPeople = 0;
+        for (int index : bySize) {
+            long size = people.applyAsLong(groups.get(index));
+            boolean small = size > 0 && size < minGroupSize;
+            boolean complement = !hidden.isEmpty() && hiddenPeople < minGroupSize;
+            if (!small && !complement) {
+                break;
+            }
+            hidden.add(index);
+            hiddenPeople += size;
+        }
+        return hidden;
+    }
+}
