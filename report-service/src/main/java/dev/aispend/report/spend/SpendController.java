@@ -1,6 +1,7 @@
 package dev.aispend.report.spend;
 
 import dev.aispend.report.query.CubeTable;
+import dev.aispend.report.query.Dimension;
 import dev.aispend.report.readmodel.AsOf;
 import dev.aispend.report.readmodel.ReportReads;
 import dev.aispend.report.web.ReportFormats;
@@ -15,6 +16,13 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * {@code GET /v1/reports/spend?from=&to=[&period=day|week|month][&groupBy=team,model,...][&team=...][&asOf=]
@@ -22,6 +30,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
  */
 @Controller("/v1/reports")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "reports")
 final class SpendController {
     private final ReportReads reads;
     private final SpendReports reports;
@@ -37,12 +46,30 @@ final class SpendController {
     }
 
     @Get(value = "/spend", produces = {"application/json", "text/csv"})
-    HttpResponse<?> spend(HttpRequest<?> request, @Nullable @QueryValue String asOf,
-                          @Nullable @QueryValue String format) {
+    @Operation(summary = "Spend by period and attribute: tokens by type, cost, unpriced spend, reconciliation with "
+            + "reported costs", description = "docs/reports.md#spend. Money in integer USD micros.")
+    @ApiResponse(responseCode = "200", description = "the report as of one ledger position", content = {
+        @Content(mediaType = "application/json", schema = @Schema(implementation = SpendReport.class)),
+        @Content(mediaType = "text/csv")})
+    @Parameter(name = "from", in = ParameterIn.QUERY, schema = @Schema(type = "string"), required = true,
+            description = "first UTC day, 2026-10-01")
+    @Parameter(name = "to", in = ParameterIn.QUERY, schema = @Schema(type = "string"), required = true,
+            description = "last UTC day, included")
+    @Parameter(name = "period", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
+            description = "day, week or month: a row per period")
+    @Parameter(name = "groupBy", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
+            description = "comma-separated: team, costCenter, personRef, model, provider, purpose, source "
+                    + "(default team)")
+    @Parameter(name = "team", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
+            description = "only this team (likewise costCenter, personRef, model, provider, purpose, source)")
+    HttpResponse<?> spend(HttpRequest<?> request,
+                          @Parameter(description = "a ledger position, or an ISO-8601 instant") @Nullable
+                          @QueryValue String asOf,
+                          @Parameter(description = "json (default) or csv; or send Accept: text/csv") @Nullable
+                          @QueryValue String format) {
         ReportQuery query = ReportQuery.parse(request, CubeTable.SPEND.dimensions(), maxRangeDays, "team");
         if (query.personLevel()) {
-            privacy.requirePeopleVisible(query.groupBy().stream().anyMatch(d -> d.name().equals("PERSON"))
-                    ? "groupBy" : "personRef");
+            privacy.requirePeopleVisible(query.groupBy().contains(Dimension.PERSON) ? "groupBy" : "personRef");
         }
         AsOf at = AsOf.parse(asOf);
         SpendReport report = reads.read(at, snapshot -> reports.build(snapshot, query));
