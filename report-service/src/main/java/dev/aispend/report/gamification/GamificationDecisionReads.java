@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The phase and badge decisions and the directory's teams as the ledger recorded them up to a snapshot's position
@@ -43,6 +45,16 @@ final class GamificationDecisionReads {
         return SnapshotRows.query(snapshot,
                 "SELECT DISTINCT team FROM identity_link WHERE position <= ? ORDER BY team",
                 row -> row.getString("team"), snapshot.asOfPosition());
+    }
+
+    /** Each person's team as the directory lists them up to the position: their latest link by effective time. */
+    static Map<String, String> directoryTeamOfPeople(ReportSnapshot snapshot) {
+        Map<String, String> teams = new HashMap<>();
+        SnapshotRows.query(snapshot, """
+                SELECT DISTINCT ON (person_ref) person_ref, team FROM identity_link WHERE position <= ?
+                ORDER BY person_ref, effective_from DESC, position DESC""",
+                row -> teams.put(row.getString("person_ref"), row.getString("team")), snapshot.asOfPosition());
+        return teams;
     }
 
     /** The badges dated in {@code days}, of {@code team} when given, in ledger order. */

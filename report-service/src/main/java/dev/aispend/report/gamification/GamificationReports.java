@@ -51,6 +51,7 @@ public class GamificationReports {
         Set<String> hidden = new HashSet<>();
         privacy.hidden(sized, sizes::get).forEach(index -> hidden.add(sized.get(index)));
         Volumes board = query.personLevel() ? Volumes.of(snapshot, filter, List.of(Dimension.TEAM, Dimension.PERSON))
+                .perPerson(query.team() == null ? GamificationDecisionReads.directoryTeamOfPeople(snapshot) : Map.of())
                 : teams;
         return new GamificationReport(ReportAsOf.of(snapshot), days.from(), days.to(), query.team(),
                 phases(snapshot, query.team()), BadgeSection.of(awards, sizes, hidden, privacy.peopleVisible()),
@@ -151,6 +152,23 @@ public class GamificationReports {
                             Objects.requireNonNullElse(group.personRef(), "")))
                     .toList();
             return new Volumes(groups);
+        }
+
+        /**
+         * The groups of each person summed into one (a person whose spend or PRs moved team in the range is ranked
+         * on all of them), shown in the team {@code directoryTeams} lists them in, else the first team of their
+         * groups (the only one when the report is of one team).
+         */
+        Volumes perPerson(Map<String, String> directoryTeams) {
+            Map<String, Group> people = new java.util.TreeMap<>();
+            for (Group group : groups) {
+                people.merge(group.personRef(), group, (first, second) -> new Group(first.team(), first.personRef(),
+                        Math.max(first.people(), second.people()), Math.addExact(first.mergedPrs(), second.mergedPrs()),
+                        Math.addExact(first.spendUsdMicros(), second.spendUsdMicros())));
+            }
+            return new Volumes(people.values().stream().map(group -> new Group(directoryTeams.getOrDefault(
+                    group.personRef(), group.team()), group.personRef(), group.people(), group.mergedPrs(),
+                    group.spendUsdMicros())).toList());
         }
 
         private static List<String> key(Cube.Row row, List<Dimension> groupBy) {

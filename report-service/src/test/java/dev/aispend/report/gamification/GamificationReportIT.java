@@ -3,14 +3,15 @@ package dev.aispend.report.gamification;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aispend.contracts.ledger.LedgerEnvelope;
 import dev.aispend.contracts.ledger.LedgerPayload;
+import dev.aispend.contracts.ledger.PolicyDecisionRecorded;
+import dev.aispend.report.fixture.ExpectedFigures;
+import dev.aispend.report.fixture.ReportMonth;
 import dev.aispend.report.readmodel.AsOf;
 import dev.aispend.report.readmodel.ReportReads;
 import dev.aispend.report.support.ReportTestSystem;
 import dev.aispend.report.web.ReportPrivacy;
-import dev.aispend.testsupport.ledger.TestLedger;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -25,34 +26,26 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
-import static dev.aispend.report.gamification.GamificationLedger.badge;
-import static dev.aispend.report.gamification.GamificationLedger.link;
-import static dev.aispend.report.gamification.GamificationLedger.mergedPr;
-import static dev.aispend.report.gamification.GamificationLedger.phaseChanged;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The gamification report against real PostgreSQL and Kafka, over a hand-made October 2026: four teams' spend and
- * merged PRs (some outside the month, some recorded as evidence, a review that is no merge), phase and badge
- * decisions shaped as policy-service records them. The leaderboard is checked against a plain second sum over the
- * published payloads; phases and badges by hand.
+ * The gamification report over the fixture's October 2026 (ReportMonth): the leaderboard against the fixture's own
+ * second computation of spend and merged PRs (ExpectedFigures), phases and badges against a plain reading of the
+ * decisions among the payloads, and the answer as of before the phase switch equal to what was served then.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GamificationReportIT implements TestPropertyProvider {
-    private static final Instant MID = Instant.parse("2026-10-10T12:00:00Z");
+    private static final LocalDate FIRST = LocalDate.of(2026, 10, 1);
+    private static final LocalDate LAST = LocalDate.of(2026, 10, 31);
     private static final String OCTOBER = "from=2026-10-01&to=2026-10-31";
-    /** Per team: its people's spend in USD and merged PRs in October (the first person's, the second's, ...). */
-    private static final Map<String, long[][]> OCTOBER_USE = Map.of(
-            "platform", new long[][] {{10, 4}, {10, 3}, {10, 2}, {10, 1}, {10, 0}, {10, 2}},
-            "web", new long[][] {{4, 2}, {4, 2}, {4, 1}, {4, 0}, {4, 1}},
-            "research", new long[][] {{5, 3}, {5, 2}},
-            "ops", new long[][] {{1, 2}, {1, 0}, {1, 0}, {1, 0}, {1, 0}});
+    private static final long MIN_MERGED_PRS = 3;
 
     @Inject
     @Client("/")
@@ -60,9 +53,10 @@ class GamificationReportIT implements TestPropertyProvider {
     @Inject
     ReportReads reads;
     private final ReportTestSystem system = new ReportTestSystem();
-    private final TestLedger ledger = system.ledger();
-    private final List<LedgerPayload> published = new ArrayList<>();
-    private long beforeOrganizationDecision;
+    private final ExpectedFigures figures = ExpectedFigures.ofMonth();
+    private final long last = ReportMonth.envelopes().size();
+    private PolicyDecisionRecorded phaseSwitch;
+    private long beforePhaseSwitch;
     private JsonNode servedThen;
 
     @Override
@@ -71,52 +65,15 @@ class GamificationReportIT implements TestPropertyProvider {
     }
 
     @BeforeAll
-    void publishOctober() throws IOException {
-        List<LedgerPayload> payloads = new ArrayList<>();
-        OCTOBER_USE.forEach((team, people) -> {
-            for (int index = 0; index < people.length; index++) {
-                String person = "prs_" + team + (index + 1);
-                payloads.add(link(person, team, MID.minusSeconds(30 * 86_400)));
-                payloads.add(GamificationLedger.spend("s-" + person, person, team, MID, people[index][0] * 1_000_000));
-                for (int pr = 0; pr < people[index][1]; pr++) {
-                    payloads.add(mergedPr("pr-" + person + "-" + pr, person, team, MID.plusSeconds(pr), false));
-                }
-            }
-        });
-        payloads.add(link("prs_design1", "design", MID));
-        payloads.add(mergedPr("pr-evidence", "prs_web1", "web", MID, true));
-        payloads.add(GamificationLedger.review("review-1", "prs_platform3", "platform", MID));
-        payloads.add(GamificationLedger.spend("s-sep", "prs_platform1", "platform",
-                Instant.parse("2026-09-30T23:59:59Z"), 100_000_000));
-        payloads.add(mergedPr("pr-sep", "prs_platform1", "platform", Instant.parse("2026-09-30T23:59:59Z"), false));
-        payloads.add(GamificationLedger.spend("s-nov", "prs_platform2", "platform",
-                Instant.parse("2026-11-01T00:00:00Z"), 50_000_000));
-        payloads.add(phaseChanged("platform", "EXPLORATION", "OUTCOME", "AUTOMATIC", 3,
-                Instant.parse("2026-10-05T00:00:00Z"), List.of()));
-        payloads.add(badge("badge-first-use", "First use", "BRONZE", "prs_platform1", "platform", "all",
-                Instant.parse("2026-10-02T09:00:00Z")));
-        payloads.add(badge("badge-first-use", "First use", "BRONZE", "prs_platform2", "platform", "all",
-                Instant.parse("2026-10-03T09:00:00Z")));
-        payloads.add(badge("badge-ai-assisted-merges", "AI-assisted merges", "BRONZE", "prs_platform1", "platform",
-                "2026-10", Instant.parse("2026-10-20T09:00:00Z")));
-        payloads.add(badge("badge-cost-per-pr", "Cost per PR", "GOLD", "prs_web1", "web", "2026-10",
-                Instant.parse("2026-11-01T00:00:00Z")));
-        payloads.add(badge("badge-first-use", "First use", "BRONZE", "prs_research1", "research", "all",
-                Instant.parse("2026-10-04T09:00:00Z")));
-        payloads.add(badge("badge-first-use", "First use", "BRONZE", "prs_web2", "web", "all",
-                Instant.parse("2026-10-01T00:00:00Z")));
-        payloads.add(badge("badge-model-explorer", "Model explorer", "SILVER", "prs_platform3", "platform",
-                "2026-11", Instant.parse("2026-11-02T09:00:00Z")));
-        publish(payloads);
-        beforeOrganizationDecision = ledger.position();
+    void publishTheMonth() throws IOException {
+        phaseSwitch = decisions("PHASE_CHANGED", last).get(0);
+        beforePhaseSwitch = ReportMonth.positionOf(phaseSwitch.decisionId()) - 1;
+        List<LedgerEnvelope> envelopes = ReportMonth.envelopes();
+        system.publish(envelopes.subList(0, (int) beforePhaseSwitch));
+        system.awaitApplied(beforePhaseSwitch);
         servedThen = report(OCTOBER);
-
-        publish(List.of(phaseChanged(null, "EXPLORATION", "OUTCOME", "MANUAL", ledger.position(),
-                        Instant.parse("2026-10-12T08:00:00Z"), List.of("design", "ops", "platform", "research", "web")),
-                phaseChanged("research", "OUTCOME", "EXPLORATION", "MANUAL", ledger.position() + 1,
-                        Instant.parse("2026-10-13T08:00:00Z"), List.of()),
-                badge("badge-first-use", "First use", "BRONZE", "prs_web3", "web", "all",
-                        Instant.parse("2026-10-14T09:00:00Z"))));
+        system.publish(envelopes.subList((int) beforePhaseSwitch, envelopes.size()));
+        system.awaitApplied(last);
     }
 
     @AfterAll
@@ -124,175 +81,164 @@ class GamificationReportIT implements TestPropertyProvider {
         system.close();
     }
 
-    private void publish(List<LedgerPayload> payloads) {
-        List<LedgerEnvelope> entries = payloads.stream().map(ledger::append).toList();
-        published.addAll(payloads);
-        system.publish(entries);
-        system.awaitApplied(ledger.position());
-    }
-
-    private List<Map<String, String>> csv(String query) throws IOException {
-        return ReportAnswers.csv(http, "/v1/reports/gamification?" + query);
-    }
-
     private JsonNode report(String query) throws IOException {
         return ReportTestSystem.json(http.toBlocking(), "/v1/reports/gamification?" + query);
     }
 
     @Test
-    void ranks_teams_by_merged_prs_per_dollar_as_a_plain_sum_of_the_payloads_says() throws IOException {
+    void ranks_teams_by_merged_prs_per_dollar_as_the_fixtures_own_sums_say() throws IOException {
         JsonNode board = report(OCTOBER).get("leaderboard");
-        Map<String, long[]> expected = PayloadSums.spendAndMergedPrs(published, LocalDate.of(2026, 10, 1),
-                LocalDate.of(2026, 10, 31));
+        List<String[]> expected = expectedBoard(figures.spendUsdMicrosByTeam(FIRST, LAST, last),
+                figures.mergedPrsByTeam(FIRST, LAST, last));
 
-        // research 5 PRs / $10, web 6 / $20, platform 12 / $60; ops has 2 merged PRs, short of 3.
-        assertThat(board.get("entries").findValuesAsText("team")).containsExactly("research", "web", "platform", "ops");
-        for (JsonNode place : board.get("entries")) {
-            long[] volume = expected.get(place.get("team").asText());
-            assertThat(place.get("spendUsdMicros").asLong()).isEqualTo(volume[0]);
-            assertThat(place.get("mergedPrs").asLong()).isEqualTo(volume[1]);
-            assertThat(place.get("mergedPrsPerUsd").decimalValue()).isEqualByComparingTo(
-                    BigDecimal.valueOf(volume[1] * 1_000_000).divide(BigDecimal.valueOf(volume[0]), 4,
-                            RoundingMode.HALF_EVEN));
+        assertThat(expected).filteredOn(row -> row[3] != null).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(board.get("entries").findValuesAsText("team"))
+                .containsExactlyElementsOf(expected.stream().map(row -> row[0]).toList());
+        for (int index = 0; index < expected.size(); index++) {
+            JsonNode place = board.get("entries").get(index);
+            assertThat(place.get("spendUsdMicros").asText()).isEqualTo(expected.get(index)[1]);
+            assertThat(place.get("mergedPrs").asText()).isEqualTo(expected.get(index)[2]);
+            assertThat(place.path("rank").isMissingNode()).isEqualTo(expected.get(index)[3] == null);
+            if (Long.parseLong(expected.get(index)[1]) > 0) {
+                assertThat(place.get("mergedPrsPerUsd").decimalValue())
+                        .isEqualByComparingTo(ratio(expected.get(index), 4));
+            }
         }
-        assertThat(board.get("entries").findValuesAsText("rank")).containsExactly("1", "2", "3");
-        assertThat(board.at("/entries/3/unranked").asText()).isEqualTo("MIN_MERGED_PRS");
-        assertThat(board.at("/totals/mergedPrs").asLong())
-                .isEqualTo(expected.values().stream().mapToLong(volume -> volume[1]).sum());
-        assertThat(board.at("/totals/spendUsdMicros").asLong()).isEqualTo(95_000_000);
-
-        JsonNode loose = report(OCTOBER + "&minMergedPrs=2").get("leaderboard");
-        // ops ranks with 2 merged PRs for $5.
-        assertThat(loose.get("entries").findValuesAsText("team")).containsExactly("research", "ops", "web",
-                "platform");
+        assertThat(board.at("/totals/spendUsdMicros").asLong()).isEqualTo(figures.spendUsdMicros(FIRST, LAST, last));
     }
 
     @Test
-    void ranks_people_with_the_minimum_volume_for_a_caller_who_may_see_them() throws IOException {
+    void ranks_people_on_all_their_volume_shown_in_their_directory_team() throws IOException {
         JsonNode board = report(OCTOBER + "&level=person").get("leaderboard");
+        List<String[]> expected = expectedBoard(figures.spendUsdMicrosByPerson(FIRST, LAST, last),
+                figures.mergedPrsByPerson(FIRST, LAST, last));
 
-        // 3 / $5, 4 / $10, 3 / $10: the only people with 3 merged PRs.
-        assertThat(board.get("level").asText()).isEqualTo("person");
-        assertThat(board.get("entries").findValuesAsText("rank")).containsExactly("1", "2", "3");
-        assertThat(board.get("entries").findValuesAsText("personRef").subList(0, 3))
-                .containsExactly("prs_research1", "prs_platform1", "prs_platform2");
-        assertThat(board.at("/entries/0/mergedPrsPerUsd").decimalValue()).isEqualByComparingTo("0.6");
+        List<String> ranked = expected.stream().filter(row -> row[3] != null).map(row -> row[0]).toList();
+        assertThat(ranked).hasSizeGreaterThan(5);
+        assertThat(board.get("entries").findValuesAsText("rank")).hasSize(ranked.size());
+        assertThat(board.get("entries").findValuesAsText("personRef").subList(0, ranked.size()))
+                .containsExactlyElementsOf(ranked);
+        for (JsonNode place : board.get("entries")) {
+            if (ReportMonth.MOVER.equals(place.get("personRef").asText())) {
+                assertThat(place.get("team").asText()).isEqualTo(ReportMonth.DATA);
+                assertThat(place.get("spendUsdMicros").asLong()).isEqualTo(figures.spendUsdMicrosByPerson(FIRST,
+                        LAST, last).get(ReportMonth.MOVER));
+            }
+        }
     }
 
     @Test
-    void shows_each_teams_phase_since_the_decision_that_set_it() throws IOException {
+    void shows_the_phase_each_decision_set_and_none_before_it() throws IOException {
         JsonNode phases = report(OCTOBER).get("phases");
 
-        assertThat(phases.at("/organization/phase").asText()).isEqualTo("OUTCOME");
-        assertThat(phases.at("/organization/how").asText()).isEqualTo("MANUAL");
-        assertThat(phases.get("teams").findValuesAsText("team"))
-                .containsExactly("design", "ops", "platform", "research", "web");
-        Map<String, String> byTeam = new TreeMap<>();
-        phases.get("teams").forEach(team -> byTeam.put(team.get("team").asText(), team.get("phase").asText() + "/"
-                + team.get("source").asText() + "/" + team.get("since").asText()));
-        assertThat(byTeam).containsEntry("platform", "OUTCOME/ORGANIZATION/2026-10-12T08:00:00Z")
-                .containsEntry("design", "OUTCOME/ORGANIZATION/2026-10-12T08:00:00Z")
-                .containsEntry("research", "EXPLORATION/TEAM/2026-10-13T08:00:00Z");
-
-        JsonNode before = report(OCTOBER + "&asOf=" + beforeOrganizationDecision).get("phases");
-        assertThat(before.at("/organization/source").asText()).isEqualTo("DEFAULT");
-        assertThat(before.at("/teams/2/team").asText()).isEqualTo("platform");
-        assertThat(before.at("/teams/2/how").asText()).isEqualTo("AUTOMATIC");
-        assertThat(before.at("/teams/3/phase").asText()).isEqualTo("EXPLORATION");
-        assertThat(report("team=platform&" + OCTOBER).at("/phases/teams").size()).isEqualTo(1);
+        assertThat(phases.at("/organization/source").asText()).isEqualTo("DEFAULT");
+        assertThat(phases.get("teams").findValuesAsText("team")).containsExactly(ReportMonth.DATA,
+                ReportMonth.PLATFORM, ReportMonth.WEB);
+        JsonNode platform = phases.at("/teams/1");
+        assertThat(platform.get("phase").asText()).isEqualTo(phaseSwitch.result()).isEqualTo("OUTCOME");
+        assertThat(platform.get("source").asText()).isEqualTo("TEAM");
+        assertThat(platform.get("how").asText()).isEqualTo(phaseSwitch.evidence().get("how"));
+        assertThat(Instant.parse(platform.get("since").asText())).isEqualTo(phaseSwitch.occurredAt());
+        assertThat(phases.at("/teams/0/phase").asText()).isEqualTo("EXPLORATION");
+        assertThat(servedThen.at("/phases/teams/1/source").asText()).isEqualTo("DEFAULT");
     }
 
     @Test
-    void counts_the_badges_dated_in_the_range_per_team_badge_and_tier() throws IOException {
+    void counts_the_badges_dated_in_october_per_team_badge_and_tier() throws IOException {
         JsonNode badges = report(OCTOBER).get("badges");
+        Map<String, Long> expected = new TreeMap<>();
+        for (PolicyDecisionRecorded award : decisions("BADGE_AWARDED", last)) {
+            if (award.occurredAt().isAfter(Instant.parse("2026-10-01T00:00:00Z"))
+                    && !award.occurredAt().isAfter(Instant.parse("2026-11-01T00:00:00Z"))) {
+                expected.merge(award.evidence().get("team") + "/" + award.policyId() + "/" + award.result(), 1L,
+                        Long::sum);
+            }
+        }
 
-        // In October: two first-use and one merges badge in platform, one first-use in research, a cost-per-PR
-        // badge dated at the month's end and a first-use badge in web; not the one at 1 October 00:00, not November's.
-        assertThat(badges.get("awards").asLong()).isEqualTo(6);
-        assertThat(badges.get("byTeam").findValuesAsText("team")).containsExactly("platform", "research", "web");
-        assertThat(counts(badges.at("/byTeam/0/counts"))).containsExactly("badge-ai-assisted-merges/BRONZE=1",
-                "badge-first-use/BRONZE=2");
-        assertThat(counts(badges.at("/byTeam/2/counts"))).containsExactly("badge-cost-per-pr/GOLD=1",
-                "badge-first-use/BRONZE=1");
-        assertThat(badges.get("awarded").findValuesAsText("personRef")).contains("prs_web1", "prs_web3");
-        assertThat(report(OCTOBER + "&team=web").at("/badges/awards").asLong()).isEqualTo(2);
+        Map<String, Long> counted = new TreeMap<>();
+        badges.get("byTeam").forEach(team -> team.get("counts").forEach(count -> counted.put(team.get("team")
+                .asText() + "/" + count.get("badgeId").asText() + "/" + count.get("tier").asText(),
+                count.get("awards").asLong())));
+        assertThat(expected).isNotEmpty();
+        assertThat(counted).isEqualTo(expected);
+        assertThat(badges.get("awards").asLong()).isEqualTo(expected.values().stream().mapToLong(Long::longValue)
+                .sum());
     }
 
     @Test
-    void answers_as_of_a_past_position_what_it_served_then() throws IOException {
-        JsonNode now = report(OCTOBER + "&asOf=" + beforeOrganizationDecision);
+    void answers_as_of_before_the_phase_switch_what_it_served_then() throws IOException {
+        JsonNode then = report(OCTOBER + "&asOf=" + beforePhaseSwitch);
 
-        assertThat(ReportAnswers.withoutApplied(now)).isEqualTo(ReportAnswers.withoutApplied(servedThen));
-        assertThat(servedThen.at("/badges/awards").asLong()).isEqualTo(5);
+        assertThat(ReportAnswers.withoutApplied(then)).isEqualTo(ReportAnswers.withoutApplied(servedThen));
     }
 
     @Test
-    void hides_small_teams_and_people_from_a_caller_who_may_not_see_people() {
+    void hides_the_two_person_team_and_every_person_from_a_caller_who_may_not_see_people() {
         GamificationReport report = reads.read(AsOf.LATEST, snapshot -> new GamificationReports(
-                new ReportPrivacy(false, 5)).build(snapshot, new GamificationQuery(ReportDays.monthOf(
-                LocalDate.of(2026, 10, 1)), null, false, 3, "leaderboard")));
+                new ReportPrivacy(false, 5)).build(snapshot, new GamificationQuery(new ReportDays(FIRST, LAST), null,
+                false, MIN_MERGED_PRS, "leaderboard")));
 
-        // research has 2 people; ops (5) is hidden with it, so their sum cannot be taken from the totals.
-        assertThat(report.leaderboard().entries()).extracting(GamificationReport.Place::team)
-                .containsExactly("web", "platform", "ops", "research");
-        assertThat(report.leaderboard().entries().subList(2, 4)).allSatisfy(place -> {
-            assertThat(place.suppressed()).isTrue();
-            assertThat(place.mergedPrs()).isNull();
-            assertThat(place.rank()).isNull();
-        });
-        assertThat(report.badges().byTeam()).filteredOn(GamificationReport.TeamBadges::suppressed)
-                .extracting(GamificationReport.TeamBadges::team).containsExactly("research");
-        assertThat(report.badges().awarded()).extracting(GamificationReport.Award::team).doesNotContain("research");
-        assertThat(report.badges().awarded()).allSatisfy(award -> {
-            assertThat(award.personRef()).isNull();
-            assertThat(award.decisionId()).isNull();
-        });
-    }
-
-    @Test
-    void defaults_to_the_month_of_the_ledger_clock() throws IOException {
-        JsonNode november = report("");
-
-        assertThat(november.get("from").asText()).isEqualTo("2026-11-01");
-        assertThat(november.get("to").asText()).isEqualTo("2026-11-30");
-        assertThat(november.at("/leaderboard/totals/spendUsdMicros").asLong()).isEqualTo(50_000_000);
-        assertThat(november.at("/badges/awards").asLong()).isEqualTo(1);
+        assertThat(report.leaderboard().entries()).filteredOn(place -> place.team().equals(ReportMonth.WEB))
+                .singleElement().satisfies(web -> {
+                    assertThat(web.suppressed()).isTrue();
+                    assertThat(web.mergedPrs()).isNull();
+                });
+        assertThat(report.badges().awarded()).allSatisfy(award -> assertThat(award.personRef()).isNull());
+        assertThat(report.badges().awarded()).extracting(GamificationReport.Award::team)
+                .doesNotContain(ReportMonth.WEB);
     }
 
     @Test
     void answers_csv_that_a_csv_library_reads_back_with_the_same_figures() throws IOException {
-        JsonNode json = report(OCTOBER);
-        List<Map<String, String>> board = csv(OCTOBER + "&format=csv");
-        List<Map<String, String>> badges = csv(OCTOBER + "&format=csv&view=badges");
-        List<Map<String, String>> phases = csv(OCTOBER + "&format=csv&view=phases");
+        JsonNode entries = report(OCTOBER).at("/leaderboard/entries");
+        List<Map<String, String>> rows = ReportAnswers.csv(http, "/v1/reports/gamification?" + OCTOBER
+                + "&format=csv");
 
-        assertThat(board).extracting(row -> row.get("team")).containsExactly("research", "web", "platform", "ops");
-        for (int index = 0; index < board.size(); index++) {
-            JsonNode place = json.at("/leaderboard/entries/" + index);
-            assertThat(Long.parseLong(board.get(index).get("spendUsdMicros")))
-                    .isEqualTo(place.get("spendUsdMicros").asLong());
-            assertThat(new BigDecimal(board.get(index).get("mergedPrsPerUsd")))
-                    .isEqualByComparingTo(place.get("mergedPrsPerUsd").decimalValue());
+        assertThat(rows).hasSize(entries.size());
+        for (int index = 0; index < rows.size(); index++) {
+            assertThat(rows.get(index).get("team")).isEqualTo(entries.get(index).get("team").asText());
+            assertThat(rows.get(index).get("mergedPrs")).isEqualTo(entries.get(index).get("mergedPrs").asText());
+            assertThat(new BigDecimal(rows.get(index).get("mergedPrsPerUsd")))
+                    .isEqualByComparingTo(entries.get(index).get("mergedPrsPerUsd").decimalValue());
         }
-        assertThat(badges.stream().mapToLong(row -> Long.parseLong(row.get("awards"))).sum()).isEqualTo(6);
-        assertThat(phases.get(0).get("scope")).isEqualTo("organization");
-        assertThat(phases).hasSize(1 + json.at("/phases/teams").size());
     }
 
-    @Test
-    void refuses_bad_parameters_naming_each() {
-        assertThatThrownBy(() -> report("from=2026-10-01&level=boss&minMergedPrs=0&view=x&asOf=soon&format=xml"))
-                .isInstanceOfSatisfying(HttpClientResponseException.class, refused -> {
-                    assertThat(refused.getStatus().getCode()).isEqualTo(400);
-                    assertThat(refused.getResponse().getBody(String.class).orElseThrow()).contains("\"to\"",
-                            "\"level\"", "\"minMergedPrs\"", "\"view\"", "\"asOf\"", "\"format\"");
-                });
+    /**
+     * The board worked out plainly from per-group sums: {group, spend, merged PRs, "ranked" or null}, ranked groups
+     * by PRs per dollar (to 30 places) then name, then those short of the merged PRs, then those short of $1 of
+     * spend, each by name.
+     */
+    private static List<String[]> expectedBoard(Map<String, Long> spend, Map<String, Long> mergedPrs) {
+        TreeSet<String> groups = new TreeSet<>(spend.keySet());
+        groups.addAll(mergedPrs.keySet());
+        List<String[]> ranked = new ArrayList<>();
+        List<String[]> unranked = new ArrayList<>();
+        for (String group : groups) {
+            long cost = spend.getOrDefault(group, 0L);
+            long prs = mergedPrs.getOrDefault(group, 0L);
+            boolean eligible = prs >= MIN_MERGED_PRS && cost >= 1_000_000;
+            (eligible ? ranked : unranked).add(new String[] {group, String.valueOf(cost), String.valueOf(prs),
+                eligible ? "ranked" : null});
+        }
+        ranked.sort(Comparator.comparing((String[] row) -> ratio(row, 30)).reversed());
+        unranked.sort(Comparator.comparing(row -> Long.parseLong(row[2]) >= MIN_MERGED_PRS));
+        ranked.addAll(unranked);
+        return ranked;
     }
 
-    private static List<String> counts(JsonNode counts) {
-        List<String> texts = new ArrayList<>();
-        counts.forEach(count -> texts.add(count.get("badgeId").asText() + "/" + count.get("tier").asText() + "="
-                + count.get("awards").asLong()));
-        return texts;
+    private static BigDecimal ratio(String[] row, int scale) {
+        return new BigDecimal(row[2]).multiply(BigDecimal.valueOf(1_000_000))
+                .divide(new BigDecimal(row[1]), scale, RoundingMode.HALF_EVEN);
+    }
+
+    private static List<PolicyDecisionRecorded> decisions(String kind, long upTo) {
+        List<PolicyDecisionRecorded> found = new ArrayList<>();
+        List<LedgerPayload> payloads = ReportMonth.payloads();
+        for (int index = 0; index < upTo; index++) {
+            if (payloads.get(index) instanceof PolicyDecisionRecorded decision && decision.kind().equals(kind)) {
+                found.add(decision);
+            }
+        }
+        return found;
     }
 }
