@@ -39,10 +39,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The anomalies report's edge cases against real PostgreSQL and Kafka: October 2026 spend of three teams, anomaly flags dated
- * at their windows' ends (in the month, at its very end, outside it), two rules flagging one person's week, and
- * reviewers' clearings shaped as policy-service's FlagClearances records them. Figures are worked out by hand
- * below; all spend is also summed straight from the payloads.
+ * The anomalies report's edge cases against real PostgreSQL and Kafka: October 2026 spend of three teams, anomaly
+ * flags dated at their windows' ends (in the month, at its very end, outside it), two rules flagging one person's
+ * week, and reviewers' clearings shaped as policy-service's FlagClearances records them. Figures are worked out by
+ * hand below; all spend is also summed straight from the payloads.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -37,10 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The gamification report's edge cases against real PostgreSQL and Kafka, over a hand-made October 2026: four teams' spend and
- * merged PRs (some outside the month, some recorded as evidence, a review that is no merge), phase and badge
- * decisions shaped as policy-service records them. The leaderboard is checked against a plain second sum over the
- * published payloads; phases and badges by hand.
+ * The gamification report's edge cases against real PostgreSQL and Kafka, over a hand-made October 2026: four
+ * teams' spend and merged PRs (some outside the month, some recorded as evidence, a review that is no merge), phase
+ * and badge decisions shaped as policy-service records them. The leaderboard is checked against a plain second sum
+ * over the published payloads; phases and badges by hand.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
