@@ -1,7 +1,8 @@
 package dev.aispend.report.distribution;
 
 import dev.aispend.contracts.ledger.IdentityLinked;
-import dev.aispend.contracts.ledger.SpendRecorded;
+import dev.aispend.contracts.ledger.LedgerPayload;
+import dev.aispend.report.efficiency.LedgerLines;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,8 +16,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The distribution figures worked out a second, plain way, straight from the payloads the test published (in
- * ledger order), never from the report's code.
+ * The distribution figures worked out a second, plain way from the payloads (in ledger order) and their lines
+ * (LedgerLines: the fixture's attribution rules), never from the report's code.
  */
 final class ExpectedDistribution {
     record Month(long people, long spend, long median, long p90, long top1People, String top1Share,
@@ -30,15 +31,18 @@ final class ExpectedDistribution {
     private ExpectedDistribution() {
     }
 
-    static Month month(List<Object> payloads, LocalDate from, LocalDate to, String team) {
+    static Month month(List<LedgerLines> lines, LocalDate from, LocalDate to, String team) {
         Map<String, Long> spendOf = new HashMap<>();
-        for (SpendRecorded spend : spends(payloads, from, to)) {
-            if (team == null || team.equals(spend.team())) {
-                spendOf.merge(spend.personRef(), spend.spend().costUsdMicros(), Long::sum);
+        for (LedgerLines line : lines) {
+            if (line.within(from, to) && (team == null || team.equals(line.team()))) {
+                spendOf.merge(line.personRef(), line.costUsdMicros(), Long::sum);
             }
         }
         List<Long> sorted = new ArrayList<>(spendOf.values().stream().filter(value -> value > 0).sorted().toList());
         int n = sorted.size();
+        if (n == 0) {
+            return new Month(0, 0, 0, 0, 0, null, 0, null);
+        }
         long total = sorted.stream().mapToLong(Long::longValue).sum();
         long median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2) + 1) / 2;
         long p90 = sorted.get((int) Math.ceil(0.9 * n) - 1);
@@ -48,10 +52,12 @@ final class ExpectedDistribution {
                 share(sorted, top10, total));
     }
 
-    static Week week(List<Object> payloads, LocalDate monday, LocalDate from, LocalDate to, String team) {
+    /** The week of {@code monday} over the days from..to, the directory as the first {@code asOf} entries say. */
+    static Week week(List<LedgerPayload> payloads, long asOf, LocalDate monday, LocalDate from, LocalDate to,
+                     String team) {
         Instant end = monday.plusDays(7).atStartOfDay(ZoneOffset.UTC).toInstant();
         Map<String, IdentityLinked> latest = new HashMap<>();
-        for (Object payload : payloads) {
+        for (LedgerPayload payload : payloads.subList(0, (int) Math.min(asOf, payloads.size()))) {
             if (payload instanceof IdentityLinked link && link.occurredAt().isBefore(end)) {
                 IdentityLinked before = latest.get(link.personRef());
                 if (before == null || !link.occurredAt().isBefore(before.occurredAt())) {
@@ -61,10 +67,12 @@ final class ExpectedDistribution {
         }
         Map<String, Long> total = new HashMap<>();
         Map<String, Long> inTeam = new HashMap<>();
-        for (SpendRecorded spend : spends(payloads, from, to)) {
-            total.merge(spend.personRef(), spend.spend().costUsdMicros(), Long::sum);
-            if (team == null || team.equals(spend.team())) {
-                inTeam.merge(spend.personRef(), spend.spend().costUsdMicros(), Long::sum);
+        for (LedgerLines line : LedgerLines.of(payloads, asOf)) {
+            if (line.within(from, to)) {
+                total.merge(line.personRef(), line.costUsdMicros(), Long::sum);
+                if (team == null || team.equals(line.team())) {
+                    inTeam.merge(line.personRef(), line.costUsdMicros(), Long::sum);
+                }
             }
         }
         Set<String> directory = new HashSet<>();
@@ -89,19 +97,6 @@ final class ExpectedDistribution {
         long outside = inTeam.entrySet().stream().filter(person -> person.getValue() > 0)
                 .filter(person -> !directory.contains(person.getKey())).count();
         return new Week(teams, people, active, outside);
-    }
-
-    private static List<SpendRecorded> spends(List<Object> payloads, LocalDate from, LocalDate to) {
-        List<SpendRecorded> spends = new ArrayList<>();
-        for (Object payload : payloads) {
-            if (payload instanceof SpendRecorded spend) {
-                LocalDate day = spend.occurredAt().atZone(ZoneOffset.UTC).toLocalDate();
-                if (!day.isBefore(from) && !day.isAfter(to)) {
-                    spends.add(spend);
-                }
-            }
-        }
-        return spends;
     }
 
     /** The top {@code count} values' share of {@code total}, 4 places, half up (for non-negative values). */

@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.aispend.contracts.ledger.LedgerEnvelope;
 import dev.aispend.contracts.ledger.LedgerPayload;
-import dev.aispend.contracts.usage.UsageAccounting;
+import dev.aispend.report.fixture.ExpectedFigures;
+import dev.aispend.report.fixture.ReportMonth;
 import dev.aispend.report.support.ReportTestSystem;
-import dev.aispend.testsupport.ledger.TestLedger;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -25,38 +25,34 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static dev.aispend.report.efficiency.LedgerPayloads.day;
-import static dev.aispend.report.efficiency.LedgerPayloads.mergedPr;
-import static dev.aispend.report.efficiency.LedgerPayloads.october;
-import static dev.aispend.report.efficiency.LedgerPayloads.outcome;
-import static dev.aispend.report.efficiency.LedgerPayloads.spend;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The efficiency report against real PostgreSQL and Kafka over a hand-made October 2026: ten people with spend in
- * two teams (one of them spending for both), one with merged PRs and no spend, a commit and an evidence PR that
- * count for nothing, a November. Figures checked by hand for October and by a plain second computation over the
- * published payloads (ExpectedEfficiency) for the rest; as-of and CSV answers equal to the JSON.
+ * The efficiency report over the fixture's realistic month (ReportMonth: October 2026 with the second half of
+ * September), published in two halves: every period, team and tier equal to a plain second computation over the
+ * payloads with the fixture's attribution rules (a late link, a move linked after the mover's spend, re-pricings,
+ * counted and evidence-only PRs), the answer as of the first half equal to what was served then, the heavy users as
+ * the top decile, CSV read back with the same figures.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EfficiencyReportIT implements TestPropertyProvider {
-    private static final String OCTOBER = "from=2026-10-01&to=2026-10-31";
+    private static final String MONTHS = "from=2026-09-01&to=2026-10-31";
+    private static final LocalDate OCTOBER_1 = LocalDate.of(2026, 10, 1);
+    private static final LocalDate OCTOBER_31 = LocalDate.of(2026, 10, 31);
 
     @Inject
     @Client("/")
     HttpClient http;
     private final ReportTestSystem system = new ReportTestSystem();
-    private final TestLedger ledger = system.ledger();
-    private final List<Object> published = new ArrayList<>();
-    private JsonNode servedAfterFirstBatch;
-    private long firstBatch;
+    private final List<LedgerPayload> payloads = ReportMonth.payloads();
+    private final long firstHalf = ReportMonth.positionAfterFirstHalf();
+    private final long last = ReportMonth.envelopes().size();
+    private JsonNode servedAtFirstHalf;
 
     @Override
     public Map<String, String> getProperties() {
@@ -70,164 +66,100 @@ class EfficiencyReportIT implements TestPropertyProvider {
 
     @Test
     @Order(1)
-    void matches_a_plain_computation_over_the_first_batch() throws IOException {
-        publish(List.of(
-                spend("s-p1", "prs_p1", "platform", october(2), 10_000, 1_000_000),
-                spend("s-p2a", "prs_p2", "platform", october(5), 10_000, 1_000_000),
-                spend("s-p2b", "prs_p2", "platform", october(20), 10_000, 1_000_000),
-                spend("s-p3", "prs_p3", "platform", october(7), 30_000, 3_000_000),
-                spend("s-p4", "prs_p4", "platform", october(9), 40_000, 4_000_000),
-                spend("s-p5", "prs_p5", "platform", october(13), 50_000, 5_000_000),
-                spend("s-p6a", "prs_p6", "platform", october(6), 20_000, 2_000_000),
-                spend("s-p6b", "prs_p6", "research", october(22), 40_000, 4_000_000),
-                spend("s-r1", "prs_r1", "research", october(1), 70_000, 7_000_000),
-                spend("s-r2", "prs_r2", "research", october(14), 80_000, 8_000_000),
-                spend("s-r3", "prs_r3", "research", october(28), 90_000, 9_000_000),
-                mergedPr("pr-p1", "prs_p1", "platform", october(3)),
-                outcome("commit-p1", "commit", "prs_p1", "platform", october(3), null),
-                mergedPr("pr-p2a", "prs_p2", "platform", october(8)),
-                mergedPr("pr-p2b", "prs_p2", "platform", october(21)),
-                mergedPr("pr-p3", "prs_p3", "platform", october(10)),
-                mergedPr("pr-p4a", "prs_p4", "platform", october(12)),
-                mergedPr("pr-p4b", "prs_p4", "platform", october(15)),
-                mergedPr("pr-p4c", "prs_p4", "platform", october(16)),
-                mergedPr("pr-p5a", "prs_p5", "platform", october(19)),
-                mergedPr("pr-p5b", "prs_p5", "platform", october(26)),
-                mergedPr("pr-p6a", "prs_p6", "platform", october(7)),
-                mergedPr("pr-p6b", "prs_p6", "research", october(23)),
-                mergedPr("pr-r2a", "prs_r2", "research", october(15)),
-                mergedPr("pr-r2b", "prs_r2", "research", october(16)),
-                mergedPr("pr-r2c", "prs_r2", "research", october(17)),
-                mergedPr("pr-r3", "prs_r3", "research", october(29)),
-                mergedPr("pr-r5a", "prs_r5", "research", october(12)),
-                mergedPr("pr-r5b", "prs_r5", "research", october(13))));
-        firstBatch = ledger.position();
+    void matches_the_plain_computation_at_mid_month() throws IOException {
+        publish(ReportMonth.envelopes().subList(0, (int) firstHalf));
 
-        servedAfterFirstBatch = efficiency(OCTOBER);
+        servedAtFirstHalf = efficiency(MONTHS);
 
-        assertThat(servedAfterFirstBatch.at("/asOf/ledgerPosition").asLong()).isEqualTo(firstBatch);
-        assertThat(servedAfterFirstBatch.get("periods")).hasSize(1);
-        ExpectedFigures.assertPeriod(servedAfterFirstBatch.at("/periods/0"), ExpectedEfficiency.of(published,
-                LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), null));
+        assertThat(servedAtFirstHalf.at("/asOf/ledgerPosition").asLong()).isEqualTo(firstHalf);
+        assertMonths(servedAtFirstHalf, firstHalf);
     }
 
     @Test
     @Order(2)
-    void shows_the_top_decile_burning_18_times_the_tokens_per_pr_of_the_median_tier_for_the_same_output()
+    void matches_the_plain_computation_over_the_whole_month_with_the_heavy_users_as_the_top_decile()
             throws IOException {
-        publish(List.of(
-                spend("s-r4", "prs_r4", "research", october(29), 1_000_000, 20_000_000),
-                mergedPr("pr-r4a", "prs_r4", "research", october(30)),
-                mergedPr("pr-r4b", "prs_r4", "research", october(31)),
-                outcome("pr-r4a-evidence", "pull_request_merged", "prs_r4", "research", october(30),
-                        UsageAccounting.EVIDENCE),
-                spend("s-r4-nov", "prs_r4", "research", day(LocalDate.of(2026, 11, 3)), 5_000, 1_000_000),
-                mergedPr("pr-p1-nov", "prs_p1", "platform", day(LocalDate.of(2026, 11, 4)))));
+        publish(ReportMonth.envelopes().subList((int) firstHalf, (int) last));
 
-        JsonNode october = efficiency(OCTOBER).at("/periods/0");
+        JsonNode report = efficiency(MONTHS);
 
-        // Worked by hand: ranked by spend p1 1M, p2 2M, p3 3M, p4 4M, p5 5M, p6 6M, r1 7M, r2 8M, r3 9M, r4 20M.
-        ExpectedFigures.assertTier(october, "Q1", 2, 3_000_000, 30_000, 3, 1_000_000L, 10_000L, "1.50");
-        ExpectedFigures.assertTier(october, "Q2", 2, 7_000_000, 70_000, 4, 1_750_000L, 17_500L, "2.00");
-        ExpectedFigures.assertTier(october, "Q3", 2, 11_000_000, 110_000, 4, 2_750_000L, 27_500L, "2.00");
-        ExpectedFigures.assertTier(october, "Q4", 2, 15_000_000, 150_000, 3, 5_000_000L, 50_000L, "1.50");
-        ExpectedFigures.assertTier(october, "Q5", 2, 29_000_000, 1_090_000, 3, 9_666_667L, 363_333L, "1.50");
-        ExpectedFigures.assertTier(october, "D10", 1, 20_000_000, 1_000_000, 2, 10_000_000L, 500_000L, "2.00");
-        // 500,000 / 27,500 = 18.18; 2 / 2 = 1; 10,000,000 / 2,750,000 = 3.636
-        assertThat(october.at("/tiers/topDecileVsMedian/tokensPerMergedPr").asText()).isEqualTo("18.18");
-        assertThat(october.at("/tiers/topDecileVsMedian/mergedPrsPerPerson").asText()).isEqualTo("1.00");
-        assertThat(october.at("/tiers/topDecileVsMedian/costPerMergedPr").asText()).isEqualTo("3.64");
-        assertThat(october.at("/tiers/rankedPeople").asLong()).isEqualTo(10);
-        assertThat(october.at("/tiers/mergedPrsWithoutSpend/people").asLong()).isEqualTo(1);
-        assertThat(october.at("/tiers/mergedPrsWithoutSpend/mergedPrs").asLong()).isEqualTo(2);
-        ExpectedFigures.assertTeam(october, "platform", 6, 10, 17_000_000, 170_000, 1_700_000L, 17_000L);
-        ExpectedFigures.assertTeam(october, "research", 6, 9, 48_000_000, 1_280_000, 5_333_333L, 142_222L);
-        assertThat(october.at("/total/people").asLong()).isEqualTo(11);
-        assertThat(october.at("/total/figures/costPerMergedPrUsdMicros").asLong()).isEqualTo(3_421_053);
-        assertThat(october.at("/total/figures/tokensPerMergedPr").asLong()).isEqualTo(76_316);
-
-        JsonNode twoMonths = efficiency("from=2026-10-01&to=2026-11-30");
-        assertThat(twoMonths.get("periods")).hasSize(2);
-        ExpectedFigures.assertPeriod(twoMonths.at("/periods/0"), ExpectedEfficiency.of(published,
-                LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), null));
-        JsonNode november = twoMonths.at("/periods/1");
-        ExpectedFigures.assertPeriod(november, ExpectedEfficiency.of(published, LocalDate.of(2026, 11, 1),
-                LocalDate.of(2026, 11, 30), null));
-        assertThat(november.at("/tiers/mergedPrsWithoutSpend/mergedPrs").asLong()).isEqualTo(1);
-        assertThat(november.at("/teams/1/figures").has("costPerMergedPrUsdMicros")).isFalse();
+        assertThat(report.at("/asOf/ledgerPosition").asLong()).isEqualTo(last);
+        assertMonths(report, last);
+        JsonNode october = report.at("/periods/1");
+        Map<String, Long> spendByPerson = new ExpectedFigures(payloads).spendUsdMicrosByPerson(OCTOBER_1,
+                OCTOBER_31, last);
+        long ranked = spendByPerson.values().stream().filter(spend -> spend > 0).count();
+        assertThat(october.at("/tiers/rankedPeople").asLong()).isEqualTo(ranked);
+        // ceil(n/10) = 2 of the 14 who spent in October: the two heavy users.
+        assertThat(october.at("/tiers/tiers/5/tier").asText()).isEqualTo("D10");
+        assertThat(october.at("/tiers/tiers/5/people").asLong()).isEqualTo(2);
+        assertThat(october.at("/tiers/tiers/5/figures/spendUsdMicros").asLong()).isEqualTo(
+                spendByPerson.get(ReportMonth.HEAVY_PLATFORM) + spendByPerson.get(ReportMonth.HEAVY_DATA));
+        assertThat(report.toString()).doesNotContain("prs_", "als_");
     }
 
     @Test
     @Order(3)
-    void answers_as_of_the_first_batch_what_it_served_then() throws IOException {
-        JsonNode asOf = efficiency(OCTOBER + "&asOf=" + firstBatch);
+    void answers_as_of_mid_month_what_it_served_then() throws IOException {
+        JsonNode asOf = efficiency(MONTHS + "&asOf=" + firstHalf);
 
-        assertThat(served(asOf)).isEqualTo(served(servedAfterFirstBatch));
-        assertThat(asOf.at("/asOf/appliedPosition").asLong()).isEqualTo(ledger.position());
+        assertThat(served(asOf)).isEqualTo(served(servedAtFirstHalf));
+        assertThat(asOf.at("/asOf/appliedPosition").asLong()).isEqualTo(last);
     }
 
     @Test
     @Order(4)
-    void restricts_to_a_team_and_ranks_per_iso_week_like_the_plain_computation() throws IOException {
-        JsonNode research = efficiency(OCTOBER + "&team=research");
-        assertThat(research.at("/filters/team").asText()).isEqualTo("research");
-        ExpectedFigures.assertPeriod(research.at("/periods/0"), ExpectedEfficiency.of(published,
-                LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), "research"));
-
-        JsonNode weeks = efficiency("from=2026-10-01&to=2026-10-18&period=week");
-        assertThat(weeks.get("period").asText()).isEqualTo("week");
-        assertThat(weeks.get("periods").findValuesAsText("period"))
-                .containsExactly("2026-09-28", "2026-10-05", "2026-10-12");
+    void matches_the_plain_computation_per_team_and_per_iso_week() throws IOException {
+        List<LedgerLines> lines = LedgerLines.of(payloads, last);
+        for (String team : List.of(ReportMonth.PLATFORM, ReportMonth.DATA, ReportMonth.WEB)) {
+            JsonNode report = efficiency("from=2026-10-01&to=2026-10-31&team=" + team);
+            EfficiencyAssertions.assertPeriod(report.at("/periods/0"), ExpectedEfficiency.of(lines, OCTOBER_1,
+                    OCTOBER_31, team));
+        }
+        JsonNode weeks = efficiency("from=2026-10-01&to=2026-10-31&period=week");
+        assertThat(weeks.get("periods")).hasSize(5);
+        for (JsonNode week : weeks.get("periods")) {
+            EfficiencyAssertions.assertPeriod(week, ExpectedEfficiency.of(lines, LocalDate.parse(week.get("from")
+                    .asText()), LocalDate.parse(week.get("to").asText()), null));
+        }
         assertThat(weeks.at("/periods/0/from").asText()).isEqualTo("2026-10-01");
-        ExpectedFigures.assertPeriod(weeks.at("/periods/0"), ExpectedEfficiency.of(published,
-                LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 4), null));
-        ExpectedFigures.assertPeriod(weeks.at("/periods/1"), ExpectedEfficiency.of(published,
-                LocalDate.of(2026, 10, 5), LocalDate.of(2026, 10, 11), null));
-        ExpectedFigures.assertPeriod(weeks.at("/periods/2"), ExpectedEfficiency.of(published,
-                LocalDate.of(2026, 10, 12), LocalDate.of(2026, 10, 18), null));
+        assertThat(weeks.at("/periods/4/to").asText()).isEqualTo("2026-10-31");
     }
 
     @Test
     @Order(5)
     void answers_csv_that_a_csv_library_reads_back_with_the_same_figures() throws IOException {
-        String csv = http.toBlocking().retrieve(HttpRequest.GET("/v1/reports/efficiency?" + OCTOBER)
-                .accept("text/csv"));
-        JsonNode json = efficiency(OCTOBER).at("/periods/0");
+        String csv = http.toBlocking().retrieve(HttpRequest.GET("/v1/reports/efficiency?from=2026-10-01"
+                + "&to=2026-10-31&format=csv"));
+        JsonNode october = efficiency("from=2026-10-01&to=2026-10-31").at("/periods/0");
 
         try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
             List<Map<String, String>> read = rows.readAll();
-            // total, 2 teams, 6 tiers, withoutSpend, topDecileVsMedian
-            assertThat(read).hasSize(11);
-            ExpectedFigures.assertCsvMatches(read, json);
+            // total, a row per team, six tiers, withoutSpend, topDecileVsMedian
+            assertThat(read).hasSize(1 + october.get("teams").size() + 6 + 2);
+            EfficiencyAssertions.assertCsvMatches(read, october);
         }
     }
 
-    @Test
-    @Order(6)
-    void refuses_bad_parameters_naming_each() {
-        assertThatThrownBy(() -> efficiency("from=2026-10-31&to=2026-10-01&period=day&groupBy=team&personRef=x"))
-                .isInstanceOfSatisfying(HttpClientResponseException.class, refused -> {
-                    assertThat(refused.getStatus().getCode()).isEqualTo(400);
-                    assertThat(refused.getResponse().getBody(String.class).orElseThrow())
-                            .contains("\"from\"", "\"period\"", "\"groupBy\"", "\"personRef\"");
-                });
-        assertThatThrownBy(() -> efficiency(OCTOBER + "&asOf=999999"))
-                .isInstanceOfSatisfying(HttpClientResponseException.class, refused ->
-                        assertThat(refused.getStatus().getCode()).isEqualTo(409));
+    private void assertMonths(JsonNode report, long asOf) {
+        List<LedgerLines> lines = LedgerLines.of(payloads, asOf);
+        assertThat(report.get("periods").findValuesAsText("period")).containsExactly("2026-09-01", "2026-10-01");
+        EfficiencyAssertions.assertPeriod(report.at("/periods/0"), ExpectedEfficiency.of(lines,
+                LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 30), null));
+        EfficiencyAssertions.assertPeriod(report.at("/periods/1"), ExpectedEfficiency.of(lines, OCTOBER_1,
+                OCTOBER_31, null));
     }
 
-    private void publish(List<Object> payloads) {
-        system.publish(payloads.stream().map(payload -> ledger.append((LedgerPayload) payload)).toList());
-        published.addAll(payloads);
-        system.awaitApplied(ledger.position());
+    private void publish(List<LedgerEnvelope> envelopes) {
+        system.publish(envelopes);
+        system.awaitApplied(envelopes.get(envelopes.size() - 1).position());
     }
 
     private JsonNode efficiency(String query) throws IOException {
         return ReportTestSystem.json(http.toBlocking(), "/v1/reports/efficiency?" + query);
     }
 
-    /** The answer without what the read models had applied beyond it (which grows while the answer stays). */
     private static JsonNode served(JsonNode report) {
         JsonNode copy = report.deepCopy();
         ((ObjectNode) copy.get("asOf")).remove("appliedPosition");

@@ -1,11 +1,6 @@
 package dev.aispend.report.efficiency;
 
-import dev.aispend.contracts.ledger.OutcomeRecorded;
-import dev.aispend.contracts.ledger.SpendRecorded;
-import dev.aispend.contracts.usage.UsageAccounting;
-
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,9 +11,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The efficiency figures of one period worked out a second, plain way, straight from the payloads the test
- * published (never from the report's code): loops over the records, a sort, and the tier rule as the issue words
- * it. Spend records only (no re-pricing or re-attribution in these ledgers).
+ * The efficiency figures of one period worked out a second, plain way from the ledger's lines (LedgerLines: the
+ * payloads with the fixture's attribution rules), never from the report's code: sums per team and person, a sort,
+ * and the tier rule as the issue words it. A person counts in a team when they have records, cost or merged PRs
+ * in it.
  */
 final class ExpectedEfficiency {
     static final class Sums {
@@ -35,31 +31,35 @@ final class ExpectedEfficiency {
     private ExpectedEfficiency() {
     }
 
-    static Period of(List<Object> payloads, LocalDate from, LocalDate to, String team) {
-        Map<String, Sums> teams = new TreeMap<>();
-        Map<String, Sums> persons = new TreeMap<>();
-        for (Object payload : payloads) {
-            if (payload instanceof SpendRecorded spend && within(spend.occurredAt().atZone(ZoneOffset.UTC)
-                    .toLocalDate(), from, to) && (team == null || team.equals(spend.team()))) {
-                long tokens = spend.spend().tokens().totalTokens();
-                for (Sums sums : List.of(teams.computeIfAbsent(spend.team(), name -> new Sums()),
-                        persons.computeIfAbsent(spend.personRef(), name -> new Sums()))) {
-                    sums.cost += spend.spend().costUsdMicros();
-                    sums.tokens += tokens;
-                    sums.people.add(spend.personRef());
-                }
-            }
-            if (payload instanceof OutcomeRecorded outcome && "pull_request_merged".equals(outcome.kind())
-                    && outcome.accounting() != UsageAccounting.EVIDENCE
-                    && within(outcome.occurredAt().atZone(ZoneOffset.UTC).toLocalDate(), from, to)
-                    && (team == null || team.equals(outcome.team()))) {
-                for (Sums sums : List.of(teams.computeIfAbsent(outcome.team(), name -> new Sums()),
-                        persons.computeIfAbsent(outcome.personRef(), name -> new Sums()))) {
-                    sums.prs += 1;
-                    sums.people.add(outcome.personRef());
-                }
+    static Period of(List<LedgerLines> lines, LocalDate from, LocalDate to, String team) {
+        // team -> person -> {cost, tokens, records, PRs}
+        Map<String, Map<String, long[]>> byTeam = new TreeMap<>();
+        for (LedgerLines line : lines) {
+            if (line.within(from, to) && (team == null || team.equals(line.team()))) {
+                long[] sums = byTeam.computeIfAbsent(line.team(), name -> new TreeMap<>())
+                        .computeIfAbsent(line.personRef(), name -> new long[4]);
+                sums[0] += line.costUsdMicros();
+                sums[1] += line.tokens();
+                sums[2] += line.records();
+                sums[3] += line.mergedPrs();
             }
         }
+        Map<String, Sums> teams = new TreeMap<>();
+        Map<String, Sums> persons = new TreeMap<>();
+        byTeam.forEach((name, people) -> people.forEach((person, sums) -> {
+            if (sums[0] == 0 && sums[1] == 0 && sums[2] == 0 && sums[3] == 0) {
+                return;
+            }
+            for (Sums target : List.of(teams.computeIfAbsent(name, unused -> new Sums()),
+                    persons.computeIfAbsent(person, unused -> new Sums()))) {
+                target.cost += sums[0];
+                target.tokens += sums[1];
+                target.prs += sums[3];
+                if (sums[0] != 0 || sums[2] != 0 || sums[3] != 0) {
+                    target.people.add(person);
+                }
+            }
+        }));
         List<Map.Entry<String, Sums>> ranked = new ArrayList<>(persons.entrySet().stream()
                 .filter(person -> person.getValue().cost > 0).toList());
         ranked.sort(Comparator.comparing((Map.Entry<String, Sums> person) -> person.getValue().cost)
@@ -84,10 +84,6 @@ final class ExpectedEfficiency {
         tier.tokens += person.getValue().tokens;
         tier.prs += person.getValue().prs;
         tier.people.add(person.getKey());
-    }
-
-    private static boolean within(LocalDate day, LocalDate from, LocalDate to) {
-        return !day.isBefore(from) && !day.isAfter(to);
     }
 
     /** a / b rounded half up, for a >= 0 and b > 0: floor((2a + b) / 2b); null for b = 0. */

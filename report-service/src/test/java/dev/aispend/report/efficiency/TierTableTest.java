@@ -73,6 +73,13 @@ class TierTableTest {
         assertThat(TierTable.hidden(UsageTiers.of(people(24)), 24, HIDING)).hasSize(3).contains(Tier.Q5, Tier.D10);
     }
 
+    @Test
+    void hides_the_two_tiers_of_a_team_of_two_despite_the_empty_quintiles_between_them() {
+        // n = 2: Q1 and Q3 one person each, Q2, Q4, Q5 empty; the top decile is the person of Q3.
+        assertThat(TierTable.hidden(UsageTiers.of(people(2)), 2, HIDING))
+                .isEqualTo(Set.of(Tier.Q1, Tier.Q3, Tier.D10));
+    }
+
     private static List<PersonFigures> people(int count) {
         List<PersonFigures> people = new ArrayList<>();
         for (int index = 1; index <= count; index++) {

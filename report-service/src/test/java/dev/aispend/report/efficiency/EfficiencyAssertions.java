@@ -12,10 +12,10 @@ import static dev.aispend.report.efficiency.ExpectedEfficiency.twoPlaces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Compares one period of the efficiency report (JSON, and its CSV read back) with expected figures. */
-final class ExpectedFigures {
+final class EfficiencyAssertions {
     private static final List<String> TIERS = List.of("Q1", "Q2", "Q3", "Q4", "Q5", "D10");
 
-    private ExpectedFigures() {
+    private EfficiencyAssertions() {
     }
 
     static void assertPeriod(JsonNode period, ExpectedEfficiency.Period expected) {
