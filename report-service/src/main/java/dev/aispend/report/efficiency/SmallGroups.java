@@ -9,8 +9,8 @@ import java.util.function.ToLongFunction;
 /**
  * {@link ReportPrivacy#hidden} over the groups that have people. ReportPrivacy sorts the groups by size and stops
  * at the first that is neither small nor needed to reach k; an empty group (an empty quintile, a team with spend
- * but nobody active) sorts first and stopped it before the small ones (see docs/reports-efficiency.md). Empty
- * groups reveal nobody, so they are left out of the choice and never hidden.
+ * but nobody active) sorts first and would stop it before the small ones. Empty groups reveal nobody, so they are
+ * left out of the choice and never hidden.
  */
 public final class SmallGroups {
     private SmallGroups() {
