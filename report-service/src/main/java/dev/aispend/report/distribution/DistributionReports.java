@@ -1,7 +1,6 @@
 package dev.aispend.report.distribution;
 
 import dev.aispend.report.efficiency.Fractions;
-import dev.aispend.report.efficiency.SmallGroups;
 import dev.aispend.report.efficiency.TeamReportRequest;
 import dev.aispend.report.query.Cube;
 import dev.aispend.report.query.CubeTable;
@@ -123,8 +122,7 @@ public class DistributionReports {
         Set<String> inScope = team == null ? active : spend.activeByTeam().getOrDefault(team, Set.of());
         WeeklyAdoption.Week counts = WeeklyAdoption.of(Directory.before(snapshot, end), active, inScope, team);
         List<WeeklyAdoption.TeamCounts> teams = counts.teams();
-        List<Integer> hiddenTeams = SmallGroups.hidden(privacy, teams,
-                teamCounts -> teamCounts.counts().directoryPeople());
+        List<Integer> hiddenTeams = privacy.hidden(teams, teamCounts -> teamCounts.counts().directoryPeople());
         List<DistributionReport.TeamWeek> teamWeeks = new ArrayList<>(teams.size());
         for (int index = 0; index < teams.size(); index++) {
             WeeklyAdoption.Counts teamCounts = teams.get(index).counts();

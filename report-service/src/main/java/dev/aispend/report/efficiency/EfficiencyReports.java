@@ -75,7 +75,7 @@ public class EfficiencyReports {
         EfficiencyReport.Group total = new EfficiencyReport.Group(people, totalHidden,
                 totalHidden ? null : sums.total());
         List<Map.Entry<String, PeriodSums.TeamSums>> teams = new ArrayList<>(sums.teams().entrySet());
-        List<Integer> hiddenTeams = SmallGroups.hidden(privacy, teams, team -> team.getValue().people.size());
+        List<Integer> hiddenTeams = privacy.hidden(teams, team -> team.getValue().people.size());
         List<EfficiencyReport.TeamRow> teamRows = new ArrayList<>(teams.size());
         for (int index = 0; index < teams.size(); index++) {
             PeriodSums.TeamSums team = teams.get(index).getValue();

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * The tiers of one period as the report shows them. For a caller who may not see people, the quintiles (which
- * partition the ranked people) are hidden as {@link SmallGroups#hidden} hides groups: fewer than k people, and
+ * partition the ranked people) are hidden as {@link ReportPrivacy#hidden} hides groups: fewer than k people, and
  * more until the hidden ones count k. The top decile is hidden when it holds fewer than k people, or when it
  * splits a shown quintile leaving fewer than k people of that quintile outside it (which subtraction would
  * reveal).
@@ -62,7 +62,7 @@ final class TierTable {
             return hidden;
         }
         List<TierSums> quintiles = sums.subList(0, Tier.D10.ordinal());
-        SmallGroups.hidden(privacy, quintiles, TierSums::people)
+        privacy.hidden(quintiles, TierSums::people)
                 .forEach(index -> hidden.add(quintiles.get(index).tier()));
         long topDecile = sums.get(Tier.D10.ordinal()).people();
         boolean small = topDecile > 0 && topDecile < privacy.minGroupSize();
