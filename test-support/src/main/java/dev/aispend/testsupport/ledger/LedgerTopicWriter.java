@@ -18,14 +18,24 @@ public final class LedgerTopicWriter implements AutoCloseable {
 
     public LedgerTopicWriter(String bootstrapServers, String topic) {
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"),
+                new StringSerializer(), new ByteArraySerializer());
         this.topic = topic;
     }
 
+    /**
+     * Sends every entry, then waits for every acknowledgement: the producer is idempotent (the client's default),
+     * so the entries keep their order on the topic without waiting for each before sending the next.
+     */
     public void publish(List<LedgerEnvelope> envelopes) {
         try {
+            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>(envelopes.size());
             for (LedgerEnvelope envelope : envelopes) {
-                producer.send(new ProducerRecord<>(topic, "ledger", TestLedger.json(envelope))).get();
+                sent.add(producer.send(new ProducerRecord<>(topic, "ledger", TestLedger.json(envelope))));
+            }
+            producer.flush();
+            for (java.util.concurrent.Future<?> acknowledgement : sent) {
+                acknowledgement.get();
             }
         } catch (ExecutionException failure) {
             throw new IllegalStateException("could not publish to " + topic, failure.getCause());
