@@ -14,8 +14,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Asks ledger-service what an auditor wants to know about the ledger now: its head and latest signed checkpoint
- * (together), then a verification of the entries since that checkpoint (and of the checkpoint itself), and a
- * verification job when one is named. Every call shares one deadline, {@code report.audit.ledger-timeout}
+ * (together), then a verification of the entries since that checkpoint (and of the checkpoint itself; at most
+ * {@code report.audit.max-verify-entries}, default 100,000: checkpoints come every 10,000 entries by default), and
+ * a verification job when one is named. Every call shares one deadline, {@code report.audit.ledger-timeout}
  * (default 5 s): a ledger that does not answer in time is reported as such, never waited for longer.
  */
 @Singleton
@@ -25,13 +26,16 @@ public class LedgerAudit {
 
     private final LedgerClient ledger;
     private final Duration timeout;
+    private final long maxVerifyEntries;
 
-    LedgerAudit(LedgerClient ledger, @Value("${report.audit.ledger-timeout:5s}") Duration timeout) {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("report.audit.ledger-timeout must be positive");
+    LedgerAudit(LedgerClient ledger, @Value("${report.audit.ledger-timeout:5s}") Duration timeout,
+                @Value("${report.audit.max-verify-entries:100000}") long maxVerifyEntries) {
+        if (timeout.isNegative() || timeout.isZero() || maxVerifyEntries < 1) {
+            throw new IllegalArgumentException("report.audit.ledger-timeout and max-verify-entries must be positive");
         }
         this.ledger = ledger;
         this.timeout = timeout;
+        this.maxVerifyEntries = maxVerifyEntries;
     }
 
     /** Thrown for an answer the ledger did not give: why, in words. */
@@ -78,18 +82,21 @@ public class LedgerAudit {
     private LedgerAuditReport.Verification verify(@Nullable LedgerAuditReport.Checkpoint latest, long head,
                                                   long deadline) {
         long from = latest == null ? 1 : Math.min(latest.treeSize() + 1, head + 1);
+        long to = Math.min(head, from - 1 + maxVerifyEntries);
         String scope = latest == null ? "WHOLE_LEDGER" : "SINCE_LATEST_CHECKPOINT";
+        String partial = to == head ? null : "only the first " + maxVerifyEntries + " entries of " + from + ".." + head
+                + " (report.audit.max-verify-entries); start a verification job for the rest";
         try {
-            LedgerAuditReport.VerificationReport report = await(ledger.verify(from, head), deadline,
-                    "the verification of positions " + from + ".." + head);
+            LedgerAuditReport.VerificationReport report = await(ledger.verify(from, to), deadline,
+                    "the verification of positions " + from + ".." + to);
             if (report == null) {
-                return new LedgerAuditReport.Verification(scope, from, head, "NOT_ANSWERED",
+                return new LedgerAuditReport.Verification(scope, from, to, "NOT_ANSWERED",
                         "ledger-service answered no verification report", null);
             }
-            return new LedgerAuditReport.Verification(scope, from, head, report.verified() ? "VERIFIED" : "DAMAGED",
-                    null, report);
+            return new LedgerAuditReport.Verification(scope, from, to, report.verified() ? "VERIFIED" : "DAMAGED",
+                    partial, report);
         } catch (NotAnswered notAnswered) {
-            return new LedgerAuditReport.Verification(scope, from, head, "NOT_ANSWERED", notAnswered.getMessage(),
+            return new LedgerAuditReport.Verification(scope, from, to, "NOT_ANSWERED", notAnswered.getMessage(),
                     null);
         }
     }

@@ -52,8 +52,9 @@ public record LedgerAuditReport(Reports reports, Ledger ledger) {
 
     /**
      * The verification of positions {@code fromPosition..toPosition} (those after the latest checkpoint, which is
-     * checked first: its signature and its root): {@code state} VERIFIED, DAMAGED (see report.damage and
-     * report.firstBadPosition) or NOT_ANSWERED (see detail).
+     * checked first: its signature and its root; the whole ledger when there is no checkpoint yet): {@code state}
+     * VERIFIED, DAMAGED (see report.damage and report.firstBadPosition) or NOT_ANSWERED (see detail); detail also
+     * says when the range stopped short of the head.
      */
     @Serdeable
     public record Verification(String scope, long fromPosition, long toPosition, String state,

@@ -124,6 +124,13 @@ class AuditEdgesIT implements TestPropertyProvider {
         assertThat(refused.at("/content/scope/personRef").asText()).isEqualTo("hidden");
         assertThat(changes.at("/changes/3/diff/0/before").asLong()).isEqualTo(1);
         assertThat(changes.at("/changes/3/diff/0/after").asLong()).isEqualTo(2);
+
+        // The budget report hides the person a budget is scoped to, as well.
+        JsonNode budgets = get("/v1/reports/budgets?budgetId=alice-monthly");
+        assertThat(budgets.get("peopleHidden").asBoolean()).isTrue();
+        assertThat(budgets.at("/budgets/0/scope/personRef").asText()).isEqualTo("hidden");
+        assertThat(budgets.at("/budgets/0/scope/label").asText()).isEqualTo("personRef=hidden");
+        assertThat(budgets.toString()).doesNotContain("prs_alice");
     }
 
     @Test
