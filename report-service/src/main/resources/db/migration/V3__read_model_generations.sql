@@ -15,7 +15,12 @@ CREATE TABLE report_generation (
     replay_topic       VARCHAR(249),
     target_position    BIGINT,
     started_by         VARCHAR(128),
-    failure            TEXT
+    failure            TEXT,
+    -- After a switch: the digests of the retired and the new generation compared at the retired one's last
+    -- position (docs/reports.md, Rebuilds): equal or not, and each read model's pair.
+    compared_position  BIGINT,
+    digests_equal      BOOLEAN,
+    comparison         TEXT
 );
 -- At most one generation serves at a time.
 CREATE UNIQUE INDEX report_generation_one_active ON report_generation ((true)) WHERE state = 'ACTIVE';

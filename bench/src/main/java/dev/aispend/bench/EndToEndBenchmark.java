@@ -134,7 +134,7 @@ public final class EndToEndBenchmark {
 
     private static void awaitVisible(HttpClient client, BenchOptions options, String team, LocalDate day)
             throws Exception {
-        URI uri = URI.create(options.reportUrl() + "/v1/reports/spend?from=" + day + "&to=" + day);
+        URI uri = URI.create(options.reportUrl() + "/v1/reports/spend?from=" + day + "&to=" + day + "&team=" + team);
         long deadline = System.nanoTime() + Duration.ofSeconds(options.visibleTimeoutSeconds()).toNanos();
         while (System.nanoTime() < deadline) {
             if (recordsOf(client, uri, team) >= options.records()) {
@@ -150,12 +150,6 @@ public final class EndToEndBenchmark {
     private static long recordsOf(HttpClient client, URI uri, String team) throws Exception {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        long records = 0;
-        for (JsonNode row : JSON.readTree(response.body()).path("rows")) {
-            if (team.equals(row.get("team").asText())) {
-                records += row.get("records").asLong();
-            }
-        }
-        return records;
+        return JSON.readTree(response.body()).path("totals").path("records").asLong();
     }
 }

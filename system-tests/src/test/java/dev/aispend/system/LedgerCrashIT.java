@@ -79,9 +79,9 @@ class LedgerCrashIT {
         assertThat(head.get("lastPosition").asLong()).isEqualTo(RECORDS);
         String report = system.url("report-service") + "/v1/reports/spend?from=2026-10-01&to=2026-10-31";
         Wait.until("report at the ledger head", WITHIN,
-                () -> JsonHttp.get(report).body().get("asOfLedgerPosition").asLong() >= RECORDS);
+                () -> JsonHttp.get(report).body().at("/asOf/ledgerPosition").asLong() >= RECORDS);
         JsonNode totals = JsonHttp.get(report).body().get("totals");
         assertThat(totals.get("records").asLong()).isEqualTo(RECORDS);
-        assertThat(totals.get("inputTokens").asLong()).isEqualTo(expectedInputTokens);
+        assertThat(totals.at("/tokens/input").asLong()).isEqualTo(expectedInputTokens);
     }
 }

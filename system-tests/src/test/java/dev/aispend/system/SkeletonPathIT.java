@@ -72,13 +72,15 @@ class SkeletonPathIT {
         assertThat(research.get("outputTokens").asLong()).isEqualTo(400);
 
         JsonNode report = awaitReportAt("2026-11-01", "2026-11-30", 4);
-        assertThat(report.get("totals").get("records").asLong()).isEqualTo(4);
-        assertThat(report.get("totals").get("inputTokens").asLong()).isEqualTo(15_000);
-        assertThat(report.get("totals").get("outputTokens").asLong()).isEqualTo(1_500);
-        assertThat(report.get("rows")).hasSize(4);
+        assertThat(report.at("/totals/records").asLong()).isEqualTo(4);
+        assertThat(report.at("/totals/tokens/input").asLong()).isEqualTo(15_000);
+        assertThat(report.at("/totals/tokens/output").asLong()).isEqualTo(1_500);
+        // One row per day, team and model, as the foundation's report had.
+        assertThat(JsonHttp.get(system.url("report-service") + "/v1/reports/spend?from=2026-11-01&to=2026-11-30"
+                + "&period=day&groupBy=team,model").body().get("rows")).hasSize(4);
         JsonNode onTwentyFirst = JsonHttp.get(system.url("report-service")
                 + "/v1/reports/spend?from=2026-11-21&to=2026-11-21").body();
-        assertThat(onTwentyFirst.get("totals").get("inputTokens").asLong()).isEqualTo(6_000);
+        assertThat(onTwentyFirst.at("/totals/tokens/input").asLong()).isEqualTo(6_000);
     }
 
     @Test
@@ -125,7 +127,7 @@ class SkeletonPathIT {
     private static JsonNode awaitReportAt(String from, String to, long position) {
         String url = system.url("report-service") + "/v1/reports/spend?from=" + from + "&to=" + to;
         Wait.until("report at ledger position " + position, WITHIN,
-                () -> JsonHttp.get(url).body().get("asOfLedgerPosition").asLong() >= position);
+                () -> JsonHttp.get(url).body().at("/asOf/ledgerPosition").asLong() >= position);
         return JsonHttp.get(url).body();
     }
 

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,17 +77,27 @@ public final class TopicProvisioner {
         }
     }
 
+    /**
+     * Sets the wanted configuration; a topic another service created a moment ago may still be unknown to the
+     * broker answering (its metadata propagates asynchronously), so that answer is retried within the timeout.
+     */
     private static void applyConfigs(Admin admin, String topic, Map<String, String> wanted) {
         List<AlterConfigOp> operations = new ArrayList<>();
         wanted.forEach((key, value) -> operations.add(
                 new AlterConfigOp(new ConfigEntry(key, value), AlterConfigOp.OpType.SET)));
-        try {
-            await(admin.incrementalAlterConfigs(Map.of(resource(topic), operations)).all(),
-                    "configure topic " + topic);
-        } catch (ExecutionException failure) {
-            throw new IllegalStateException("could not configure topic " + topic + " with " + wanted,
-                    failure.getCause());
-        }
+        BrokerPoll.until("topic " + topic + " configured with " + wanted, TIMEOUT, VERIFY_INTERVAL, () -> {
+            try {
+                await(admin.incrementalAlterConfigs(Map.of(resource(topic), operations)).all(),
+                        "configure topic " + topic);
+                return true;
+            } catch (ExecutionException failure) {
+                if (failure.getCause() instanceof UnknownTopicOrPartitionException) {
+                    return false;
+                }
+                throw new IllegalStateException("could not configure topic " + topic + " with " + wanted,
+                        failure.getCause());
+            }
+        });
     }
 
     /**
@@ -105,6 +116,10 @@ public final class TopicProvisioner {
             actual = await(admin.describeConfigs(List.of(resource(topic))).all(), "describe topic " + topic)
                     .get(resource(topic));
         } catch (ExecutionException failure) {
+            if (failure.getCause() instanceof UnknownTopicOrPartitionException) {
+                // Created a moment ago by another service: this broker's metadata has not caught up; ask again.
+                return List.of("topic metadata not propagated yet");
+            }
             throw new IllegalStateException("could not read the configuration of topic " + topic,
                     failure.getCause());
         }

@@ -29,7 +29,7 @@ public class GenerationTransactions implements LedgerTransactions {
     public <T> T inTransaction(Function<Connection, T> work) {
         return transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
-            Generations.execute(connection, "SELECT pg_advisory_xact_lock_shared(" + Generations.SWITCH_LOCK_KEY + ")");
+            Generations.lockSharedAgainstSwitch(connection);
             Generations.useSchema(connection, generations.active(connection));
             return work.apply(connection);
         });

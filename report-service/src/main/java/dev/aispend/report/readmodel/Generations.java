@@ -69,6 +69,16 @@ public class Generations {
         return active;
     }
 
+    /** Held by every live write until its transaction ends: a switch waits for writes under way. */
+    static void lockSharedAgainstSwitch(Connection connection) {
+        execute(connection, "SELECT pg_advisory_xact_lock_shared(" + SWITCH_LOCK_KEY + ")");
+    }
+
+    /** Held by the switch until its transaction ends: no live write runs meanwhile, the next one sees the switch. */
+    public static void lockForSwitch(Connection connection) {
+        execute(connection, "SELECT pg_advisory_xact_lock(" + SWITCH_LOCK_KEY + ")");
+    }
+
     /** Points the caller's transaction at a generation's tables (and the shared ones after them). */
     public static void useSchema(Connection connection, int generation) {
         execute(connection, "SET LOCAL search_path TO " + ReadModelSchema.nameOf(generation) + ", public");

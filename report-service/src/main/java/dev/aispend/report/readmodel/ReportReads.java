@@ -40,6 +40,13 @@ public class ReportReads {
         }
     }
 
+    /** Thrown for a generation that does not exist or whose tables were dropped. */
+    public static final class UnknownGenerationException extends RuntimeException {
+        public UnknownGenerationException(int generation) {
+            super("generation " + generation + " has no read-model tables (unknown, or dropped after retiring)");
+        }
+    }
+
     public <T> T read(AsOf asOf, Function<ReportSnapshot, T> report) {
         return transactions.execute(SNAPSHOT, status -> {
             Connection connection = status.getConnection();
@@ -53,9 +60,25 @@ public class ReportReads {
     public <T> T readGeneration(int generation, AsOf asOf, Function<ReportSnapshot, T> report) {
         return transactions.execute(SNAPSHOT, status -> {
             Connection connection = status.getConnection();
+            if (!schemaExists(connection, generation)) {
+                throw new UnknownGenerationException(generation);
+            }
             Generations.useSchema(connection, generation);
             return report.apply(snapshot(connection, generation, asOf));
         });
+    }
+
+    private static boolean schemaExists(Connection connection, int generation) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM report_generation g "
+                + "JOIN pg_namespace n ON n.nspname = ? WHERE g.generation = ?")) {
+            select.setString(1, ReadModelSchema.nameOf(generation));
+            select.setInt(2, generation);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException failure) {
+            throw new IllegalStateException("could not look generation " + generation + " up", failure);
+        }
     }
 
     static ReportSnapshot snapshot(Connection connection, int generation, AsOf asOf) {

@@ -39,7 +39,7 @@ public record ReportSnapshot(Connection connection, int generation, long asOfPos
     public Instant ledgerClock() {
         Instant latest = null;
         for (String sql : new String[]{
-                "SELECT occurred_at FROM spend_line WHERE position <= ? AND line_kind IN ('SPEND', 'EVIDENCE') "
+                "SELECT occurred_at FROM spend_line WHERE position <= ? AND line_kind = 'SPEND' "
                         + "ORDER BY occurred_at DESC LIMIT 1",
                 "SELECT occurred_at FROM outcome_line WHERE position <= ? ORDER BY occurred_at DESC LIMIT 1",
                 "SELECT occurred_at FROM policy_version WHERE position <= ? ORDER BY occurred_at DESC LIMIT 1"}) {

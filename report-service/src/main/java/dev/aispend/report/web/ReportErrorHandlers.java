@@ -58,6 +58,18 @@ final class ReportErrorHandlers {
 
     @Produces
     @Singleton
+    @Requires(classes = ReportReads.UnknownGenerationException.class)
+    static final class OfGeneration
+            implements ExceptionHandler<ReportReads.UnknownGenerationException, HttpResponse<ErrorBody>> {
+        @Override
+        public HttpResponse<ErrorBody> handle(HttpRequest request, ReportReads.UnknownGenerationException exception) {
+            return HttpResponse.<ErrorBody>status(HttpStatus.NOT_FOUND).body(ErrorBody.of(exception.getMessage(),
+                    List.of(new FieldError("generation", "has no read-model tables"))));
+        }
+    }
+
+    @Produces
+    @Singleton
     @Requires(classes = PeopleNotVisibleException.class)
     static final class OfPeople implements ExceptionHandler<PeopleNotVisibleException, HttpResponse<ErrorBody>> {
         @Override

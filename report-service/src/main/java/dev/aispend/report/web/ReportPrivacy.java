@@ -64,7 +64,11 @@ public class ReportPrivacy {
         long hiddenPeople = 0;
         for (int index : bySize) {
             long size = people.applyAsLong(groups.get(index));
-            boolean small = size > 0 && size < minGroupSize;
+            if (size == 0) {
+                // No one's figures (a correction alone, or a re-attribution's remainder): nothing to hide.
+                continue;
+            }
+            boolean small = size < minGroupSize;
             boolean complement = !hidden.isEmpty() && hiddenPeople < minGroupSize;
             if (!small && !complement) {
                 break;

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The from/to query parameters of a report, checked: both ISO dates, from not after to, span bounded. */
-record ReportRange(LocalDate from, LocalDate to) {
+public record ReportRange(LocalDate from, LocalDate to) {
 
     /** Thrown with every problem found, each naming its parameter. */
-    static final class InvalidRangeException extends RuntimeException {
+    public static final class InvalidRangeException extends RuntimeException {
         private final transient List<FieldError> errors;
 
         InvalidRangeException(List<FieldError> errors) {
@@ -19,12 +19,12 @@ record ReportRange(LocalDate from, LocalDate to) {
             this.errors = List.copyOf(errors);
         }
 
-        List<FieldError> errors() {
+        public List<FieldError> errors() {
             return errors;
         }
     }
 
-    static ReportRange parse(String from, String to, int maxRangeDays) {
+    public static ReportRange parse(String from, String to, int maxRangeDays) {
         List<FieldError> errors = new ArrayList<>();
         LocalDate fromDate = date("from", from, errors);
         LocalDate toDate = date("to", to, errors);
