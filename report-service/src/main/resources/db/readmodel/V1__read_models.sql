@@ -149,6 +149,8 @@ CREATE TABLE outcome_line (
     PRIMARY KEY (position, origin_position, line_kind)
 );
 CREATE INDEX outcome_line_day ON outcome_line (day, position);
+-- The ledger clock reads the latest time of use up to a position (ReportSnapshot.ledgerClock).
+CREATE INDEX outcome_line_occurred ON outcome_line (occurred_at);
 
 CREATE TABLE outcome_daily (
     day                DATE         NOT NULL,
@@ -182,6 +184,7 @@ CREATE TABLE policy_version (
     CONSTRAINT policy_version_key UNIQUE (policy_id, version)
 );
 CREATE INDEX policy_version_kind ON policy_version (kind, policy_id, version);
+CREATE INDEX policy_version_occurred ON policy_version (occurred_at);
 
 CREATE TABLE policy_rejection (
     position          BIGINT PRIMARY KEY,
@@ -193,6 +196,7 @@ CREATE TABLE policy_rejection (
     actor             VARCHAR(128) NOT NULL,
     reason            TEXT         NOT NULL,
     content           JSONB        NOT NULL,
+    effective_from    TIMESTAMPTZ,
     occurred_at       TIMESTAMPTZ  NOT NULL
 );
 
@@ -213,6 +217,7 @@ CREATE TABLE decision (
 );
 CREATE INDEX decision_kind ON decision (kind, occurred_at);
 CREATE INDEX decision_policy ON decision (policy_id, kind);
+CREATE INDEX decision_subject ON decision (subject, position);
 
 -- Usage record ids that came again with other content (nothing counted; shown to auditors).
 CREATE TABLE usage_conflict (
@@ -227,7 +232,7 @@ CREATE TABLE usage_conflict (
 
 -- What each budget counted, by its period and the local day (in the budget's time zone) of the use: the same
 -- rules as policy-service (platform budget: scope, period; spend recorded after the budget's first version; a
--- re-pricing in its original's period, for budgets that counted the original).
+-- re-pricing in its original's period, for the budgets in force at the re-pricing).
 CREATE TABLE budget_line (
     position          BIGINT      NOT NULL,
     origin_position   BIGINT      NOT NULL,
@@ -239,6 +244,7 @@ CREATE TABLE budget_line (
     PRIMARY KEY (position, origin_position, budget_id)
 );
 CREATE INDEX budget_line_origin ON budget_line (origin_position);
+CREATE INDEX budget_line_budget ON budget_line (budget_id, period_key, position);
 
 CREATE TABLE budget_daily (
     budget_id        VARCHAR(64) NOT NULL,

@@ -19,7 +19,7 @@ public class PolicyChangeReads {
             + "NULL::bigint AS expected_version, NULL::bigint AS current_version, actor, request_id, effective_from, "
             + "occurred_at, NULL::text AS reason, diff::text AS diff, NULL::text AS content FROM policy_version";
     private static final String REJECTIONS = "SELECT position, 'REJECTED', kind, policy_id, NULL::bigint, "
-            + "expected_version, current_version, actor, request_id, NULL::timestamptz, occurred_at, reason, "
+            + "expected_version, current_version, actor, request_id, effective_from, occurred_at, reason, "
             + "NULL::text, content::text FROM policy_rejection";
 
     private final RecordedJson json;

@@ -21,11 +21,11 @@ import java.util.TreeMap;
  * (policy_version) and what each budget counted per local day of a period (budget_daily minus the budget_line
  * rows after the position, which equals the lines up to it).
  */
-final class BudgetReads {
+public final class BudgetReads {
     private final ReportSnapshot snapshot;
     private final RecordedJson json;
 
-    BudgetReads(ReportSnapshot snapshot, RecordedJson json) {
+    public BudgetReads(ReportSnapshot snapshot, RecordedJson json) {
         this.snapshot = snapshot;
         this.json = json;
     }
@@ -34,7 +34,7 @@ final class BudgetReads {
      * Per budget (by id), the latest version up to the position whose content parses: policy-service keeps the
      * version before in force when a recorded one does not, and so does the report.
      */
-    List<BudgetVersion> versions(@Nullable String budgetId) {
+    public List<BudgetVersion> versions(@Nullable String budgetId) {
         Map<String, BudgetVersion> inForce = new TreeMap<>();
         String sql = "SELECT policy_id, version, position, content::text FROM policy_version "
                 + "WHERE kind = 'BUDGET' AND position <= ?" + (budgetId == null ? "" : " AND policy_id = ?")
@@ -63,7 +63,7 @@ final class BudgetReads {
      * What the budget counted in the period, per local day in its zone; days that sum to nothing are absent, so a
      * day first counted after the position (a zero left in budget_daily minus its lines) never shows as of it.
      */
-    Map<LocalDate, Long> spentByDay(String budgetId, String periodKey) {
+    public Map<LocalDate, Long> spentByDay(String budgetId, String periodKey) {
         String sql = "SELECT local_day, cost_usd_micros FROM budget_daily WHERE budget_id = ? AND period_key = ? "
                 + "AND cost_usd_micros <> 0";
         if (!snapshot.latest()) {

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * before it begins), plus any other day something was counted on, so the last cumulative figure is always the
  * period's spend. Remaining is amount − cumulative, never clamped (overspend shows as negative). Pure.
  */
-final class BurnDown {
+public final class BurnDown {
     private BurnDown() {
     }
 
@@ -50,7 +50,7 @@ final class BurnDown {
      * spent × 100 / amount, to 2 decimals rounded down (toward −∞), so it shows at least a threshold's percent
      * exactly when policy-service's rule (spent × 100 ≥ amount × percent) says the threshold is reached.
      */
-    static BigDecimal percentUsed(long spentUsdMicros, long amountUsdMicros) {
+    public static BigDecimal percentUsed(long spentUsdMicros, long amountUsdMicros) {
         return BigDecimal.valueOf(spentUsdMicros).multiply(BigDecimal.valueOf(100))
                 .divide(BigDecimal.valueOf(amountUsdMicros), 2, RoundingMode.FLOOR);
     }

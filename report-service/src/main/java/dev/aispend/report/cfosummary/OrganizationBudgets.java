@@ -1,85 +1,49 @@
 package dev.aispend.report.cfosummary;
 
-import dev.aispend.platform.budget.BudgetContent;
 import dev.aispend.platform.budget.BudgetDefinition;
 import dev.aispend.platform.budget.BudgetScope;
+import dev.aispend.platform.budget.BudgetVersion;
 import dev.aispend.platform.budget.PeriodUnit;
+import dev.aispend.report.audit.RecordedJson;
+import dev.aispend.report.budgets.BudgetReads;
+import dev.aispend.report.budgets.BurnDown;
 import dev.aispend.report.readmodel.ReportSnapshot;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The organization's monthly budgets (scope {} and unit MONTH, active in their latest version up to the as-of
- * position) and what each counted in a month: the budgets read model's period of that month, as of the position.
+ * The organization's monthly budgets (scope {} and unit MONTH, active in the version in force at the as-of
+ * position, as the budgets report reads it) and what each counted in a month: its period of that month.
  */
 @Singleton
 class OrganizationBudgets {
-    private final JsonMapper json;
+    private final RecordedJson json;
 
-    OrganizationBudgets(JsonMapper json) {
+    OrganizationBudgets(RecordedJson json) {
         this.json = json;
     }
 
     List<CfoSummary.Budget> ofMonth(ReportSnapshot snapshot, YearMonth month) {
+        BudgetReads reads = new BudgetReads(snapshot, json);
         List<CfoSummary.Budget> budgets = new ArrayList<>();
-        String sql = "SELECT DISTINCT ON (policy_id) policy_id, content::text FROM policy_version "
-                + "WHERE kind = 'BUDGET' AND position <= ? ORDER BY policy_id, version DESC";
-        try (PreparedStatement select = snapshot.connection().prepareStatement(sql)) {
-            select.setLong(1, snapshot.asOfPosition());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    BudgetDefinition definition = parse(rows.getString(2));
-                    if (definition != null && definition.active()
-                            && definition.scope().equals(BudgetScope.ORGANIZATION)
-                            && definition.period().unit() == PeriodUnit.MONTH) {
-                        String budgetId = rows.getString(1);
-                        long spent = spent(snapshot, budgetId, month.toString());
-                        budgets.add(new CfoSummary.Budget(budgetId, definition.name(), definition.amountUsdMicros(),
-                                month.toString(), spent, Ratios.percent(spent, definition.amountUsdMicros()),
-                                "What budget " + budgetId + " counted in its period " + month + " ("
-                                        + definition.period().timeZone() + "), as policy-service counts it, in the "
-                                        + "ledger up to position " + snapshot.asOfPosition() + "."));
-                    }
-                }
+        for (BudgetVersion version : reads.versions(null)) {
+            BudgetDefinition definition = version.definition();
+            if (!definition.active() || !definition.scope().equals(BudgetScope.ORGANIZATION)
+                    || definition.period().unit() != PeriodUnit.MONTH) {
+                continue;
             }
-        } catch (SQLException failure) {
-            throw new IllegalStateException("could not read the budgets", failure);
+            // A monthly period's key is its month ("2026-10"), in the budget's own time zone.
+            long spent = reads.spentByDay(version.budgetId(), month.toString()).values().stream()
+                    .mapToLong(Long::longValue).sum();
+            budgets.add(new CfoSummary.Budget(version.budgetId(), definition.name(), definition.amountUsdMicros(),
+                    month.toString(), spent, BurnDown.percentUsed(spent, definition.amountUsdMicros())
+                    .toPlainString(), "What budget " + version.budgetId() + " counted in its period " + month + " ("
+                    + definition.period().timeZone() + "), as policy-service counts it, in the ledger up to "
+                    + "position " + snapshot.asOfPosition() + "."));
         }
         return budgets;
-    }
-
-    private static long spent(ReportSnapshot snapshot, String budgetId, String periodKey) throws SQLException {
-        try (PreparedStatement select = snapshot.connection().prepareStatement("SELECT COALESCE((SELECT "
-                + "SUM(cost_usd_micros) FROM budget_daily WHERE budget_id = ? AND period_key = ?), 0) - "
-                + "COALESCE((SELECT SUM(cost_usd_micros) FROM budget_line WHERE budget_id = ? AND period_key = ? "
-                + "AND position > ?), 0)")) {
-            select.setString(1, budgetId);
-            select.setString(2, periodKey);
-            select.setString(3, budgetId);
-            select.setString(4, periodKey);
-            select.setLong(5, snapshot.asOfPosition());
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private BudgetDefinition parse(String content) {
-        try {
-            return BudgetContent.parse(json.readValue(content, Map.class));
-        } catch (IOException | RuntimeException unreadable) {
-            return null;
-        }
     }
 }

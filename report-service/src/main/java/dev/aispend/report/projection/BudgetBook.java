@@ -22,9 +22,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The budgets as of the entry being applied, counted by policy-service's rules (platform budget): a budget counts
- * spend recorded after its first version, by its current version's scope (the spend's recorded attribution) and
- * period (the use's time in the budget's zone); a re-pricing counts for the budgets that counted its original.
+ * The budgets as of the entry being applied, counted by policy-service's rules (platform budget, and the
+ * BudgetEvaluator's javadoc): an active budget counts the entries recorded after its first version, by its current
+ * version's scope (the spend's recorded attribution) and period (the use's time in the budget's zone); a
+ * re-pricing adds its delta to the original's period for every such budget covering the original's attributes,
+ * whether or not the budget existed when the original was recorded (the evaluator cannot tell either).
  * Loaded from policy_version at each delivery, so it is never out of step with a rolled-back delivery.
  */
 final class BudgetBook {
@@ -78,7 +80,7 @@ final class BudgetBook {
         List<LineStore.BudgetLine> lines = new ArrayList<>();
         budgets.forEach((budgetId, budget) -> {
             BudgetDefinition definition = budget.definition();
-            if (budget.createdPosition() < origin && definition.active() && definition.scope().covers(
+            if (budget.createdPosition() < position && definition.active() && definition.scope().covers(
                     spend.costCenter(), spend.team(), spend.personRef(), spend.purpose(), spend.model())) {
                 PeriodWindow window = definition.period().windowOf(spend.occurredAt());
                 LocalDate localDay = LocalDate.ofInstant(spend.occurredAt(),

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * The entries kept one row each, as recorded: identity links, policy versions, refused policy changes, decisions
  * and usage conflicts. Each row carries its ledger position, so "as of" is a filter on it. JSON content is
- * written as the ledger recorded it (a map), keys in their recorded order.
+ * written from the recorded map into JSONB, which keeps its values (not its key order).
  */
 final class EntryRecords {
     private final JsonMapper json;
@@ -45,11 +45,12 @@ final class EntryRecords {
     void rejection(Connection connection, long position, PolicyChangeRejected rejection) {
         Sql.insertAll(connection, """
                 INSERT INTO policy_rejection (position, request_id, policy_id, kind, expected_version,
-                    current_version, actor, reason, content, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                List.of(rejection), (row, value) -> row.number(position).text(value.requestId())
-                        .text(value.policyId()).text(value.kind().name()).number(value.expectedVersion())
-                        .number(value.currentVersion()).text(value.actor()).text(value.reason())
-                        .json(write(value.content())).instant(value.occurredAt()));
+                    current_version, actor, reason, content, effective_from, occurred_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", List.of(rejection), (row, value) -> row
+                        .number(position).text(value.requestId()).text(value.policyId()).text(value.kind().name())
+                        .number(value.expectedVersion()).number(value.currentVersion()).text(value.actor())
+                        .text(value.reason()).json(write(value.content())).instant(value.effectiveFrom())
+                        .instant(value.occurredAt()));
     }
 
     void decision(Connection connection, long position, PolicyDecisionRecorded decision) {
