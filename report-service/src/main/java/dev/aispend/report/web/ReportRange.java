@@ -9,6 +9,9 @@ import java.util.List;
 
 /** The from/to query parameters of a report, checked: both ISO dates, from not after to, span bounded. */
 public record ReportRange(LocalDate from, LocalDate to) {
+    /** The days a report can ask for: four-digit years, the range PostgreSQL dates and ISO dates share. */
+    static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
 
     /** Thrown with every problem found, each naming its parameter. */
     public static final class InvalidRangeException extends RuntimeException {
@@ -47,7 +50,12 @@ public record ReportRange(LocalDate from, LocalDate to) {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            LocalDate day = LocalDate.parse(value);
+            if (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
+                errors.add(new FieldError(name, "must be between " + FIRST_DAY + " and " + LAST_DAY));
+                return null;
+            }
+            return day;
         } catch (DateTimeParseException unparsable) {
             errors.add(new FieldError(name, "must be an ISO date such as 2026-11-01"));
             return null;

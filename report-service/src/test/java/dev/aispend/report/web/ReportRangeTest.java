@@ -34,4 +34,12 @@ class ReportRangeTest {
                 .isInstanceOfSatisfying(ReportRange.InvalidRangeException.class, invalid ->
                         assertThat(invalid.errors().get(0).message()).contains("at most 30 days"));
     }
+
+    @Test
+    void accepts_the_first_day_of_the_calendar_and_refuses_days_beyond_four_digit_years() {
+        assertThat(ReportRange.parse("0001-01-01", "0001-01-01", 366).from()).isEqualTo(LocalDate.of(1, 1, 1));
+        assertThatThrownBy(() -> ReportRange.parse("+100000-01-01", "+100000-01-02", 366))
+                .isInstanceOfSatisfying(ReportRange.InvalidRangeException.class, invalid ->
+                        assertThat(invalid.errors()).extracting(FieldError::field).containsExactly("from", "to"));
+    }
 }
