@@ -3,6 +3,9 @@
 -- (docs/reports.md). Every table is a fold of ledger.v1 up to ledger_checkpoint.applied_position, written in the
 -- transaction that advances it. Money is integer USD micros, tokens are counts; nothing is a float.
 --
+-- Text columns are TEXT: the ledger bounds what it records (ingest and ledger-service validate lengths), and a
+-- follower never skips an entry, so a column narrower than what the ledger accepts would stop it for good.
+--
 -- "As of" a past position: every figure is either an append-only row carrying the ledger position that wrote it
 -- (identity_link, policy_version, decision, ...) or a sum over *_line rows, one per ledger entry and key, each
 -- with its position. The *_daily tables are those sums up to the checkpoint, kept for speed: a report as of
@@ -11,15 +14,15 @@
 
 -- The follower's checkpoint (platform LedgerCheckpoint), one row per projection of this generation.
 CREATE TABLE ledger_checkpoint (
-    projection          VARCHAR(48) PRIMARY KEY,
+    projection          TEXT PRIMARY KEY,
     applied_position    BIGINT NOT NULL CHECK (applied_position >= 0),
-    applied_entry_hash  VARCHAR(64) CHECK (applied_entry_hash ~ '^[0-9a-f]{64}$'),
+    applied_entry_hash  TEXT CHECK (applied_entry_hash ~ '^[0-9a-f]{64}$'),
     applied_at          TIMESTAMPTZ
 );
 
 -- The position each read model has applied: the same for all, written in the same transaction.
 CREATE TABLE read_model_position (
-    read_model        VARCHAR(48) PRIMARY KEY,
+    read_model        TEXT PRIMARY KEY,
     applied_position  BIGINT NOT NULL CHECK (applied_position >= 0)
 );
 
@@ -34,12 +37,12 @@ CREATE INDEX ledger_clock_recorded ON ledger_clock (recorded_max, first_position
 -- Identity links as recorded: from effective_from on, alias_ref belongs to person_ref in team and cost_center.
 CREATE TABLE identity_link (
     position        BIGINT PRIMARY KEY,
-    link_id         VARCHAR(80)  NOT NULL,
-    alias_ref       VARCHAR(128) NOT NULL,
-    alias_kind      VARCHAR(32)  NOT NULL,
-    person_ref      VARCHAR(128) NOT NULL,
-    team            VARCHAR(64)  NOT NULL,
-    cost_center     VARCHAR(64),
+    link_id         TEXT  NOT NULL,
+    alias_ref       TEXT NOT NULL,
+    alias_kind      TEXT  NOT NULL,
+    person_ref      TEXT NOT NULL,
+    team            TEXT  NOT NULL,
+    cost_center     TEXT,
     effective_from  TIMESTAMPTZ  NOT NULL
 );
 CREATE INDEX identity_link_alias ON identity_link (alias_ref, effective_from, position);
@@ -49,12 +52,12 @@ CREATE INDEX identity_link_person ON identity_link (person_ref, effective_from, 
 -- its alias re-attributes it (a MOVE_OUT and a MOVE_IN line at the link's position; the entry is never changed).
 CREATE TABLE attribution_origin (
     origin_position  BIGINT PRIMARY KEY,
-    stream           VARCHAR(8)   NOT NULL CHECK (stream IN ('SPEND', 'OUTCOME')),
-    alias_ref        VARCHAR(128) NOT NULL,
+    stream           TEXT   NOT NULL CHECK (stream IN ('SPEND', 'OUTCOME')),
+    alias_ref        TEXT NOT NULL,
     occurred_at      TIMESTAMPTZ  NOT NULL,
-    person_ref       VARCHAR(128) NOT NULL,
-    team             VARCHAR(64)  NOT NULL,
-    cost_center      VARCHAR(64)
+    person_ref       TEXT NOT NULL,
+    team             TEXT  NOT NULL,
+    cost_center      TEXT
 );
 CREATE INDEX attribution_origin_alias ON attribution_origin (alias_ref, occurred_at);
 
@@ -64,19 +67,19 @@ CREATE INDEX attribution_origin_alias ON attribution_origin (alias_ref, occurred
 CREATE TABLE spend_line (
     position                  BIGINT       NOT NULL,
     origin_position           BIGINT       NOT NULL,
-    line_kind                 VARCHAR(8)   NOT NULL
+    line_kind                 TEXT   NOT NULL
         CHECK (line_kind IN ('SPEND', 'REPRICE', 'MOVE_OUT', 'MOVE_IN', 'EVIDENCE')),
     occurred_at               TIMESTAMPTZ  NOT NULL,
     day                       DATE         NOT NULL,
-    team                      VARCHAR(64)  NOT NULL,
-    cost_center               VARCHAR(64),
-    person_ref                VARCHAR(128) NOT NULL,
-    model                     VARCHAR(128) NOT NULL,
-    provider                  VARCHAR(64),
-    purpose                   VARCHAR(64),
-    source                    VARCHAR(64)  NOT NULL,
-    record_id                 VARCHAR(200) NOT NULL,
-    rate_card_id              VARCHAR(64),
+    team                      TEXT  NOT NULL,
+    cost_center               TEXT,
+    person_ref                TEXT NOT NULL,
+    model                     TEXT NOT NULL,
+    provider                  TEXT,
+    purpose                   TEXT,
+    source                    TEXT  NOT NULL,
+    record_id                 TEXT NOT NULL,
+    rate_card_id              TEXT,
     rate_card_version         BIGINT,
     records                   BIGINT NOT NULL,
     input_tokens              BIGINT NOT NULL,
@@ -101,13 +104,13 @@ CREATE INDEX spend_line_occurred ON spend_line (occurred_at);
 -- other sources (for example a provider's usage report) said about the same use, for reconciliation.
 CREATE TABLE spend_daily (
     day                       DATE         NOT NULL,
-    team                      VARCHAR(64)  NOT NULL,
-    cost_center               VARCHAR(64),
-    person_ref                VARCHAR(128) NOT NULL,
-    model                     VARCHAR(128) NOT NULL,
-    provider                  VARCHAR(64),
-    purpose                   VARCHAR(64),
-    source                    VARCHAR(64)  NOT NULL,
+    team                      TEXT  NOT NULL,
+    cost_center               TEXT,
+    person_ref                TEXT NOT NULL,
+    model                     TEXT NOT NULL,
+    provider                  TEXT,
+    purpose                   TEXT,
+    source                    TEXT  NOT NULL,
     records                   BIGINT NOT NULL,
     input_tokens              BIGINT NOT NULL,
     output_tokens             BIGINT NOT NULL,
@@ -134,15 +137,15 @@ CREATE INDEX spend_daily_person ON spend_daily (person_ref, day);
 CREATE TABLE outcome_line (
     position         BIGINT       NOT NULL,
     origin_position  BIGINT       NOT NULL,
-    line_kind        VARCHAR(8)   NOT NULL CHECK (line_kind IN ('OUTCOME', 'MOVE_OUT', 'MOVE_IN', 'EVIDENCE')),
+    line_kind        TEXT   NOT NULL CHECK (line_kind IN ('OUTCOME', 'MOVE_OUT', 'MOVE_IN', 'EVIDENCE')),
     occurred_at      TIMESTAMPTZ  NOT NULL,
     day              DATE         NOT NULL,
-    team             VARCHAR(64)  NOT NULL,
-    cost_center      VARCHAR(64),
-    person_ref       VARCHAR(128) NOT NULL,
-    kind             VARCHAR(64)  NOT NULL,
-    source           VARCHAR(64)  NOT NULL,
-    ai_assistance    VARCHAR(16)  NOT NULL,
+    team             TEXT  NOT NULL,
+    cost_center      TEXT,
+    person_ref       TEXT NOT NULL,
+    kind             TEXT  NOT NULL,
+    source           TEXT  NOT NULL,
+    ai_assistance    TEXT  NOT NULL,
     outcomes         BIGINT NOT NULL,
     additions        BIGINT NOT NULL,
     deletions        BIGINT NOT NULL,
@@ -154,12 +157,12 @@ CREATE INDEX outcome_line_occurred ON outcome_line (occurred_at);
 
 CREATE TABLE outcome_daily (
     day                DATE         NOT NULL,
-    team               VARCHAR(64)  NOT NULL,
-    cost_center        VARCHAR(64),
-    person_ref         VARCHAR(128) NOT NULL,
-    kind               VARCHAR(64)  NOT NULL,
-    source             VARCHAR(64)  NOT NULL,
-    ai_assistance      VARCHAR(16)  NOT NULL,
+    team               TEXT  NOT NULL,
+    cost_center        TEXT,
+    person_ref         TEXT NOT NULL,
+    kind               TEXT  NOT NULL,
+    source             TEXT  NOT NULL,
+    ai_assistance      TEXT  NOT NULL,
     outcomes           BIGINT NOT NULL,
     additions          BIGINT NOT NULL,
     deletions          BIGINT NOT NULL,
@@ -172,11 +175,11 @@ CREATE INDEX outcome_daily_person ON outcome_daily (person_ref, day);
 -- Every policy version and every refused change request, as recorded.
 CREATE TABLE policy_version (
     position        BIGINT PRIMARY KEY,
-    request_id      VARCHAR(128) NOT NULL,
-    policy_id       VARCHAR(64)  NOT NULL,
-    kind            VARCHAR(32)  NOT NULL,
+    request_id      TEXT NOT NULL,
+    policy_id       TEXT  NOT NULL,
+    kind            TEXT  NOT NULL,
     version         BIGINT       NOT NULL,
-    actor           VARCHAR(128) NOT NULL,
+    actor           TEXT NOT NULL,
     content         JSONB        NOT NULL,
     diff            JSONB        NOT NULL,
     effective_from  TIMESTAMPTZ  NOT NULL,
@@ -188,12 +191,12 @@ CREATE INDEX policy_version_occurred ON policy_version (occurred_at);
 
 CREATE TABLE policy_rejection (
     position          BIGINT PRIMARY KEY,
-    request_id        VARCHAR(128) NOT NULL,
-    policy_id         VARCHAR(64)  NOT NULL,
-    kind              VARCHAR(32)  NOT NULL,
+    request_id        TEXT NOT NULL,
+    policy_id         TEXT  NOT NULL,
+    kind              TEXT  NOT NULL,
     expected_version  BIGINT       NOT NULL,
     current_version   BIGINT       NOT NULL,
-    actor             VARCHAR(128) NOT NULL,
+    actor             TEXT NOT NULL,
     reason            TEXT         NOT NULL,
     content           JSONB        NOT NULL,
     effective_from    TIMESTAMPTZ,
@@ -203,12 +206,12 @@ CREATE TABLE policy_rejection (
 -- Every decision the ledger recorded (budget, check, gamification), with its inputs and evidence as recorded.
 CREATE TABLE decision (
     position          BIGINT PRIMARY KEY,
-    decision_id       VARCHAR(300) NOT NULL UNIQUE,
-    kind              VARCHAR(48)  NOT NULL,
-    subject           VARCHAR(300) NOT NULL,
-    policy_id         VARCHAR(64)  NOT NULL,
+    decision_id       TEXT NOT NULL UNIQUE,
+    kind              TEXT  NOT NULL,
+    subject           TEXT NOT NULL,
+    policy_id         TEXT NOT NULL,
     policy_version    BIGINT       NOT NULL,
-    result            VARCHAR(32)  NOT NULL,
+    result            TEXT  NOT NULL,
     reason            TEXT         NOT NULL,
     occurred_at       TIMESTAMPTZ  NOT NULL,
     trigger_position  BIGINT,
@@ -222,11 +225,11 @@ CREATE INDEX decision_subject ON decision (subject, position);
 -- Usage record ids that came again with other content (nothing counted; shown to auditors).
 CREATE TABLE usage_conflict (
     position                    BIGINT PRIMARY KEY,
-    usage_record_id             VARCHAR(200) NOT NULL,
-    recorded_content_sha256     VARCHAR(64)  NOT NULL,
-    conflicting_content_sha256  VARCHAR(64)  NOT NULL,
-    source                      VARCHAR(64),
-    team                        VARCHAR(64),
+    usage_record_id             TEXT NOT NULL,
+    recorded_content_sha256     TEXT  NOT NULL,
+    conflicting_content_sha256  TEXT  NOT NULL,
+    source                      TEXT,
+    team                        TEXT,
     occurred_at                 TIMESTAMPTZ
 );
 
@@ -236,8 +239,8 @@ CREATE TABLE usage_conflict (
 CREATE TABLE budget_line (
     position          BIGINT      NOT NULL,
     origin_position   BIGINT      NOT NULL,
-    budget_id         VARCHAR(64) NOT NULL,
-    period_key        VARCHAR(16) NOT NULL,
+    budget_id         TEXT NOT NULL,
+    period_key        TEXT NOT NULL,
     local_day         DATE        NOT NULL,
     records           BIGINT      NOT NULL,
     cost_usd_micros   BIGINT      NOT NULL,
@@ -247,8 +250,8 @@ CREATE INDEX budget_line_origin ON budget_line (origin_position);
 CREATE INDEX budget_line_budget ON budget_line (budget_id, period_key, position);
 
 CREATE TABLE budget_daily (
-    budget_id        VARCHAR(64) NOT NULL,
-    period_key       VARCHAR(16) NOT NULL,
+    budget_id        TEXT NOT NULL,
+    period_key       TEXT NOT NULL,
     local_day        DATE        NOT NULL,
     records          BIGINT      NOT NULL,
     cost_usd_micros  BIGINT      NOT NULL,

@@ -17,6 +17,11 @@ final class ErrorBodyProvider implements JsonErrorResponseBodyProvider<ErrorBody
 
     @Override
     public ErrorBody body(ErrorContext context, HttpResponse<?> response) {
+        if (response.code() == 500) {
+            // An unexpected failure's messages are for the log (Micronaut logs it), not for the caller: they can
+            // carry SQL text, table names or values.
+            return ErrorBody.of("the service failed to answer; the failure is in its log", List.of());
+        }
         List<FieldError> errors = context.getErrors().stream()
                 .map(error -> new FieldError(error.getPath().orElse(null), error.getMessage()))
                 .toList();

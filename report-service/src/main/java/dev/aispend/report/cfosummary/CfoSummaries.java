@@ -91,7 +91,9 @@ public class CfoSummaries {
     }
 
     private List<CfoSummary.TrendMonth> trend(ReportSnapshot snapshot, YearMonth month) {
-        YearMonth first = month.minusMonths(TREND_MONTHS - 1L);
+        YearMonth earliest = YearMonth.of(1, 1);
+        YearMonth first = month.minusMonths(TREND_MONTHS - 1L).isBefore(earliest) ? earliest
+                : month.minusMonths(TREND_MONTHS - 1L);
         Cube.Filter range = Cube.Filter.between(first.atDay(1), month.atEndOfMonth());
         Map<LocalDate, Long> cost = new HashMap<>();
         for (Cube.Row row : Cube.query(snapshot, CubeTable.SPEND, range, List.of(Dimension.MONTH))) {
@@ -114,7 +116,7 @@ public class CfoSummaries {
     }
 
     private List<CfoSummary.Mover> movers(ReportSnapshot snapshot, LocalDate from, LocalDate through) {
-        if (through.isBefore(from)) {
+        if (through.isBefore(from) || from.getYear() == 1 && from.getMonthValue() == 1) {
             return List.of();
         }
         LocalDate previousFrom = from.minusMonths(1);
@@ -125,20 +127,33 @@ public class CfoSummaries {
         List<Cube.Row> now = Cube.query(snapshot, CubeTable.SPEND, Cube.Filter.between(from, through),
                 List.of(Dimension.TEAM));
         Map<String, Long> before = new HashMap<>();
-        for (Cube.Row row : Cube.query(snapshot, CubeTable.SPEND, Cube.Filter.between(previousFrom,
-                previousThrough), List.of(Dimension.TEAM))) {
-            before.put((String) row.get(Dimension.TEAM), SpendMeasures.of(row.measures()).costUsdMicros());
+        List<Cube.Row> previous = Cube.query(snapshot, CubeTable.SPEND, Cube.Filter.between(previousFrom,
+                previousThrough), List.of(Dimension.TEAM));
+        java.util.Set<String> hiddenBefore = new java.util.HashSet<>();
+        List<Integer> hiddenPrevious = privacy.hidden(previous, Cube.Row::people);
+        for (int index = 0; index < previous.size(); index++) {
+            String team = (String) previous.get(index).get(Dimension.TEAM);
+            before.put(team, SpendMeasures.of(previous.get(index).measures()).costUsdMicros());
+            if (hiddenPrevious.contains(index)) {
+                hiddenBefore.add(team);
+            }
         }
-        List<Integer> hidden = privacy.hidden(now, Cube.Row::people);
+        // A mover shows both months: hidden when the team was small in either.
+        List<Integer> hidden = new ArrayList<>(privacy.hidden(now, Cube.Row::people));
+        for (int index = 0; index < now.size(); index++) {
+            if (hiddenBefore.contains((String) now.get(index).get(Dimension.TEAM)) && !hidden.contains(index)) {
+                hidden.add(index);
+            }
+        }
         List<CfoSummary.Mover> movers = new ArrayList<>();
         for (int index = 0; index < now.size(); index++) {
             String team = (String) now.get(index).get(Dimension.TEAM);
             long cost = SpendMeasures.of(now.get(index).measures()).costUsdMicros();
-            long previous = before.getOrDefault(team, 0L);
+            long earlier = before.getOrDefault(team, 0L);
             boolean suppressed = hidden.contains(index);
             movers.add(suppressed ? new CfoSummary.Mover(team, 0, 0, 0, null, true)
-                    : new CfoSummary.Mover(team, cost, previous, cost - previous,
-                    previous == 0 ? null : Ratios.percent(cost - previous, previous), false));
+                    : new CfoSummary.Mover(team, cost, earlier, cost - earlier,
+                    earlier == 0 ? null : Ratios.percent(cost - earlier, earlier), false));
         }
         movers.sort(Comparator.comparing(CfoSummary.Mover::suppressed)
                 .thenComparing(mover -> -Math.abs(mover.changeUsdMicros()))

@@ -74,11 +74,16 @@ final class CfoSummaryController {
         if (month == null || month.isBlank()) {
             return null;
         }
+        YearMonth parsed;
         try {
-            return YearMonth.parse(month.strip());
+            parsed = YearMonth.parse(month.strip());
         } catch (DateTimeParseException invalid) {
             throw InvalidReportRequestException.of("month", "must be a month such as 2026-10");
         }
+        if (parsed.getYear() < 1 || parsed.getYear() > 9999) {
+            throw InvalidReportRequestException.of("month", "must be between 0001-01 and 9999-12");
+        }
+        return parsed;
     }
 
     /** One line per figure: what it is, its value, and where it comes from. */

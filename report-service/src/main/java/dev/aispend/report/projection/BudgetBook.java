@@ -32,7 +32,7 @@ import java.util.TreeMap;
 final class BudgetBook {
     private static final Logger LOG = LoggerFactory.getLogger(BudgetBook.class);
 
-    private record Budget(long createdPosition, BudgetDefinition definition) {
+    private record Budget(long createdPosition, long version, BudgetDefinition definition) {
     }
 
     /** The recorded fields of a spend that budgets are scoped by. */
@@ -49,11 +49,11 @@ final class BudgetBook {
 
     static BudgetBook load(Connection connection, JsonMapper json) {
         BudgetBook book = new BudgetBook(json);
-        try (PreparedStatement select = connection.prepareStatement("SELECT policy_id, position, content::text "
-                + "FROM policy_version WHERE kind = 'BUDGET' ORDER BY position");
+        try (PreparedStatement select = connection.prepareStatement("SELECT policy_id, position, version, "
+                + "content::text FROM policy_version WHERE kind = 'BUDGET' ORDER BY position");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                book.record(rows.getString(1), rows.getLong(2), book.read(rows.getString(3)));
+                book.record(rows.getString(1), rows.getLong(2), rows.getLong(3), book.read(rows.getString(4)));
             }
         } catch (SQLException | IOException failure) {
             throw new IllegalStateException("could not load the budgets", failure);
@@ -61,8 +61,15 @@ final class BudgetBook {
         return book;
     }
 
-    /** A new version; content the ledger should not have recorded keeps the budget's previous version. */
-    void record(String budgetId, long position, Map<String, Object> content) {
+    /**
+     * A new version, as policy-service's evaluator installs one: content that does not parse, or a version not
+     * above the one in force, leaves the budget as it was.
+     */
+    void record(String budgetId, long position, long version, Map<String, Object> content) {
+        Budget before = budgets.get(budgetId);
+        if (before != null && version <= before.version()) {
+            return;
+        }
         BudgetDefinition definition;
         try {
             definition = BudgetContent.parse(content);
@@ -71,8 +78,7 @@ final class BudgetBook {
                     + "still counts", budgetId, position);
             return;
         }
-        Budget before = budgets.get(budgetId);
-        budgets.put(budgetId, new Budget(before == null ? position : before.createdPosition(), definition));
+        budgets.put(budgetId, new Budget(before == null ? position : before.createdPosition(), version, definition));
     }
 
     /** What the entry at {@code position} adds to each budget counting the spend recorded at {@code origin}. */

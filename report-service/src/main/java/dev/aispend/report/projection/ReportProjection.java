@@ -95,7 +95,7 @@ public class ReportProjection implements LedgerProjection {
         } else if (payload instanceof PolicyChanged change) {
             records.policy(connection, position, change);
             if (change.kind() == PolicyKind.BUDGET) {
-                budgets.record(change.policyId(), position, change.content());
+                budgets.record(change.policyId(), position, change.version(), change.content());
             }
         } else if (payload instanceof PolicyChangeRejected rejection) {
             records.rejection(connection, position, rejection);

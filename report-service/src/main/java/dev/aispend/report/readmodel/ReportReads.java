@@ -40,6 +40,14 @@ public class ReportReads {
         }
     }
 
+    /** Thrown when {@code asOf} is an instant the applied ledger has not yet recorded anything after. */
+    public static final class AsOfTimeNotReachedException extends RuntimeException {
+        public AsOfTimeNotReachedException(Instant time) {
+            super("asOf " + time + " is not final yet: the reports have applied nothing the ledger recorded after "
+                    + "it, so entries recorded by then may still arrive; ask with a ledger position, or later");
+        }
+    }
+
     /** Thrown for a generation that does not exist or whose tables were dropped. */
     public static final class UnknownGenerationException extends RuntimeException {
         public UnknownGenerationException(int generation) {
@@ -103,7 +111,12 @@ public class ReportReads {
                 + "WHERE recorded_max > ? ORDER BY recorded_max, first_position LIMIT 1")) {
             select.setTimestamp(1, Timestamp.from(time));
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Math.min(applied, row.getLong(1) - 1) : applied;
+                if (!row.next() || row.getLong(1) - 1 > applied) {
+                    // Nothing applied was recorded after the instant: entries recorded by then may still be on
+                    // their way, so an answer now could differ from one asked later. Not final: refused.
+                    throw new AsOfTimeNotReachedException(time);
+                }
+                return row.getLong(1) - 1;
             }
         } catch (SQLException failure) {
             throw new IllegalStateException("could not resolve asOf " + time, failure);

@@ -14,9 +14,11 @@ public record RebuildConfiguration(String replayTopicPrefix, int maxBatchEntries
         if (!replayTopicPrefix.contains("ledger-replay")) {
             throw new IllegalArgumentException("report.rebuild.replay-topic-prefix must name a ledger-replay topic");
         }
-        if (maxBatchEntries < 1 || replayChunkEntries < 1 || keepRetired < 0) {
-            throw new IllegalArgumentException("report.rebuild: batch and chunk sizes must be positive, "
-                    + "keep-retired not negative");
+        // At least the generation just retired is kept: reads that began on it may still be running, and the
+        // switch compares its digests with the new one's.
+        if (maxBatchEntries < 1 || replayChunkEntries < 1 || keepRetired < 1) {
+            throw new IllegalArgumentException("report.rebuild: batch and chunk sizes and keep-retired must be "
+                    + "at least 1");
         }
     }
 }

@@ -32,6 +32,8 @@ import java.util.List;
 @Tag(name = "rebuilds")
 final class RebuildController {
     private static final String PATH = "/v1/reports/rebuilds/";
+    /** As report_generation.started_by holds it. */
+    static final int MAX_ACTOR_LENGTH = 128;
     private final Rebuilds rebuilds;
 
     RebuildController(Rebuilds rebuilds) {
@@ -41,8 +43,14 @@ final class RebuildController {
     @Post(produces = "application/json")
     @Operation(summary = "Rebuild the read models from a ledger replay into fresh tables, then switch to them")
     HttpResponse<?> start(@Nullable @Header("X-Actor") String actor) {
+        String startedBy = actor == null || actor.isBlank() ? "anonymous" : actor.strip();
+        if (startedBy.length() > MAX_ACTOR_LENGTH || startedBy.chars().anyMatch(Character::isISOControl)) {
+            return HttpResponse.badRequest(ErrorBody.of("invalid rebuild request; nothing was started",
+                    List.of(new FieldError("X-Actor", "must be at most " + MAX_ACTOR_LENGTH
+                            + " characters without control characters"))));
+        }
         try {
-            RebuildStore.Row row = rebuilds.start(actor == null || actor.isBlank() ? "anonymous" : actor.strip());
+            RebuildStore.Row row = rebuilds.start(startedBy);
             return HttpResponse.accepted(URI.create(PATH + row.generation())).body(progress(row));
         } catch (RebuildStore.RebuildBusyException busy) {
             return HttpResponse.status(HttpStatus.CONFLICT).body(ErrorBody.of(busy.getMessage(), List.of()));

@@ -65,10 +65,11 @@ class RebuildStore {
                 generation));
     }
 
-    void end(int generation, String state, @Nullable String failure) {
-        transactions.executeWrite(status -> update(status.getConnection(), "UPDATE report_generation "
+    /** Ends a rebuild under way (FAILED, CANCELLED); false when it was not BUILDING any more (switched, ended). */
+    boolean end(int generation, String state, @Nullable String failure) {
+        return transactions.executeWrite(status -> update(status.getConnection(), "UPDATE report_generation "
                 + "SET state = ?, failure = ?, retired_at = now() WHERE generation = ? AND state = 'BUILDING'",
-                state, failure, generation));
+                state, failure, generation)) == 1;
     }
 
     void compared(int generation, long position, boolean equal, String comparison) {
@@ -95,9 +96,13 @@ class RebuildStore {
         return transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
             Generations.lockForSwitch(connection);
+            // The rebuild's row, locked: a cancel, or another instance's switch, waits or has already happened.
+            if (!"BUILDING".equals(lockedState(connection, generation))) {
+                return Optional.<long[]>empty();
+            }
             int serving = activeGeneration(connection);
             long servingApplied = checkpoint(connection, serving);
-            if (checkpoint(connection, generation) < servingApplied) {
+            if (serving == generation || checkpoint(connection, generation) < servingApplied) {
                 return Optional.<long[]>empty();
             }
             update(connection, "UPDATE report_generation SET state = 'RETIRED', retired_at = now() "
@@ -106,6 +111,18 @@ class RebuildStore {
                     + "WHERE generation = ? AND state = 'BUILDING'", generation);
             return Optional.of(new long[]{serving, servingApplied});
         });
+    }
+
+    private static String lockedState(Connection connection, int generation) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT state FROM report_generation WHERE generation = ? FOR UPDATE")) {
+            select.setInt(1, generation);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        } catch (SQLException failure) {
+            throw new IllegalStateException("could not lock generation " + generation, failure);
+        }
     }
 
     /** Drops the schemas of retired generations beyond the newest {@code keep} ones. */

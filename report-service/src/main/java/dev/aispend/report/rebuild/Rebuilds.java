@@ -33,6 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 public class Rebuilds {
     private static final Logger LOG = LoggerFactory.getLogger(Rebuilds.class);
+    /** With the follower's backoff (up to 30 s between tries) about ten minutes of the same failure. */
+    static final int MAX_CONSECUTIVE_FAILURES = 25;
 
     private final RebuildStore store;
     private final LedgerReplays ledger;
@@ -71,7 +73,6 @@ public class Rebuilds {
     public RebuildStore.Row start(String actor) {
         int generation = store.create(topicPrefix, actor);
         try {
-            ReadModelSchema.migrate(dataSource, generation);
             RebuildStore.Row row = store.find(generation).orElseThrow();
             startLoop(row);
             requestNext(row, 0);
@@ -96,11 +97,12 @@ public class Rebuilds {
 
     /** Cancels a rebuild under way: its consumer stops, its tables are dropped; the serving generation stays. */
     public boolean cancel(int generation) {
-        RebuildStore.Row row = store.find(generation).orElse(null);
-        if (row == null || !row.state().equals("BUILDING")) {
+        // Ended first, under the row's lock: a switch of the same generation either happened already (and this
+        // cancels nothing) or will find it CANCELLED.
+        if (!store.end(generation, "CANCELLED", null)) {
             return false;
         }
-        stop(generation, "CANCELLED", null);
+        closeLoop(generation);
         store.dropRetiredBeyond(configuration.keepRetired());
         return true;
     }
@@ -121,7 +123,14 @@ public class Rebuilds {
 
     private void advance(RebuildStore.Row row) {
         int generation = row.generation();
-        startLoop(row);
+        BatchConsumerLoop loop = startLoop(row);
+        if (loop.consecutiveFailures() >= MAX_CONSECUTIVE_FAILURES) {
+            // The same batch failed again and again (an entry this build cannot apply): give up loudly rather
+            // than stay BUILDING for ever; the serving generation is untouched.
+            stop(generation, "FAILED", "the rebuild's consumer failed " + loop.consecutiveFailures()
+                    + " times in a row; see the service log");
+            return;
+        }
         long applied = store.applied(generation);
         if (row.targetPosition() == null || applied < row.targetPosition()) {
             if (row.replayId() != null && isOver(ledger.state(row.replayId()))) {
@@ -162,8 +171,10 @@ public class Rebuilds {
                 replay.id(), applied + 1, replay.toPosition(), row.replayTopic());
     }
 
-    private void startLoop(RebuildStore.Row row) {
-        loops.computeIfAbsent(row.generation(), generation -> {
+    private BatchConsumerLoop startLoop(RebuildStore.Row row) {
+        return loops.computeIfAbsent(row.generation(), generation -> {
+            // Also after a restart: read-model migrations deployed since the rebuild began reach its schema too.
+            ReadModelSchema.migrate(dataSource, generation);
             ConsumerLoopSettings settings = new ConsumerLoopSettings(bootstrapServers,
                     follower.consumerGroupOf("rebuild-g" + generation), List.of(row.replayTopic()),
                     configuration.maxBatchEntries(), follower.pollTimeout(),

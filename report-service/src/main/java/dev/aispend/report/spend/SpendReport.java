@@ -12,12 +12,13 @@ import java.util.Map;
 /**
  * Spend over a range of UTC days of use, grouped as asked, as of one ledger position (docs/reports.md, spend).
  * Money is integer USD micros; every re-pricing is counted in the period and attribution of the spend it
- * corrects. A group hidden for privacy has {@code suppressed} true and no figures.
+ * corrects. A group hidden for privacy has {@code suppressed} true and no figures; the totals are left out when
+ * they would give a hidden group away.
  */
 @Serdeable
 public record SpendReport(ReportAsOf asOf, LocalDate from, LocalDate to, List<String> groupBy,
-                          Map<String, String> filters, List<Row> rows, Figures totals, Unpriced unpriced,
-                          Suppression suppression) {
+                          Map<String, String> filters, List<Row> rows, @Nullable Figures totals,
+                          @Nullable Unpriced unpriced, Suppression suppression) {
 
     /** One group: its key (only the dimensions grouped by), its figures, and the people with spend in it. */
     @Serdeable
@@ -72,8 +73,11 @@ public record SpendReport(ReportAsOf asOf, LocalDate from, LocalDate to, List<St
     public record UnpricedModel(String model, long records) {
     }
 
-    /** How many groups were hidden, and the group size below which they are. */
+    /**
+     * How many groups were hidden, whether the totals were too (they would have given the hidden groups away),
+     * and the group size below which groups are hidden.
+     */
     @Serdeable
-    public record Suppression(int hiddenGroups, int minGroupSize, boolean peopleVisible) {
+    public record Suppression(int hiddenGroups, boolean totalsHidden, int minGroupSize, boolean peopleVisible) {
     }
 }

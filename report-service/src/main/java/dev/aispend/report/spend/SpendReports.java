@@ -46,10 +46,30 @@ public class SpendReports {
                 unpricedRecords += records;
             }
         }
+        boolean totalsHidden = !perPerson && totalsReveal(snapshot, query, groups, hidden);
         return new SpendReport(ReportAsOf.of(snapshot), query.from(), query.to(),
                 query.groupBy().stream().map(Dimension::parameter).toList(), filters(query), rows,
-                SpendReport.Figures.of(total), new SpendReport.Unpriced(unpricedRecords, unpriced),
-                new SpendReport.Suppression(hidden.size(), privacy.minGroupSize(), privacy.peopleVisible()));
+                totalsHidden ? null : SpendReport.Figures.of(total),
+                totalsHidden ? null : new SpendReport.Unpriced(unpricedRecords, unpriced),
+                new SpendReport.Suppression(hidden.size(), totalsHidden, privacy.minGroupSize(),
+                        privacy.peopleVisible()));
+    }
+
+    /**
+     * Whether the totals would give away what the rows hide, for a caller who may not see people: the whole
+     * answer covers fewer than k people, or the hidden rows together do (there were no more rows to hide beside
+     * them), so total minus the shown rows would be their figures.
+     */
+    private boolean totalsReveal(ReportSnapshot snapshot, ReportQuery query, List<Cube.Row> groups,
+                                 List<Integer> hidden) {
+        if (privacy.peopleVisible()) {
+            return false;
+        }
+        List<Cube.Row> everyone = Cube.query(snapshot, CubeTable.SPEND, query.filter(), List.of());
+        long people = everyone.isEmpty() ? 0 : everyone.get(0).people();
+        long hiddenPeople = hidden.stream().mapToLong(index -> groups.get(index).people()).sum();
+        return (people > 0 && people < privacy.minGroupSize())
+                || (!hidden.isEmpty() && hiddenPeople < privacy.minGroupSize());
     }
 
     static Map<String, String> filters(ReportQuery query) {

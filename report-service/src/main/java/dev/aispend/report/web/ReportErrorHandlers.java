@@ -58,6 +58,18 @@ final class ReportErrorHandlers {
 
     @Produces
     @Singleton
+    @Requires(classes = ReportReads.AsOfTimeNotReachedException.class)
+    static final class OfTimeNotReached
+            implements ExceptionHandler<ReportReads.AsOfTimeNotReachedException, HttpResponse<ErrorBody>> {
+        @Override
+        public HttpResponse<ErrorBody> handle(HttpRequest request, ReportReads.AsOfTimeNotReachedException exception) {
+            return HttpResponse.<ErrorBody>status(HttpStatus.CONFLICT).body(ErrorBody.of(exception.getMessage(),
+                    List.of(new FieldError("asOf", "is not final yet"))));
+        }
+    }
+
+    @Produces
+    @Singleton
     @Requires(classes = ReportReads.UnknownGenerationException.class)
     static final class OfGeneration
             implements ExceptionHandler<ReportReads.UnknownGenerationException, HttpResponse<ErrorBody>> {
