@@ -1,0 +1,66 @@
+package dev.aispend.bench;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The SQL report-service runs for a spend report (report-service query/Cube.java, built for CubeTable.SPEND),
+ * copied here with its parameters written in, to EXPLAIN it on the same database. A spend report runs it twice:
+ * grouped as asked, and grouped by model (the unpriced records per model).
+ */
+final class SpendCubeSql {
+    private static final List<String> MEASURES = List.of("records", "input_tokens", "output_tokens",
+            "cache_read_tokens", "cache_write5m_tokens", "cache_write1h_tokens", "reasoning_tokens", "cost_usd_micros",
+            "unpriced_records", "reported_records", "reported_cost_usd_micros", "reported_our_cost_usd_micros",
+            "evidence_records", "evidence_cost_usd_micros", "evidence_reported_cost_usd_micros");
+    private static final String KEY_COLUMNS = "day, team, cost_center, person_ref, model, provider, purpose, source";
+    private static final String ACTIVE_WHEN = "records <> 0 OR cost_usd_micros <> 0";
+
+    /** A dimension as Cube names it: its ordinal in report-service's Dimension enum and its SQL expression. */
+    enum Dimension {
+        DAY(0, "day"), WEEK(1, "date_trunc('week', day)::date"), MONTH(2, "date_trunc('month', day)::date"),
+        TEAM(3, "team"), COST_CENTER(4, "cost_center"), PERSON(5, "person_ref"), MODEL(6, "model");
+
+        final int ordinal;
+        final String expression;
+
+        Dimension(int ordinal, String expression) {
+            this.ordinal = ordinal;
+            this.expression = expression;
+        }
+    }
+
+    private SpendCubeSql() {
+    }
+
+    /** The statement for the days from..to, grouped by {@code groupBy}, as of the latest or an earlier position. */
+    static String sql(LocalDate from, LocalDate to, List<Dimension> groupBy, Long asOfPosition) {
+        String keys = groupBy.stream().map(dimension -> dimension.expression + " AS k_" + dimension.ordinal)
+                .collect(Collectors.joining(", ", "", groupBy.isEmpty() ? "" : ", "));
+        String keyNames = groupBy.stream().map(dimension -> "k_" + dimension.ordinal).collect(Collectors.joining(", "));
+        String where = " WHERE day BETWEEN '" + from + "'::date AND '" + to + "'::date";
+        String source = "SELECT " + KEY_COLUMNS + ", " + String.join(", ", MEASURES) + " FROM spend_daily" + where;
+        if (asOfPosition != null) {
+            source += " UNION ALL SELECT " + KEY_COLUMNS + ", " + IntStream.range(0, MEASURES.size())
+                    .mapToObj(index -> "-(" + lineMeasure(MEASURES.get(index)) + ") AS " + MEASURES.get(index))
+                    .collect(Collectors.joining(", ")) + " FROM spend_line" + where + " AND position > "
+                    + asOfPosition;
+        }
+        String inner = MEASURES.stream().map(measure -> "SUM(" + measure + ") AS " + measure)
+                .collect(Collectors.joining(", "));
+        String outer = MEASURES.stream().map(measure -> "SUM(" + measure + ")").collect(Collectors.joining(", "));
+        return "WITH per_person AS (SELECT " + keys + "person_ref, " + inner + " FROM (" + source
+                + ") source GROUP BY " + (keyNames.isEmpty() ? "" : keyNames + ", ") + "person_ref) SELECT "
+                + (keyNames.isEmpty() ? "" : keyNames + ", ") + outer + ", COUNT(*) FILTER (WHERE " + ACTIVE_WHEN
+                + ") FROM per_person" + (keyNames.isEmpty() ? "" : " GROUP BY " + keyNames + " ORDER BY " + keyNames);
+    }
+
+    private static String lineMeasure(String column) {
+        if (column.startsWith("evidence_")) {
+            return "CASE WHEN line_kind = 'EVIDENCE' THEN " + column.substring("evidence_".length()) + " ELSE 0 END";
+        }
+        return "CASE WHEN line_kind <> 'EVIDENCE' THEN " + column + " ELSE 0 END";
+    }
+}
