@@ -30,7 +30,7 @@ final class DigestQueries {
                     + "person_ref, team, cost_center, effective_from FROM identity_link WHERE position <= ? "
                     + "ORDER BY position")),
             "spend", List.of(lines("spend_line", "position, origin_position, line_kind"),
-                    dailyAsOf(CubeTable.SPEND, "spend_daily")),
+                    dailyAsOf(CubeTable.SPEND, "spend_daily"), monthlyAsOf(CubeTable.SPEND)),
             "outcomes", List.of(lines("outcome_line", "position, origin_position, line_kind"),
                     dailyAsOf(CubeTable.OUTCOMES, "outcome_daily")),
             "budgets", List.of(lines("budget_line", "position, origin_position, budget_id COLLATE \"C\""),
@@ -50,18 +50,30 @@ final class DigestQueries {
 
     /** The daily sums as of the position: daily rows plus the negated lines after it, by key, non-zero only. */
     private static Part dailyAsOf(CubeTable table, String label) {
-        List<String> keys = Arrays.stream(table.keyColumns().split(",")).map(String::strip).toList();
-        String ordered = keys.stream().map(key -> key.equals("day") ? "day" : key + " COLLATE \"C\" NULLS FIRST")
+        return sumsAsOf(table, table.daily(), "day", "day", label);
+    }
+
+    /** The monthly sums as of the position, the same way. */
+    private static Part monthlyAsOf(CubeTable table) {
+        return sumsAsOf(table, table.monthly(), "month", "date_trunc('month', day)::date", table.monthly());
+    }
+
+    private static Part sumsAsOf(CubeTable table, String sums, String period, String periodOfLine, String label) {
+        List<String> attributes = Arrays.stream(table.keyColumns().split(",")).map(String::strip)
+                .filter(key -> !key.equals("day")).toList();
+        String attributeList = String.join(", ", attributes);
+        String ordered = period + ", " + attributes.stream().map(key -> key + " COLLATE \"C\" NULLS FIRST")
                 .collect(Collectors.joining(", "));
-        String sums = table.measures().stream().map(measure -> "SUM(" + measure + ")")
+        String summed = table.measures().stream().map(measure -> "SUM(" + measure + ")")
                 .collect(Collectors.joining(", "));
         String negated = IntStream.range(0, table.measures().size())
                 .mapToObj(index -> "-(" + table.lineMeasures().get(index) + ")").collect(Collectors.joining(", "));
         String nonZero = table.measures().stream().map(measure -> "SUM(" + measure + ") <> 0")
                 .collect(Collectors.joining(" OR "));
-        return new Part(label, "SELECT " + table.keyColumns() + ", " + sums + " FROM (SELECT " + table.keyColumns()
-                + ", " + String.join(", ", table.measures()) + " FROM " + table.daily() + " UNION ALL SELECT "
-                + table.keyColumns() + ", " + negated + " FROM " + table.lines() + " WHERE position > ?) sums "
-                + "GROUP BY " + table.keyColumns() + " HAVING " + nonZero + " ORDER BY " + ordered);
+        return new Part(label, "SELECT " + period + ", " + attributeList + ", " + summed + " FROM (SELECT " + period
+                + ", " + attributeList + ", " + String.join(", ", table.measures()) + " FROM " + sums
+                + " UNION ALL SELECT " + periodOfLine + ", " + attributeList + ", " + negated + " FROM "
+                + table.lines() + " WHERE position > ?) sums GROUP BY " + period + ", " + attributeList
+                + " HAVING " + nonZero + " ORDER BY " + ordered);
     }
 }

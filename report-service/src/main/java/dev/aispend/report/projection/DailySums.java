@@ -20,16 +20,10 @@ final class DailySums {
     static final String SPEND_KEY = "day, team, cost_center, person_ref, model, provider, purpose, source";
     static final String OUTCOME_KEY = "day, team, cost_center, person_ref, kind, source, ai_assistance";
 
-    private static final String SPEND = "INSERT INTO spend_daily AS d (" + SPEND_KEY + ", "
-            + String.join(", ", SPEND_MEASURES) + ", "
-            + EVIDENCE_MEASURES.stream().map(measure -> "evidence_" + measure).collect(Collectors.joining(", "))
-            + ") SELECT " + SPEND_KEY + ", "
-            + SPEND_MEASURES.stream().map(measure -> filtered(measure, "<>")).collect(Collectors.joining(", "))
-            + ", " + EVIDENCE_MEASURES.stream().map(measure -> filtered(measure, "=")).collect(Collectors.joining(", "))
-            + " FROM spend_line WHERE position BETWEEN ? AND ? GROUP BY " + SPEND_KEY
-            + " ON CONFLICT ON CONSTRAINT spend_daily_key DO UPDATE SET "
-            + addAll(SPEND_MEASURES) + ", "
-            + addAll(EVIDENCE_MEASURES.stream().map(measure -> "evidence_" + measure).toList());
+    private static final String SPEND = spendSums("spend_daily", "day", "day");
+    /** The same sums per calendar month: spend_monthly, which whole-month reports read. */
+    private static final String SPEND_MONTHLY = spendSums("spend_monthly", "month",
+            "date_trunc('month', day)::date");
 
     private static final String OUTCOMES = "INSERT INTO outcome_daily AS d (" + OUTCOME_KEY
             + ", outcomes, additions, deletions, evidence_outcomes) SELECT " + OUTCOME_KEY + ", "
@@ -53,8 +47,25 @@ final class DailySums {
 
     static void add(Connection connection, long firstPosition, long lastPosition) {
         Sql.update(connection, SPEND, firstPosition, lastPosition);
+        Sql.update(connection, SPEND_MONTHLY, firstPosition, lastPosition);
         Sql.update(connection, OUTCOMES, firstPosition, lastPosition);
         Sql.update(connection, BUDGETS, firstPosition, lastPosition);
+    }
+
+    /** The upsert of a delivery's spend lines into {@code table}, keyed by {@code period} and the attributes. */
+    private static String spendSums(String table, String periodColumn, String periodOfLine) {
+        String attributes = SPEND_KEY.substring("day, ".length());
+        return "INSERT INTO " + table + " AS d (" + periodColumn + ", " + attributes + ", "
+                + String.join(", ", SPEND_MEASURES) + ", "
+                + EVIDENCE_MEASURES.stream().map(measure -> "evidence_" + measure).collect(Collectors.joining(", "))
+                + ") SELECT " + periodOfLine + ", " + attributes + ", "
+                + SPEND_MEASURES.stream().map(measure -> filtered(measure, "<>")).collect(Collectors.joining(", "))
+                + ", " + EVIDENCE_MEASURES.stream().map(measure -> filtered(measure, "="))
+                .collect(Collectors.joining(", "))
+                + " FROM spend_line WHERE position BETWEEN ? AND ? GROUP BY " + periodOfLine + ", " + attributes
+                + " ON CONFLICT ON CONSTRAINT " + table + "_key DO UPDATE SET "
+                + addAll(SPEND_MEASURES) + ", "
+                + addAll(EVIDENCE_MEASURES.stream().map(measure -> "evidence_" + measure).toList());
     }
 
     /** The sum of a measure over the evidence lines ({@code =}) or the others ({@code <>}); 0 over none. */

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,13 +61,16 @@ public final class Cube {
             }
         }
         List<Dimension> filters = filter.equal().keySet().stream().sorted().toList();
-        String sql = sql(snapshot.latest(), table, filters, groupBy);
+        List<Source> sources = sources(snapshot.latest(), table, filter, groupBy);
+        String sql = sql(table, filters, groupBy, sources);
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = snapshot.connection().prepareStatement(sql)) {
-            int index = bindWhere(select, 1, filter, filters);
-            if (!snapshot.latest()) {
-                index = bindWhere(select, index, filter, filters);
-                select.setLong(index, snapshot.asOfPosition());
+            int index = 1;
+            for (Source source : sources) {
+                index = bindWhere(select, index, source.from(), source.to(), filter, filters);
+                if (source.afterPosition()) {
+                    select.setLong(index++, snapshot.asOfPosition());
+                }
             }
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
@@ -80,20 +84,58 @@ public final class Cube {
                 .toList();
     }
 
-    private static String sql(boolean latest, CubeTable table, List<Dimension> filters, List<Dimension> groupBy) {
+    /**
+     * Where the sums come from: the monthly table for the whole months of the range when no day or week is asked
+     * for (far fewer rows), the daily table for the rest, and when the snapshot is not the latest the lines after
+     * its position, negated, over the whole range.
+     */
+    private record Source(String table, String periodColumn, LocalDate from, LocalDate to, boolean afterPosition) {
+    }
+
+    private static List<Source> sources(boolean latest, CubeTable table, Filter filter, List<Dimension> groupBy) {
+        List<Source> sources = new ArrayList<>();
+        LocalDate firstWhole = filter.from().getDayOfMonth() == 1 ? filter.from()
+                : filter.from().withDayOfMonth(1).plusMonths(1);
+        LocalDate lastWhole = filter.to().equals(YearMonth.from(filter.to()).atEndOfMonth()) ? filter.to()
+                : filter.to().withDayOfMonth(1).minusDays(1);
+        boolean monthly = table.monthly() != null && !firstWhole.isAfter(lastWhole)
+                && !groupBy.contains(Dimension.DAY) && !groupBy.contains(Dimension.WEEK);
+        if (!monthly) {
+            sources.add(new Source(table.daily(), "day", filter.from(), filter.to(), false));
+        } else {
+            if (filter.from().isBefore(firstWhole)) {
+                sources.add(new Source(table.daily(), "day", filter.from(), firstWhole.minusDays(1), false));
+            }
+            sources.add(new Source(table.monthly(), "month", firstWhole, lastWhole.withDayOfMonth(1), false));
+            if (filter.to().isAfter(lastWhole)) {
+                sources.add(new Source(table.daily(), "day", lastWhole.plusDays(1), filter.to(), false));
+            }
+        }
+        if (!latest) {
+            sources.add(new Source(table.lines(), "day", filter.from(), filter.to(), true));
+        }
+        return sources;
+    }
+
+    private static String sql(CubeTable table, List<Dimension> filters, List<Dimension> groupBy,
+                              List<Source> sources) {
         String keys = groupBy.stream().map(dimension -> dimension.expression() + " AS k_" + dimension.ordinal())
                 .collect(Collectors.joining(", ", "", groupBy.isEmpty() ? "" : ", "));
         String keyNames = groupBy.stream().map(dimension -> "k_" + dimension.ordinal())
                 .collect(Collectors.joining(", "));
-        String where = " WHERE day BETWEEN ? AND ?" + filters.stream()
-                .map(dimension -> " AND " + dimension.expression() + " = ?").collect(Collectors.joining());
-        String source = "SELECT " + table.keyColumns() + ", " + String.join(", ", table.measures()) + " FROM "
-                + table.daily() + where;
-        if (!latest) {
-            source += " UNION ALL SELECT " + table.keyColumns() + ", " + IntStream.range(0, table.measures().size())
-                    .mapToObj(index -> "-(" + table.lineMeasures().get(index) + ") AS " + table.measures().get(index))
-                    .collect(Collectors.joining(", ")) + " FROM " + table.lines() + where + " AND position > ?";
-        }
+        String attributes = table.keyColumns().substring("day, ".length());
+        String source = sources.stream().map(part -> {
+            String where = " WHERE " + part.periodColumn() + " BETWEEN ? AND ?" + filters.stream()
+                    .map(dimension -> " AND " + dimension.expression() + " = ?").collect(Collectors.joining());
+            if (part.afterPosition()) {
+                return "SELECT " + table.keyColumns() + ", " + IntStream.range(0, table.measures().size())
+                        .mapToObj(index -> "-(" + table.lineMeasures().get(index) + ") AS "
+                                + table.measures().get(index)).collect(Collectors.joining(", "))
+                        + " FROM " + part.table() + where + " AND position > ?";
+            }
+            return "SELECT " + part.periodColumn() + " AS day, " + attributes + ", "
+                    + String.join(", ", table.measures()) + " FROM " + part.table() + where;
+        }).collect(Collectors.joining(" UNION ALL "));
         String inner = table.measures().stream().map(measure -> "SUM(" + measure + ") AS " + measure)
                 .collect(Collectors.joining(", "));
         String outer = table.measures().stream().map(measure -> "SUM(" + measure + ")")
@@ -119,11 +161,11 @@ public final class Cube {
         return new Row(key, measures, result.getLong(groupBy.size() + 1 + measures.length));
     }
 
-    private static int bindWhere(PreparedStatement select, int first, Filter filter, List<Dimension> filters)
-            throws SQLException {
+    private static int bindWhere(PreparedStatement select, int first, LocalDate from, LocalDate to, Filter filter,
+                                 List<Dimension> filters) throws SQLException {
         int index = first;
-        select.setObject(index++, filter.from());
-        select.setObject(index++, filter.to());
+        select.setObject(index++, from);
+        select.setObject(index++, to);
         for (Dimension dimension : filters) {
             select.setString(index++, filter.equal().get(dimension));
         }

@@ -1,18 +1,21 @@
 package dev.aispend.report.query;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * A read model summed by {@link Cube}: its daily table, its line table, their shared key columns, the daily
+ * A read model summed by {@link Cube}: its daily table, its monthly table if it has one, its line table, their shared key columns, the daily
  * measures and how each is taken (negated) from a line, and the dimensions it can be grouped by.
  *
  * @param lineMeasures per daily measure, the SQL expression over a line that the measure sums (fixed text)
  * @param activeWhen   a condition over the per-person sums saying the person had activity in the group
  */
-public record CubeTable(String daily, String lines, String keyColumns, List<String> measures,
-                        List<String> lineMeasures, Set<Dimension> dimensions, String activeWhen) {
+public record CubeTable(String daily, @Nullable String monthly, String lines, String keyColumns,
+                        List<String> measures, List<String> lineMeasures, Set<Dimension> dimensions,
+                        String activeWhen) {
 
     public CubeTable {
         if (measures.size() != lineMeasures.size()) {
@@ -25,7 +28,7 @@ public record CubeTable(String daily, String lines, String keyColumns, List<Stri
 
     private static final Set<Dimension> PERIODS = EnumSet.of(Dimension.DAY, Dimension.WEEK, Dimension.MONTH);
 
-    public static final CubeTable SPEND = new CubeTable("spend_daily", "spend_line",
+    public static final CubeTable SPEND = new CubeTable("spend_daily", "spend_monthly", "spend_line",
             "day, team, cost_center, person_ref, model, provider, purpose, source",
             List.of(SpendMeasures.COLUMNS),
             List.of(SpendMeasures.COLUMNS).stream().map(CubeTable::spendLineMeasure).toList(),
@@ -33,7 +36,7 @@ public record CubeTable(String daily, String lines, String keyColumns, List<Stri
                     Dimension.PROVIDER, Dimension.PURPOSE, Dimension.SOURCE)),
             "records <> 0 OR cost_usd_micros <> 0");
 
-    public static final CubeTable OUTCOMES = new CubeTable("outcome_daily", "outcome_line",
+    public static final CubeTable OUTCOMES = new CubeTable("outcome_daily", null, "outcome_line",
             "day, team, cost_center, person_ref, kind, source, ai_assistance",
             List.of("outcomes", "additions", "deletions", "evidence_outcomes"),
             List.of("CASE WHEN line_kind <> 'EVIDENCE' THEN outcomes ELSE 0 END",

@@ -39,7 +39,10 @@ public class SpendReports {
         }
         List<SpendReport.UnpricedModel> unpriced = new ArrayList<>();
         long unpricedRecords = 0;
-        for (Cube.Row model : Cube.query(snapshot, CubeTable.SPEND, query.filter(), List.of(Dimension.MODEL))) {
+        // Most ranges hold no unpriced spend: the rows' total says so without summing the range again by model.
+        List<Cube.Row> byModel = total.unpricedRecords() == 0 ? List.of()
+                : Cube.query(snapshot, CubeTable.SPEND, query.filter(), List.of(Dimension.MODEL));
+        for (Cube.Row model : byModel) {
             long records = SpendMeasures.of(model.measures()).unpricedRecords();
             if (records != 0) {
                 unpriced.add(new SpendReport.UnpricedModel((String) model.get(Dimension.MODEL), records));
