@@ -9,6 +9,7 @@ import dev.aispend.report.readmodel.AsOf;
 import dev.aispend.report.readmodel.ReportReads;
 import dev.aispend.report.support.ReportAnswers;
 import dev.aispend.report.support.ReportSystemTest;
+import dev.aispend.report.web.ReportDays;
 import dev.aispend.report.web.ReportPrivacy;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
