@@ -6,6 +6,7 @@ import dev.aispend.report.query.Dimension;
 import dev.aispend.report.query.ReportAsOf;
 import dev.aispend.report.readmodel.ReportSnapshot;
 import dev.aispend.report.web.ReportPrivacy;
+import dev.aispend.report.web.TeamReportRequest;
 import jakarta.inject.Singleton;
 
 import java.time.DayOfWeek;

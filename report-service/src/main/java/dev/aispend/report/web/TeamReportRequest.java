@@ -1,11 +1,8 @@
-package dev.aispend.report.efficiency;
+package dev.aispend.report.web;
 
 import dev.aispend.platform.web.FieldError;
 import dev.aispend.report.query.Dimension;
 import dev.aispend.report.readmodel.AsOf;
-import dev.aispend.report.web.InvalidReportRequestException;
-import dev.aispend.report.web.ReportParameters;
-import dev.aispend.report.web.ReportQuery;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 
