@@ -1,11 +1,10 @@
 package dev.aispend.report.anomalies;
 
 import dev.aispend.platform.web.FieldError;
-import dev.aispend.report.gamification.ReportParameters;
 import dev.aispend.report.readmodel.AsOf;
 import dev.aispend.report.readmodel.ReportReads;
-import dev.aispend.report.web.InvalidReportRequestException;
 import dev.aispend.report.web.ReportFormats;
+import dev.aispend.report.web.ReportParameters;
 import dev.aispend.report.web.ReportPrivacy;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -75,9 +74,7 @@ final class AnomalyController {
         AnomalyQuery query = AnomalyQuery.parse(from, to, team, status, view, maxRangeDays, errors);
         AsOf at = ReportParameters.asOf(asOf, errors);
         ReportParameters.checkFormat(request, format, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidReportRequestException("invalid report request", errors);
-        }
+        ReportParameters.rejectIfAny(errors);
         String csvView = query.view() != null ? query.view() : privacy.peopleVisible() ? "flags" : "teams";
         if ("flags".equals(csvView)) {
             privacy.requirePeopleVisible("view");

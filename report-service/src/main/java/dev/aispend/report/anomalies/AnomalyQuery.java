@@ -1,8 +1,8 @@
 package dev.aispend.report.anomalies;
 
 import dev.aispend.platform.web.FieldError;
-import dev.aispend.report.gamification.GamificationQuery;
-import dev.aispend.report.gamification.ReportDays;
+import dev.aispend.report.web.ReportDays;
+import dev.aispend.report.web.ReportParameters;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
@@ -26,8 +26,8 @@ public record AnomalyQuery(@Nullable ReportDays days, @Nullable String team, @Nu
                                      @Nullable String status, @Nullable String view, int maxRangeDays,
                                      List<FieldError> errors) {
         int before = errors.size();
-        ReportDays days = ReportDays.parse(from, to, maxRangeDays, errors);
-        String teamName = GamificationQuery.team(team, errors);
+        ReportDays days = ReportParameters.optionalRange(from, to, maxRangeDays, errors);
+        String teamName = ReportParameters.team(team, errors);
         String wantedStatus = null;
         if (status != null && !status.isBlank()) {
             wantedStatus = status.strip().toLowerCase(Locale.ROOT);

@@ -1,12 +1,12 @@
 package dev.aispend.report.anomalies;
 
-import dev.aispend.report.gamification.ReportDays;
 import dev.aispend.report.query.Cube;
 import dev.aispend.report.query.CubeTable;
 import dev.aispend.report.query.Dimension;
 import dev.aispend.report.query.ReportAsOf;
 import dev.aispend.report.query.SpendMeasures;
 import dev.aispend.report.readmodel.ReportSnapshot;
+import dev.aispend.report.web.ReportDays;
 import dev.aispend.report.web.ReportPrivacy;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;

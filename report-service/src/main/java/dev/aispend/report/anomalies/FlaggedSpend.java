@@ -1,8 +1,8 @@
 package dev.aispend.report.anomalies;
 
-import dev.aispend.report.gamification.ReportDays;
-import dev.aispend.report.gamification.SnapshotRows;
 import dev.aispend.report.readmodel.ReportSnapshot;
+import dev.aispend.report.readmodel.SnapshotRows;
+import dev.aispend.report.web.ReportDays;
 import io.micronaut.core.annotation.Nullable;
 
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package dev.aispend.report.audit;
 
 import dev.aispend.platform.web.FieldError;
-import dev.aispend.report.web.InvalidReportRequestException;
+import dev.aispend.report.web.ReportParameters;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpParameters;
 
@@ -26,13 +26,9 @@ record AuditFilter(Map<String, String> equal, @Nullable LocalDate from, @Nullabl
         List<FieldError> errors = new ArrayList<>();
         Map<String, String> equal = new LinkedHashMap<>();
         for (String field : fields) {
-            String value = parameters.get(field);
+            String value = ReportParameters.filter(field, parameters.get(field), 300, errors);
             if (value != null) {
-                if (value.isBlank() || value.length() > 300) {
-                    errors.add(new FieldError(field, "must be 1 to 300 characters"));
-                } else {
-                    equal.put(field, value);
-                }
+                equal.put(field, value);
             }
         }
         LocalDate from = day("from", parameters.get("from"), errors);
@@ -41,9 +37,7 @@ record AuditFilter(Map<String, String> equal, @Nullable LocalDate from, @Nullabl
             errors.add(new FieldError("from", "must not be after to"));
         }
         AuditPage page = AuditPage.parse(parameters.get("limit"), parameters.get("offset"), maxPageSize, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidReportRequestException("invalid report request", errors);
-        }
+        ReportParameters.rejectIfAny(errors);
         return new AuditFilter(Map.copyOf(equal), from, to, page);
     }
 

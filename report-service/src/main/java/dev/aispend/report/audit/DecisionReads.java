@@ -2,6 +2,7 @@ package dev.aispend.report.audit;
 
 import dev.aispend.report.query.ReportAsOf;
 import dev.aispend.report.readmodel.ReportSnapshot;
+import dev.aispend.report.readmodel.SnapshotRows;
 import dev.aispend.report.web.ReportPrivacy;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -82,7 +83,7 @@ public class DecisionReads {
         return new DecisionReport.Decision(row.getLong("position"), text(row.getString("decision_id")),
                 row.getString("kind"), text(row.getString("subject")), row.getString("policy_id"),
                 row.getLong("policy_version"), row.getString("result"), text(row.getString("reason")),
-                SqlTime.instant(row, "occurred_at"), PolicyChangeReads.nullableLong(row, "trigger_position"),
+                SnapshotRows.instant(row, "occurred_at"), SnapshotRows.nullableLong(row, "trigger_position"),
                 inputs, privacy.peopleVisible() ? evidence : PersonRefs.hideIn(evidence));
     }
 
@@ -94,10 +95,10 @@ public class DecisionReads {
             statement.setString(index++, filter.equal().get(field));
         }
         if (filter.from() != null) {
-            SqlTime.bind(statement, index++, filter.fromInstant());
+            SnapshotRows.bind(statement, index++, filter.fromInstant());
         }
         if (filter.to() != null) {
-            SqlTime.bind(statement, index++, filter.toExclusive());
+            SnapshotRows.bind(statement, index++, filter.toExclusive());
         }
         return index;
     }

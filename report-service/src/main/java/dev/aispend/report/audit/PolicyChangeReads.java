@@ -2,6 +2,7 @@ package dev.aispend.report.audit;
 
 import dev.aispend.report.query.ReportAsOf;
 import dev.aispend.report.readmodel.ReportSnapshot;
+import dev.aispend.report.readmodel.SnapshotRows;
 import dev.aispend.report.web.ReportPrivacy;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -65,9 +66,10 @@ public class PolicyChangeReads {
 
     private PolicyChangeReport.Change change(ResultSet row) throws SQLException {
         return new PolicyChangeReport.Change(row.getLong("position"), row.getString("outcome"), row.getString("kind"),
-                row.getString("policy_id"), nullableLong(row, "version"), nullableLong(row, "expected_version"),
-                nullableLong(row, "current_version"), text(row.getString("actor")), row.getString("request_id"),
-                SqlTime.instant(row, "effective_from"), SqlTime.instant(row, "occurred_at"),
+                row.getString("policy_id"), SnapshotRows.nullableLong(row, "version"),
+                SnapshotRows.nullableLong(row, "expected_version"), SnapshotRows.nullableLong(row, "current_version"),
+                text(row.getString("actor")), row.getString("request_id"),
+                SnapshotRows.instant(row, "effective_from"), SnapshotRows.instant(row, "occurred_at"),
                 row.getString("reason"), value(row.getString("diff")), value(row.getString("content")));
     }
 
@@ -99,10 +101,10 @@ public class PolicyChangeReads {
             statement.setString(index++, filter.equal().get("policyId"));
         }
         if (filter.from() != null) {
-            SqlTime.bind(statement, index++, filter.fromInstant());
+            SnapshotRows.bind(statement, index++, filter.fromInstant());
         }
         if (filter.to() != null) {
-            SqlTime.bind(statement, index++, filter.toExclusive());
+            SnapshotRows.bind(statement, index++, filter.toExclusive());
         }
         return index;
     }
@@ -115,11 +117,5 @@ public class PolicyChangeReads {
 
     private String text(String recorded) {
         return privacy.peopleVisible() ? recorded : PersonRefs.hide(recorded);
-    }
-
-    @Nullable
-    static Long nullableLong(ResultSet row, String column) throws SQLException {
-        long value = row.getLong(column);
-        return row.wasNull() ? null : value;
     }
 }

@@ -3,8 +3,8 @@ package dev.aispend.report.budgets;
 import dev.aispend.platform.web.FieldError;
 import dev.aispend.report.readmodel.AsOf;
 import dev.aispend.report.readmodel.ReportReads;
-import dev.aispend.report.web.InvalidReportRequestException;
 import dev.aispend.report.web.ReportFormats;
+import dev.aispend.report.web.ReportParameters;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -75,16 +75,8 @@ final class BudgetController {
         if (!table.equals("summary") && !table.equals("burndown")) {
             errors.add(new FieldError("view", "must be summary or burndown"));
         }
-        boolean csv;
-        try {
-            csv = ReportFormats.wantsCsv(request, format);
-        } catch (InvalidReportRequestException invalid) {
-            errors.addAll(invalid.errors());
-            csv = false;
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidReportRequestException("invalid report request", errors);
-        }
+        boolean csv = ReportParameters.wantsCsv(request, format, errors);
+        ReportParameters.rejectIfAny(errors);
         AsOf at = AsOf.parse(asOf);
         BudgetReport report = reads.read(at, snapshot -> reports.build(snapshot,
                 new BudgetReports.Request(period, budgetId)));

@@ -2,8 +2,8 @@ package dev.aispend.report.budgets;
 
 import dev.aispend.report.audit.PersonRefs;
 import dev.aispend.report.audit.RecordedJson;
-import dev.aispend.report.audit.SqlTime;
 import dev.aispend.report.readmodel.ReportSnapshot;
+import dev.aispend.report.readmodel.SnapshotRows;
 import io.micronaut.core.annotation.Nullable;
 
 import java.sql.PreparedStatement;
@@ -43,8 +43,8 @@ final class BudgetDecisionReads {
             Long percent = EXHAUSTED.equals(kind) ? Long.valueOf(100) : number(evidence.get("thresholdPercent"));
             limits.add(new BudgetReport.LimitDecision(kind, percent == null ? 0 : percent.intValue(),
                     row.getString("decision_id"), row.getLong("policy_version"),
-                    number(evidence.get("spentUsdMicros")), row.getLong("position"), triggerPosition(row),
-                    SqlTime.instant(row, "occurred_at")));
+                    number(evidence.get("spentUsdMicros")), row.getLong("position"),
+                    SnapshotRows.nullableLong(row, "trigger_position"), SnapshotRows.instant(row, "occurred_at")));
         });
         return limits;
     }
@@ -55,7 +55,8 @@ final class BudgetDecisionReads {
                 new BudgetReport.ForecastDecision(row.getString("decision_id"), row.getLong("policy_version"),
                         instant(evidence.get("projectedExhaustionAt")), text(evidence.get("method")),
                         number(evidence.get("spentUsdMicros")), instant(evidence.get("ledgerClock")),
-                        row.getLong("position"), triggerPosition(row), SqlTime.instant(row, "occurred_at"))));
+                        row.getLong("position"), SnapshotRows.nullableLong(row, "trigger_position"),
+                        SnapshotRows.instant(row, "occurred_at"))));
         return forecasts;
     }
 
@@ -80,7 +81,7 @@ final class BudgetDecisionReads {
                     String checkId = subject.startsWith("check:") ? subject.substring("check:".length()) : subject;
                     String estimate = row.getString("estimate");
                     latest.add(new BudgetReport.DeniedCheck(visible(row.getString("decision_id")), visible(checkId),
-                            row.getLong("policy_version"), SqlTime.instant(row, "occurred_at"),
+                            row.getLong("policy_version"), SnapshotRows.instant(row, "occurred_at"),
                             estimate == null ? null : Long.valueOf(estimate), visible(row.getString("reason")),
                             row.getLong("position")));
                 }
@@ -115,12 +116,6 @@ final class BudgetDecisionReads {
 
     private String visible(String text) {
         return peopleVisible ? text : PersonRefs.hide(text);
-    }
-
-    @Nullable
-    private static Long triggerPosition(ResultSet row) throws SQLException {
-        long value = row.getLong("trigger_position");
-        return row.wasNull() ? null : value;
     }
 
     @Nullable

@@ -5,6 +5,8 @@ import dev.aispend.report.anomalies.FlaggedSpend;
 import dev.aispend.report.query.Cube;
 import dev.aispend.report.query.CubeTable;
 import dev.aispend.report.query.Dimension;
+import dev.aispend.report.query.Fractions;
+import dev.aispend.report.query.OutcomeKinds;
 import dev.aispend.report.query.ReportAsOf;
 import dev.aispend.report.query.SpendMeasures;
 import dev.aispend.report.readmodel.ReportSnapshot;
@@ -54,7 +56,7 @@ public class CfoSummaries {
                 organization, forecast(month, clock, toDate.costUsdMicros(), budgetTotal, position),
                 trend(snapshot, month), movers(snapshot, from, through), new CfoSummary.Flagged(
                 flagged.open().spendUsdMicros(), flagged.cleared().spendUsdMicros(), flagged.open().flags(),
-                flagged.cleared().flags(), Ratios.fraction(flagged.all().spendUsdMicros(),
+                flagged.cleared().flags(), Fractions.fraction(flagged.all().spendUsdMicros(),
                         spend(snapshot, from, month.atEndOfMonth()).costUsdMicros()),
                 "ANOMALY_FLAGGED decisions for windows closed in " + month + " in the ledger up to position "
                         + position + " (their evidence's flaggedSpendUsdMicros, a person's window counted once), "
@@ -84,8 +86,8 @@ public class CfoSummaries {
         }
         long elapsed = Duration.between(start, clock.isAfter(end) ? end : clock).toMillis();
         long length = Duration.between(start, end).toMillis();
-        long forecast = Ratios.roundedHalfUp(Math.multiplyExact(spent, length), elapsed);
-        return new CfoSummary.Forecast(forecast, budget == 0 ? null : Ratios.percent(forecast, budget), method,
+        long forecast = Fractions.roundedHalfUp(Math.multiplyExact(spent, length), elapsed);
+        return new CfoSummary.Forecast(forecast, budget == 0 ? null : Fractions.percent(forecast, budget), method,
                 "The month-to-date spend at the ledger clock (the latest time of use recorded up to position "
                         + position + ") extended to the whole month.");
     }
@@ -101,7 +103,7 @@ public class CfoSummaries {
         }
         Map<LocalDate, Long> merged = new HashMap<>();
         for (Cube.Row row : Cube.query(snapshot, CubeTable.OUTCOMES, range.with(Dimension.OUTCOME_KIND,
-                "pull_request_merged"), List.of(Dimension.MONTH))) {
+                OutcomeKinds.MERGED_PR), List.of(Dimension.MONTH))) {
             merged.put((LocalDate) row.get(Dimension.MONTH), row.measures()[0]);
         }
         List<CfoSummary.TrendMonth> trend = new ArrayList<>();
@@ -109,7 +111,7 @@ public class CfoSummaries {
             long spent = cost.getOrDefault(each.atDay(1), 0L);
             long prs = merged.getOrDefault(each.atDay(1), 0L);
             trend.add(new CfoSummary.TrendMonth(each.toString(), spent, prs,
-                    prs == 0 ? null : Ratios.roundedHalfUp(spent, prs), "Spend of " + each
+                    prs == 0 ? null : Fractions.roundedHalfUp(spent, prs), "Spend of " + each
                     + " over its merged pull requests (OutcomeRecorded pull_request_merged, evidence excluded)."));
         }
         return trend;
@@ -153,7 +155,7 @@ public class CfoSummaries {
             boolean suppressed = hidden.contains(index);
             movers.add(suppressed ? new CfoSummary.Mover(team, 0, 0, 0, null, true)
                     : new CfoSummary.Mover(team, cost, earlier, cost - earlier,
-                    earlier == 0 ? null : Ratios.percent(cost - earlier, earlier), false));
+                    earlier == 0 ? null : Fractions.percent(cost - earlier, earlier), false));
         }
         movers.sort(Comparator.comparing(CfoSummary.Mover::suppressed)
                 .thenComparing(mover -> -Math.abs(mover.changeUsdMicros()))

@@ -1,8 +1,8 @@
 package dev.aispend.report.distribution;
 
-import dev.aispend.report.efficiency.TeamReportRequest;
 import dev.aispend.report.readmodel.ReportReads;
 import dev.aispend.report.web.ReportFormats;
+import dev.aispend.report.web.TeamReportRequest;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;

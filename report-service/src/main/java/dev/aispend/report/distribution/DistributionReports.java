@@ -1,14 +1,14 @@
 package dev.aispend.report.distribution;
 
-import dev.aispend.report.efficiency.Fractions;
-import dev.aispend.report.efficiency.TeamReportRequest;
 import dev.aispend.report.query.Cube;
 import dev.aispend.report.query.CubeTable;
 import dev.aispend.report.query.Dimension;
+import dev.aispend.report.query.Fractions;
 import dev.aispend.report.query.ReportAsOf;
 import dev.aispend.report.query.SpendMeasures;
 import dev.aispend.report.readmodel.ReportSnapshot;
 import dev.aispend.report.web.ReportPrivacy;
+import dev.aispend.report.web.TeamReportRequest;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 

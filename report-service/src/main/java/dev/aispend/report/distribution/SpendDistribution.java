@@ -1,7 +1,7 @@
 package dev.aispend.report.distribution;
 
-import dev.aispend.report.efficiency.Fractions;
 
+import dev.aispend.report.query.Fractions;
 import java.util.Arrays;
 import java.util.Collection;
 

@@ -3,6 +3,7 @@ package dev.aispend.report.efficiency;
 import dev.aispend.report.query.Dimension;
 import dev.aispend.report.readmodel.ReportReads;
 import dev.aispend.report.web.ReportFormats;
+import dev.aispend.report.web.TeamReportRequest;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;

@@ -1,5 +1,6 @@
 package dev.aispend.report.efficiency;
 
+import dev.aispend.report.query.Fractions;
 import dev.aispend.report.query.ReportAsOf;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

@@ -6,6 +6,7 @@ import dev.aispend.report.query.Dimension;
 import dev.aispend.report.query.ReportAsOf;
 import dev.aispend.report.readmodel.ReportSnapshot;
 import dev.aispend.report.web.ReportPrivacy;
+import dev.aispend.report.web.TeamReportRequest;
 import jakarta.inject.Singleton;
 
 import java.time.DayOfWeek;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static dev.aispend.report.query.OutcomeKinds.MERGED_PR;
+
 /**
  * Builds the efficiency report from one snapshot: the spend cube and the outcomes cube (merged PRs only), both by
  * period, team and person, folded per period into team rows, the period's total and its usage tiers.
@@ -24,7 +27,6 @@ import java.util.TreeMap;
 @Singleton
 public class EfficiencyReports {
     /** The outcome kind a merged pull request is recorded as (GitHub webhooks, the outcomes API). */
-    public static final String MERGED_PR = "pull_request_merged";
 
     private final ReportPrivacy privacy;
 

@@ -2,6 +2,7 @@ package dev.aispend.report.efficiency;
 
 import dev.aispend.report.efficiency.UsageTiers.Tier;
 import dev.aispend.report.efficiency.UsageTiers.TierSums;
+import dev.aispend.report.query.Fractions;
 import dev.aispend.report.web.ReportPrivacy;
 
 import java.util.ArrayList;

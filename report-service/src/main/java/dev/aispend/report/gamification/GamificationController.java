@@ -3,8 +3,8 @@ package dev.aispend.report.gamification;
 import dev.aispend.platform.web.FieldError;
 import dev.aispend.report.readmodel.AsOf;
 import dev.aispend.report.readmodel.ReportReads;
-import dev.aispend.report.web.InvalidReportRequestException;
 import dev.aispend.report.web.ReportFormats;
+import dev.aispend.report.web.ReportParameters;
 import dev.aispend.report.web.ReportPrivacy;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -77,9 +77,7 @@ final class GamificationController {
                 errors);
         AsOf at = ReportParameters.asOf(asOf, errors);
         ReportParameters.checkFormat(request, format, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidReportRequestException("invalid report request", errors);
-        }
+        ReportParameters.rejectIfAny(errors);
         if (query.personLevel()) {
             privacy.requirePeopleVisible("level");
         }

@@ -1,6 +1,8 @@
 package dev.aispend.report.gamification;
 
 import dev.aispend.report.readmodel.ReportSnapshot;
+import dev.aispend.report.readmodel.SnapshotRows;
+import dev.aispend.report.web.ReportDays;
 import io.micronaut.core.annotation.Nullable;
 
 import java.sql.Array;

@@ -1,6 +1,8 @@
 package dev.aispend.report.gamification;
 
 import dev.aispend.platform.web.FieldError;
+import dev.aispend.report.web.ReportDays;
+import dev.aispend.report.web.ReportParameters;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
@@ -24,8 +26,8 @@ public record GamificationQuery(@Nullable ReportDays days, @Nullable String team
                                           @Nullable String level, @Nullable String minMergedPrs,
                                           @Nullable String view, int maxRangeDays, List<FieldError> errors) {
         int before = errors.size();
-        ReportDays days = ReportDays.parse(from, to, maxRangeDays, errors);
-        String teamName = team(team, errors);
+        ReportDays days = ReportParameters.optionalRange(from, to, maxRangeDays, errors);
+        String teamName = ReportParameters.team(team, errors);
         boolean personLevel = false;
         if (level != null && !level.isBlank()) {
             switch (level.strip().toLowerCase(Locale.ROOT)) {
@@ -47,19 +49,6 @@ public record GamificationQuery(@Nullable ReportDays days, @Nullable String team
         }
         return errors.size() > before ? null
                 : new GamificationQuery(days, teamName, personLevel, minimum, chosenView);
-    }
-
-    /** An optional team name: 1 to 200 characters. */
-    @Nullable
-    public static String team(@Nullable String team, List<FieldError> errors) {
-        if (team == null) {
-            return null;
-        }
-        if (team.isBlank() || team.length() > 200) {
-            errors.add(new FieldError("team", "must be 1 to 200 characters"));
-            return null;
-        }
-        return team;
     }
 
     private static long wholeNumber(String name, String value, long max, List<FieldError> errors) {

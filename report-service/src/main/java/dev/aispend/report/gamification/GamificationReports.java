@@ -6,6 +6,7 @@ import dev.aispend.report.query.Dimension;
 import dev.aispend.report.query.ReportAsOf;
 import dev.aispend.report.query.SpendMeasures;
 import dev.aispend.report.readmodel.ReportSnapshot;
+import dev.aispend.report.web.ReportDays;
 import dev.aispend.report.web.ReportPrivacy;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -20,6 +21,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static dev.aispend.report.query.OutcomeKinds.MERGED_PR;
+
 /**
  * Builds the gamification report from one snapshot: phases from the PHASE_CHANGED decisions up to its position,
  * badges from the BADGE_AWARDED ones dated in the range, the leaderboard from the spend and outcome read models
@@ -28,7 +31,6 @@ import java.util.TreeSet;
 @Singleton
 public class GamificationReports {
     /** The outcome kind a merged pull request is recorded as. */
-    public static final String MERGED_PR = "pull_request_merged";
 
     private final ReportPrivacy privacy;
 

@@ -24,12 +24,8 @@ public record ReportQuery(Cube.Filter filter, List<Dimension> groupBy) {
                                     @Nullable String defaultGroupBy) {
         List<FieldError> errors = new ArrayList<>();
         var parameters = request.getParameters();
-        ReportRange range = null;
-        try {
-            range = ReportRange.parse(parameters.get("from"), parameters.get("to"), maxRangeDays);
-        } catch (ReportRange.InvalidRangeException invalid) {
-            errors.addAll(invalid.errors());
-        }
+        ReportRange range = ReportParameters.range(parameters.get("from"), parameters.get("to"), maxRangeDays,
+                errors);
         List<Dimension> groupBy = new ArrayList<>();
         String period = parameters.get("period");
         if (period != null && !period.isBlank()) {
@@ -53,18 +49,13 @@ public record ReportQuery(Cube.Filter filter, List<Dimension> groupBy) {
         }
         Map<Dimension, String> equal = new LinkedHashMap<>();
         for (Dimension dimension : allowed) {
-            String value = dimension.isPeriod() ? null : parameters.get(dimension.parameter());
+            String value = dimension.isPeriod() ? null
+                    : ReportParameters.filter(dimension.parameter(), parameters.get(dimension.parameter()), 200, errors);
             if (value != null) {
-                if (value.isBlank() || value.length() > 200) {
-                    errors.add(new FieldError(dimension.parameter(), "must be 1 to 200 characters"));
-                } else {
-                    equal.put(dimension, value);
-                }
+                equal.put(dimension, value);
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidReportRequestException("invalid report request", errors);
-        }
+        ReportParameters.rejectIfAny(errors);
         return new ReportQuery(new Cube.Filter(range.from(), range.to(), equal), List.copyOf(groupBy));
     }
 

@@ -1,28 +1,24 @@
 package dev.aispend.report.anomalies;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aispend.contracts.ledger.LedgerEnvelope;
 import dev.aispend.contracts.ledger.LedgerPayload;
 import dev.aispend.contracts.ledger.PolicyDecisionRecorded;
 import dev.aispend.report.gamification.GamificationLedger;
 import dev.aispend.report.gamification.PayloadSums;
-import dev.aispend.report.gamification.ReportAnswers;
-import dev.aispend.report.gamification.ReportDays;
 import dev.aispend.report.readmodel.AsOf;
 import dev.aispend.report.readmodel.ReportReads;
-import dev.aispend.report.support.ReportTestSystem;
+import dev.aispend.report.support.ReportAnswers;
+import dev.aispend.report.support.ReportSystemTest;
+import dev.aispend.report.web.ReportDays;
 import dev.aispend.report.web.ReportPrivacy;
 import dev.aispend.testsupport.ledger.TestLedger;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -45,8 +41,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * hand below; all spend is also summed straight from the payloads.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AnomalyEdgeCasesIT implements TestPropertyProvider {
+class AnomalyEdgeCasesIT extends ReportSystemTest {
     private static final Instant MID = Instant.parse("2026-10-10T12:00:00Z");
     private static final String OCTOBER = "from=2026-10-01&to=2026-10-31";
     private static final LocalDate FIRST = LocalDate.of(2026, 10, 1);
@@ -57,16 +52,10 @@ class AnomalyEdgeCasesIT implements TestPropertyProvider {
     HttpClient http;
     @Inject
     ReportReads reads;
-    private final ReportTestSystem system = new ReportTestSystem();
     private final TestLedger ledger = system.ledger();
     private final List<LedgerPayload> published = new ArrayList<>();
     private long beforeClearing;
     private JsonNode servedThen;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return system.applicationProperties(Map.of());
-    }
 
     @BeforeAll
     void publishOctober() throws IOException {
@@ -108,24 +97,17 @@ class AnomalyEdgeCasesIT implements TestPropertyProvider {
                 "release crunch", Instant.parse("2026-11-06T09:00:00Z"))));
     }
 
-    @AfterAll
-    void close() {
-        system.close();
-    }
-
     private static Instant at(String day) {
         return Instant.parse(day + "T00:00:00Z");
     }
 
     private void publish(List<LedgerPayload> payloads) {
-        List<LedgerEnvelope> entries = payloads.stream().map(ledger::append).toList();
         published.addAll(payloads);
-        system.publish(entries);
-        system.awaitApplied(ledger.position());
+        system.appendAndAwait(payloads);
     }
 
     private JsonNode report(String query) throws IOException {
-        return ReportTestSystem.json(http.toBlocking(), "/v1/reports/anomalies?" + query);
+        return ReportAnswers.json(http, "/v1/reports/anomalies?" + query);
     }
 
     @Test

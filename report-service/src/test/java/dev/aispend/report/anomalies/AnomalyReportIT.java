@@ -1,26 +1,22 @@
 package dev.aispend.report.anomalies;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aispend.contracts.ledger.LedgerEnvelope;
 import dev.aispend.contracts.ledger.LedgerPayload;
 import dev.aispend.contracts.ledger.PolicyDecisionRecorded;
 import dev.aispend.report.fixture.ExpectedFigures;
 import dev.aispend.report.fixture.ReportMonth;
-import dev.aispend.report.gamification.ReportAnswers;
-import dev.aispend.report.gamification.ReportDays;
 import dev.aispend.report.readmodel.AsOf;
 import dev.aispend.report.readmodel.ReportReads;
-import dev.aispend.report.support.ReportTestSystem;
+import dev.aispend.report.support.ReportAnswers;
+import dev.aispend.report.support.ReportSystemTest;
+import dev.aispend.report.web.ReportDays;
 import dev.aispend.report.web.ReportPrivacy;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -39,8 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as of just before the clearing (the flag open) equal to what was served then.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AnomalyReportIT implements TestPropertyProvider {
+class AnomalyReportIT extends ReportSystemTest {
     private static final LocalDate FIRST = LocalDate.of(2026, 10, 1);
     private static final LocalDate LAST = LocalDate.of(2026, 10, 31);
     private static final String OCTOBER = "from=2026-10-01&to=2026-10-31";
@@ -50,37 +45,21 @@ class AnomalyReportIT implements TestPropertyProvider {
     HttpClient http;
     @Inject
     ReportReads reads;
-    private final ReportTestSystem system = new ReportTestSystem();
     private final long last = ReportMonth.envelopes().size();
     private final long totalSpend = ExpectedFigures.ofMonth().spendUsdMicros(FIRST, LAST, last);
     private PolicyDecisionRecorded clearing;
     private long beforeClearing;
     private JsonNode servedThen;
 
-    @Override
-    public Map<String, String> getProperties() {
-        return system.applicationProperties(Map.of());
-    }
-
     @BeforeAll
     void publishTheMonth() throws IOException {
         clearing = decisions("ANOMALY_CLEARED").get(0);
         beforeClearing = ReportMonth.positionOf(clearing.decisionId()) - 1;
-        List<LedgerEnvelope> envelopes = ReportMonth.envelopes();
-        system.publish(envelopes.subList(0, (int) beforeClearing));
-        system.awaitApplied(beforeClearing);
-        servedThen = report(OCTOBER);
-        system.publish(envelopes.subList((int) beforeClearing, envelopes.size()));
-        system.awaitApplied(last);
-    }
-
-    @AfterAll
-    void close() {
-        system.close();
+        servedThen = system.publishMonthKeeping(beforeClearing, () -> report(OCTOBER));
     }
 
     private JsonNode report(String query) throws IOException {
-        return ReportTestSystem.json(http.toBlocking(), "/v1/reports/anomalies?" + query);
+        return ReportAnswers.json(http, "/v1/reports/anomalies?" + query);
     }
 
     @Test

@@ -1,28 +1,21 @@
 package dev.aispend.report.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.aispend.contracts.ledger.PolicyChanged;
 import dev.aispend.contracts.ledger.PolicyDecisionRecorded;
 import dev.aispend.contracts.policy.PolicyDecision;
 import dev.aispend.contracts.policy.PolicyKind;
-import dev.aispend.report.support.ReportTestSystem;
+import dev.aispend.report.support.ReportAnswers;
+import dev.aispend.report.support.ReportSystemTest;
 import dev.aispend.testsupport.ledger.TestLedger;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
@@ -35,6 +28,7 @@ import static dev.aispend.report.audit.PolicyEntries.budgetDecision;
 import static dev.aispend.report.audit.PolicyEntries.check;
 import static dev.aispend.report.audit.PolicyEntries.rejection;
 import static dev.aispend.report.audit.PolicyEntries.version;
+import static dev.aispend.report.support.ReportAnswers.withoutApplied;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,31 +39,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * answers equal to what was served then, CSV read back, and bad parameters named.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AuditEdgesIT implements TestPropertyProvider {
+class AuditEdgesIT extends ReportSystemTest {
     private static final Instant OCTOBER = Instant.parse("2026-10-01T09:00:00Z");
 
     @Inject
     @Client("/")
     HttpClient http;
-    private final ReportTestSystem system = new ReportTestSystem();
     private final TestLedger ledger = system.ledger();
     private JsonNode changesAtFive;
     private JsonNode decisionsAtFive;
 
     @Override
-    public Map<String, String> getProperties() {
-        return system.applicationProperties(Map.of("report.privacy.people-visible", "false"));
-    }
-
-    @AfterAll
-    void close() {
-        system.close();
+    protected Map<String, String> moreProperties() {
+        return Map.of("report.privacy.people-visible", "false");
     }
 
     private JsonNode get(String uri) throws IOException {
-        return ReportTestSystem.json(http.toBlocking(), uri);
+        return ReportAnswers.json(http, uri);
     }
 
     @Test
@@ -188,9 +175,9 @@ class AuditEdgesIT implements TestPropertyProvider {
         assertThat(get("/v1/reports/audit/decisions?kind=CHECK").get("decisions")).hasSize(1);
         assertThat(get("/v1/reports/audit/decisions?subject=budget:alice-monthly/2026-10&policyId=alice-monthly")
                 .get("decisions")).hasSize(1);
-        assertThat(servedFigures(get("/v1/reports/audit/decisions?asOf=5"))).isEqualTo(servedFigures(decisionsAtFive));
-        assertThat(servedFigures(get("/v1/reports/audit/policy-changes?asOf=5")))
-                .isEqualTo(servedFigures(changesAtFive));
+        assertThat(withoutApplied(get("/v1/reports/audit/decisions?asOf=5"))).isEqualTo(withoutApplied(decisionsAtFive));
+        assertThat(withoutApplied(get("/v1/reports/audit/policy-changes?asOf=5")))
+                .isEqualTo(withoutApplied(changesAtFive));
     }
 
     @Test
@@ -229,16 +216,6 @@ class AuditEdgesIT implements TestPropertyProvider {
     }
 
     private List<Map<String, String>> csv(String uri) throws IOException {
-        String body = http.toBlocking().retrieve(HttpRequest.GET(uri));
-        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(body)) {
-            return rows.readAll();
-        }
-    }
-
-    private static JsonNode servedFigures(JsonNode report) {
-        JsonNode copy = report.deepCopy();
-        ((ObjectNode) copy.get("asOf")).remove("appliedPosition");
-        return copy;
+        return ReportAnswers.csv(http, uri);
     }
 }

@@ -1,15 +1,13 @@
 package dev.aispend.report.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.aispend.contracts.ledger.LedgerPayload;
 import dev.aispend.contracts.ledger.PolicyChangeRejected;
 import dev.aispend.contracts.ledger.PolicyChanged;
 import dev.aispend.contracts.ledger.PolicyDecisionRecorded;
 import dev.aispend.report.fixture.ReportMonth;
+import dev.aispend.report.support.ReportAnswers;
+import dev.aispend.report.support.ReportSystemTest;
 import dev.aispend.report.support.ReportTestSystem;
 import dev.aispend.testsupport.ledger.TestLedger;
 import io.micronaut.http.HttpRequest;
@@ -17,18 +15,13 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +30,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import static dev.aispend.report.support.ReportAnswers.withoutApplied;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,15 +42,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * while ledger-service is away (its URL a closed port).
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AuditReportIT implements TestPropertyProvider {
+class AuditReportIT extends ReportSystemTest {
     private static final String PERSON = "(?<![A-Za-z0-9])(prs|als)_[A-Za-z0-9]+";
 
     @Inject
     @Client("/")
     HttpClient http;
-    private final ReportTestSystem system = new ReportTestSystem();
     private final List<LedgerPayload> payloads = ReportMonth.payloads();
     private final long middle = ReportMonth.positionAfterFirstHalf();
     private final long end = ReportMonth.envelopes().size();
@@ -64,33 +56,26 @@ class AuditReportIT implements TestPropertyProvider {
     private JsonNode decisionsAtMiddle;
 
     @Override
-    public Map<String, String> getProperties() {
-        return system.applicationProperties(Map.of("report.privacy.people-visible", "false",
-                "micronaut.http.services.ledger.url", "http://127.0.0.1:" + closedPort(),
-                "report.audit.ledger-timeout", "3s"));
-    }
-
-    @AfterAll
-    void close() {
-        system.close();
+    protected Map<String, String> moreProperties() {
+        return Map.of("report.privacy.people-visible", "false",
+                "micronaut.http.services.ledger.url", "http://127.0.0.1:" + ReportTestSystem.freePort(),
+                "report.audit.ledger-timeout", "3s");
     }
 
     private JsonNode get(String uri) throws IOException {
-        return ReportTestSystem.json(http.toBlocking(), uri);
+        return ReportAnswers.json(http, uri);
     }
 
     @Test
     @Order(1)
     void serves_mid_month() throws IOException {
-        system.publish(ReportMonth.envelopes().subList(0, (int) middle));
-        system.awaitApplied(middle);
+        system.publishMonthThrough(middle);
         changesAtMiddle = get("/v1/reports/audit/policy-changes?limit=1000");
         decisionsAtMiddle = get("/v1/reports/audit/decisions?limit=1000");
         assertThat(changes(changesAtMiddle)).isEqualTo(expectedChanges(middle));
         assertThat(decisions(decisionsAtMiddle)).isEqualTo(expectedDecisions(middle));
 
-        system.publish(ReportMonth.envelopes().subList((int) middle, (int) end));
-        system.awaitApplied(end);
+        system.publishMonthAfter(middle);
     }
 
     @Test
@@ -145,10 +130,10 @@ class AuditReportIT implements TestPropertyProvider {
     @Test
     @Order(4)
     void answers_as_of_mid_month_what_it_served_then_and_csv_with_the_same_rows() throws IOException {
-        assertThat(servedFigures(get("/v1/reports/audit/policy-changes?limit=1000&asOf=" + middle)))
-                .isEqualTo(servedFigures(changesAtMiddle));
-        assertThat(servedFigures(get("/v1/reports/audit/decisions?limit=1000&asOf=" + middle)))
-                .isEqualTo(servedFigures(decisionsAtMiddle));
+        assertThat(withoutApplied(get("/v1/reports/audit/policy-changes?limit=1000&asOf=" + middle)))
+                .isEqualTo(withoutApplied(changesAtMiddle));
+        assertThat(withoutApplied(get("/v1/reports/audit/decisions?limit=1000&asOf=" + middle)))
+                .isEqualTo(withoutApplied(decisionsAtMiddle));
 
         JsonNode decisions = get("/v1/reports/audit/decisions?limit=1000");
         List<Map<String, String>> rows = csv("/v1/reports/audit/decisions?limit=1000&format=csv");
@@ -257,25 +242,6 @@ class AuditReportIT implements TestPropertyProvider {
     }
 
     private List<Map<String, String>> csv(String uri) throws IOException {
-        String body = http.toBlocking().retrieve(HttpRequest.GET(uri));
-        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(body)) {
-            return rows.readAll();
-        }
-    }
-
-    private static JsonNode servedFigures(JsonNode report) {
-        JsonNode copy = report.deepCopy();
-        ((ObjectNode) copy.get("asOf")).remove("appliedPosition");
-        return copy;
-    }
-
-    /** A port nothing listens on: bound, then released. */
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
-        }
+        return ReportAnswers.csv(http, uri);
     }
 }

@@ -1,19 +1,16 @@
 package dev.aispend.report.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aispend.report.support.ReportAnswers;
+import dev.aispend.report.support.ReportSystemTest;
 import dev.aispend.report.support.ReportTestSystem;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -27,29 +24,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * verification that does not answer in time reported as such, within the timeout.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LedgerAuditIT implements TestPropertyProvider {
+class LedgerAuditIT extends ReportSystemTest {
     @Inject
     @Client("/")
     HttpClient http;
-    private final ReportTestSystem system = new ReportTestSystem();
 
     @Override
-    public Map<String, String> getProperties() {
-        int port = freePort();
-        return system.applicationProperties(Map.of("micronaut.server.port", String.valueOf(port),
+    protected Map<String, String> moreProperties() {
+        int port = ReportTestSystem.freePort();
+        return Map.of("micronaut.server.port", String.valueOf(port),
                 "micronaut.http.services.ledger.url", "http://127.0.0.1:" + port,
-                "report.test.fake-ledger", "true", "report.audit.ledger-timeout", "2s"));
-    }
-
-    @AfterAll
-    void close() {
-        system.close();
+                "report.test.fake-ledger", "true", "report.audit.ledger-timeout", "2s");
     }
 
     @Test
     void shows_head_checkpoint_and_the_verification_since_it() throws IOException {
-        JsonNode status = ReportTestSystem.json(http.toBlocking(),
+        JsonNode status = ReportAnswers.json(http,
                 "/v1/reports/audit/ledger?verificationId=" + FakeLedger.KNOWN_JOB);
 
         assertThat(status.at("/ledger/status").asText()).isEqualTo("AVAILABLE");
@@ -67,7 +57,7 @@ class LedgerAuditIT implements TestPropertyProvider {
         assertThat(status.at("/ledger/verificationJob/found").asBoolean()).isTrue();
         assertThat(status.at("/ledger/verificationJob/job/report/verified").asBoolean()).isTrue();
 
-        JsonNode unknown = ReportTestSystem.json(http.toBlocking(),
+        JsonNode unknown = ReportAnswers.json(http,
                 "/v1/reports/audit/ledger?verificationId=00000000-0000-0000-0000-000000000000");
         assertThat(unknown.at("/ledger/verificationJob/found").asBoolean()).isFalse();
         assertThat(unknown.at("/ledger/verificationJob/detail").asText()).contains("knows no verification");
@@ -79,7 +69,7 @@ class LedgerAuditIT implements TestPropertyProvider {
         FakeLedger.HANGING.set(pending);
         try {
             Instant asked = Instant.now();
-            JsonNode status = ReportTestSystem.json(http.toBlocking(), "/v1/reports/audit/ledger");
+            JsonNode status = ReportAnswers.json(http, "/v1/reports/audit/ledger");
 
             assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(10));
             assertThat(status.at("/ledger/status").asText()).isEqualTo("AVAILABLE");
@@ -89,14 +79,6 @@ class LedgerAuditIT implements TestPropertyProvider {
         } finally {
             FakeLedger.HANGING.set(null);
             pending.complete(FakeLedger.report(11, 12));
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
         }
     }
 }

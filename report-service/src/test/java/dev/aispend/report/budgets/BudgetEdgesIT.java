@@ -1,25 +1,19 @@
 package dev.aispend.report.budgets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.aispend.contracts.ledger.LedgerEnvelope;
-import dev.aispend.report.support.ReportTestSystem;
+import dev.aispend.report.support.ReportAnswers;
+import dev.aispend.report.support.ReportSystemTest;
 import dev.aispend.testsupport.ledger.TestLedger;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
@@ -33,6 +27,7 @@ import static dev.aispend.report.audit.PolicyEntries.budgetContent;
 import static dev.aispend.report.audit.PolicyEntries.budgetDecision;
 import static dev.aispend.report.audit.PolicyEntries.check;
 import static dev.aispend.testsupport.ledger.SpendMother.priced;
+import static dev.aispend.report.support.ReportAnswers.withoutApplied;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,31 +37,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * check decisions, a past period asked by key, and an as-of answer equal to what was served at that position.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BudgetEdgesIT implements TestPropertyProvider {
+class BudgetEdgesIT extends ReportSystemTest {
     private static final long MILLION = 1_000_000L;
 
     @Inject
     @Client("/")
     HttpClient http;
-    private final ReportTestSystem system = new ReportTestSystem();
     private final TestLedger ledger = system.ledger();
     private JsonNode servedAtFirst;
     private long first;
 
-    @Override
-    public Map<String, String> getProperties() {
-        return system.applicationProperties(Map.of());
-    }
-
-    @AfterAll
-    void close() {
-        system.close();
-    }
-
     private JsonNode budgets(String query) throws IOException {
-        return ReportTestSystem.json(http.toBlocking(), "/v1/reports/budgets" + query);
+        return ReportAnswers.json(http, "/v1/reports/budgets" + query);
     }
 
     @Test
@@ -209,7 +192,7 @@ class BudgetEdgesIT implements TestPropertyProvider {
                 .containsExactly(50, 80, 100);
         assertThat(now.at("/forecast/outcome").asText()).isEqualTo("EXHAUSTED");
 
-        assertThat(servedFigures(budgets("?asOf=" + first))).isEqualTo(servedFigures(servedAtFirst));
+        assertThat(withoutApplied(budgets("?asOf=" + first))).isEqualTo(withoutApplied(servedAtFirst));
     }
 
     @Test
@@ -254,17 +237,6 @@ class BudgetEdgesIT implements TestPropertyProvider {
     }
 
     private List<Map<String, String>> csv(String query) throws IOException {
-        String body = http.toBlocking().retrieve(HttpRequest.GET("/v1/reports/budgets" + query));
-        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(body)) {
-            return rows.readAll();
-        }
-    }
-
-    /** The answer without what the read models had applied beyond it (which grows while the answer stays). */
-    private static JsonNode servedFigures(JsonNode report) {
-        JsonNode copy = report.deepCopy();
-        ((ObjectNode) copy.get("asOf")).remove("appliedPosition");
-        return copy;
+        return ReportAnswers.csv(http, "/v1/reports/budgets" + query);
     }
 }

@@ -1,25 +1,17 @@
 package dev.aispend.report.budgets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.aispend.contracts.ledger.LedgerEnvelope;
 import dev.aispend.contracts.ledger.LedgerPayload;
 import dev.aispend.report.fixture.ReportMonth;
-import dev.aispend.report.support.ReportTestSystem;
-import io.micronaut.http.HttpRequest;
+import dev.aispend.report.support.ReportAnswers;
+import dev.aispend.report.support.ReportSystemTest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
@@ -31,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.aispend.report.support.ReportAnswers.withoutApplied;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,9 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ledger clock, as-of mid-month equal to what was served then, and CSV read back.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BudgetReportIT implements TestPropertyProvider {
+class BudgetReportIT extends ReportSystemTest {
     private static final BudgetExpectations ORG = new BudgetExpectations(ReportMonth.ORG_BUDGET, null,
             ZoneOffset.UTC, Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-11-01T00:00:00Z"), "2026-10");
     /** October in Berlin: CEST (+2) at its start, CET (+1) at its end. */
@@ -53,32 +45,19 @@ class BudgetReportIT implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient http;
-    private final ReportTestSystem system = new ReportTestSystem();
     private final List<LedgerPayload> payloads = ReportMonth.payloads();
     private final long middle = ReportMonth.positionAfterFirstHalf();
     private final long end = ReportMonth.envelopes().size();
     private JsonNode servedAtMiddle;
 
-    @Override
-    public Map<String, String> getProperties() {
-        return system.applicationProperties(Map.of());
-    }
-
-    @AfterAll
-    void close() {
-        system.close();
-    }
-
     private JsonNode budgets(String query) throws IOException {
-        return ReportTestSystem.json(http.toBlocking(), "/v1/reports/budgets" + query);
+        return ReportAnswers.json(http, "/v1/reports/budgets" + query);
     }
 
     @Test
     @Order(1)
     void answers_mid_month_by_the_rules() throws IOException {
-        List<LedgerEnvelope> envelopes = ReportMonth.envelopes();
-        system.publish(envelopes.subList(0, (int) middle));
-        system.awaitApplied(middle);
+        system.publishMonthThrough(middle);
 
         servedAtMiddle = budgets("?period=2026-10");
 
@@ -91,8 +70,7 @@ class BudgetReportIT implements TestPropertyProvider {
     @Test
     @Order(2)
     void answers_the_whole_month_by_the_rules_and_as_of_mid_month_as_served_then() throws IOException {
-        system.publish(ReportMonth.envelopes().subList((int) middle, (int) end));
-        system.awaitApplied(end);
+        system.publishMonthAfter(middle);
 
         JsonNode october = budgets("?period=2026-10");
         // The month is not trivial for these budgets: thresholds were crossed, a check was denied.
@@ -105,7 +83,7 @@ class BudgetReportIT implements TestPropertyProvider {
         assertThat(budget(october, ReportMonth.PLATFORM_BUDGET).get("amountUsdMicros").asLong())
                 .isEqualTo(ReportMonth.PLATFORM_AMOUNT_V2_USD_MICROS);
 
-        assertThat(servedFigures(budgets("?period=2026-10&asOf=" + middle))).isEqualTo(servedFigures(servedAtMiddle));
+        assertThat(withoutApplied(budgets("?period=2026-10&asOf=" + middle))).isEqualTo(withoutApplied(servedAtMiddle));
     }
 
     @Test
@@ -197,16 +175,6 @@ class BudgetReportIT implements TestPropertyProvider {
     }
 
     private List<Map<String, String>> csv(String query) throws IOException {
-        String body = http.toBlocking().retrieve(HttpRequest.GET("/v1/reports/budgets" + query));
-        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(body)) {
-            return rows.readAll();
-        }
-    }
-
-    private static JsonNode servedFigures(JsonNode report) {
-        JsonNode copy = report.deepCopy();
-        ((ObjectNode) copy.get("asOf")).remove("appliedPosition");
-        return copy;
+        return ReportAnswers.csv(http, "/v1/reports/budgets" + query);
     }
 }

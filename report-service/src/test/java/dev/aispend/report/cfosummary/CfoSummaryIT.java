@@ -2,8 +2,6 @@ package dev.aispend.report.cfosummary;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.aispend.contracts.ledger.LedgerPayload;
 import dev.aispend.contracts.ledger.OutcomeRecorded;
 import dev.aispend.contracts.ledger.PolicyChanged;
@@ -12,17 +10,15 @@ import dev.aispend.contracts.ledger.SpendRecorded;
 import dev.aispend.contracts.ledger.SpendRepriced;
 import dev.aispend.report.fixture.ExpectedFigures;
 import dev.aispend.report.fixture.ReportMonth;
-import dev.aispend.report.support.ReportTestSystem;
+import dev.aispend.report.support.ReportAnswers;
+import dev.aispend.report.support.ReportSystemTest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -43,37 +39,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * September's same days, and the flagged spend open and cleared.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CfoSummaryIT implements TestPropertyProvider {
+class CfoSummaryIT extends ReportSystemTest {
     private static final LocalDate OCTOBER_FIRST = LocalDate.of(2026, 10, 1);
 
     @Inject
     @Client("/")
     HttpClient http;
-    private final ReportTestSystem system = new ReportTestSystem();
     private final ExpectedFigures expected = ExpectedFigures.ofMonth();
     private final List<LedgerPayload> payloads = ReportMonth.payloads();
     private final long head = payloads.size();
 
-    @Override
-    public Map<String, String> getProperties() {
-        return system.applicationProperties(Map.of());
-    }
-
     @BeforeAll
     void publishTheMonth() {
-        system.publish(ReportMonth.envelopes());
-        system.awaitApplied(head);
-    }
-
-    @AfterAll
-    void close() {
-        system.close();
+        system.publishMonth();
     }
 
     @Test
     void answers_the_month_with_figures_worked_out_from_the_payloads() throws IOException {
-        JsonNode summary = ReportTestSystem.json(http.toBlocking(), "/v1/reports/cfo-summary?month=2026-10");
+        JsonNode summary = ReportAnswers.json(http, "/v1/reports/cfo-summary?month=2026-10");
 
         Instant clock = ledgerClock();
         LocalDate through = LocalDate.ofInstant(clock, ZoneOffset.UTC);
@@ -119,7 +102,7 @@ class CfoSummaryIT implements TestPropertyProvider {
     @Test
     void says_the_same_as_of_an_earlier_position_and_as_csv() throws IOException {
         long middle = ReportMonth.positionAfterFirstHalf();
-        JsonNode then = ReportTestSystem.json(http.toBlocking(), "/v1/reports/cfo-summary?month=2026-10&asOf="
+        JsonNode then = ReportAnswers.json(http, "/v1/reports/cfo-summary?month=2026-10&asOf="
                 + middle);
         assertThat(then.at("/asOf/ledgerPosition").asLong()).isEqualTo(middle);
         LocalDate through = LocalDate.parse(then.get("through").asText());
@@ -127,11 +110,10 @@ class CfoSummaryIT implements TestPropertyProvider {
                 .isEqualTo(expected.spendUsdMicros(OCTOBER_FIRST, through, middle));
 
         String csv = http.toBlocking().retrieve(HttpRequest.GET("/v1/reports/cfo-summary?month=2026-10&format=csv"));
-        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+        try (MappingIterator<Map<String, String>> rows = ReportAnswers.csvRows(csv)) {
             Map<String, String> first = rows.next();
             assertThat(first.get("figure")).isEqualTo("monthToDate");
-            JsonNode json = ReportTestSystem.json(http.toBlocking(), "/v1/reports/cfo-summary?month=2026-10");
+            JsonNode json = ReportAnswers.json(http, "/v1/reports/cfo-summary?month=2026-10");
             assertThat(Long.parseLong(first.get("usdMicros"))).isEqualTo(json.at("/monthToDate/costUsdMicros")
                     .asLong());
         }

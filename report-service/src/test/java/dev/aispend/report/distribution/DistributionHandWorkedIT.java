@@ -1,26 +1,20 @@
 package dev.aispend.report.distribution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.aispend.contracts.ledger.LedgerPayload;
 import dev.aispend.report.efficiency.LedgerLines;
-import dev.aispend.report.support.ReportTestSystem;
+import dev.aispend.report.support.ReportAnswers;
+import dev.aispend.report.support.ReportSystemTest;
 import dev.aispend.testsupport.ledger.TestLedger;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
@@ -34,6 +28,7 @@ import static dev.aispend.report.efficiency.LedgerPayloads.aliasLink;
 import static dev.aispend.report.efficiency.LedgerPayloads.link;
 import static dev.aispend.report.efficiency.LedgerPayloads.october;
 import static dev.aispend.report.efficiency.LedgerPayloads.spend;
+import static dev.aispend.report.support.ReportAnswers.withoutApplied;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,9 +39,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * over the published payloads (ExpectedDistribution); as-of and CSV answers equal to the JSON.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DistributionHandWorkedIT implements TestPropertyProvider {
+class DistributionHandWorkedIT extends ReportSystemTest {
     private static final String OCTOBER = "from=2026-10-01&to=2026-10-31";
     private static final Instant LISTED = Instant.parse("2026-09-01T00:00:00Z");
     private static final List<LocalDate> MONDAYS = List.of(LocalDate.of(2026, 9, 28), LocalDate.of(2026, 10, 5),
@@ -55,21 +49,10 @@ class DistributionHandWorkedIT implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient http;
-    private final ReportTestSystem system = new ReportTestSystem();
     private final TestLedger ledger = system.ledger();
     private final List<LedgerPayload> published = new ArrayList<>();
     private JsonNode servedAfterFirstBatch;
     private long firstBatch;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return system.applicationProperties(Map.of());
-    }
-
-    @AfterAll
-    void close() {
-        system.close();
-    }
 
     @Test
     @Order(1)
@@ -146,7 +129,7 @@ class DistributionHandWorkedIT implements TestPropertyProvider {
     void answers_as_of_the_first_batch_what_it_served_then() throws IOException {
         JsonNode asOf = distribution(OCTOBER + "&asOf=" + firstBatch);
 
-        assertThat(served(asOf)).isEqualTo(served(servedAfterFirstBatch));
+        assertThat(withoutApplied(asOf)).isEqualTo(withoutApplied(servedAfterFirstBatch));
         assertMatchesPlainComputation(asOf, null);
         // Before the second batch the late joiner was in nobody's directory: 9 people, of them only a3 active.
         assertWeek(asOf.at("/weeks/4"), 9, 1, "0.1111", 0, "platform", 5, 1, "research", 4, 0);
@@ -176,33 +159,30 @@ class DistributionHandWorkedIT implements TestPropertyProvider {
                 + "&format=csv"));
         JsonNode json = distribution(OCTOBER);
 
-        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
-            List<Map<String, String>> read = rows.readAll();
-            // one month, five weeks, two teams in each week
-            assertThat(read).hasSize(1 + 5 + 10);
-            Map<String, String> month = read.get(0);
-            assertThat(month.get("row")).isEqualTo("month");
-            assertThat(Long.parseLong(month.get("medianUsdMicros"))).isEqualTo(json.at("/months/0/figures/"
-                    + "medianUsdMicros").asLong());
-            assertThat(Long.parseLong(month.get("p90UsdMicros"))).isEqualTo(json.at("/months/0/figures/"
-                    + "p90UsdMicros").asLong());
-            assertThat(month.get("top10PercentShare")).isEqualTo(json.at("/months/0/figures/top10Percent/share")
-                    .asText());
-            List<Map<String, String>> weeks = read.stream().filter(row -> "week".equals(row.get("row"))).toList();
-            for (int index = 0; index < weeks.size(); index++) {
-                JsonNode week = json.at("/weeks/" + index);
-                assertThat(weeks.get(index).get("isoWeek")).isEqualTo(week.get("isoWeek").asText());
-                assertThat(weeks.get(index).get("adoption")).isEqualTo(week.at("/adoption/share").asText());
-                assertThat(Long.parseLong(weeks.get(index).get("activeOutsideDirectory")))
-                        .isEqualTo(week.get("activeOutsideDirectory").asLong());
-            }
-            Map<String, String> research = read.stream().filter(row -> "teamWeek".equals(row.get("row"))
-                    && "2026-W42".equals(row.get("isoWeek")) && "research".equals(row.get("team"))).findFirst()
-                    .orElseThrow();
-            assertThat(research.get("people")).isEqualTo("4");
-            assertThat(research.get("activeInDirectory")).isEqualTo("1");
+        List<Map<String, String>> read = ReportAnswers.csv(csv);
+        // one month, five weeks, two teams in each week
+        assertThat(read).hasSize(1 + 5 + 10);
+        Map<String, String> month = read.get(0);
+        assertThat(month.get("row")).isEqualTo("month");
+        assertThat(Long.parseLong(month.get("medianUsdMicros"))).isEqualTo(json.at("/months/0/figures/"
+                + "medianUsdMicros").asLong());
+        assertThat(Long.parseLong(month.get("p90UsdMicros"))).isEqualTo(json.at("/months/0/figures/"
+                + "p90UsdMicros").asLong());
+        assertThat(month.get("top10PercentShare")).isEqualTo(json.at("/months/0/figures/top10Percent/share")
+                .asText());
+        List<Map<String, String>> weeks = read.stream().filter(row -> "week".equals(row.get("row"))).toList();
+        for (int index = 0; index < weeks.size(); index++) {
+            JsonNode week = json.at("/weeks/" + index);
+            assertThat(weeks.get(index).get("isoWeek")).isEqualTo(week.get("isoWeek").asText());
+            assertThat(weeks.get(index).get("adoption")).isEqualTo(week.at("/adoption/share").asText());
+            assertThat(Long.parseLong(weeks.get(index).get("activeOutsideDirectory")))
+                    .isEqualTo(week.get("activeOutsideDirectory").asLong());
         }
+        Map<String, String> research = read.stream().filter(row -> "teamWeek".equals(row.get("row"))
+                && "2026-W42".equals(row.get("isoWeek")) && "research".equals(row.get("team"))).findFirst()
+                .orElseThrow();
+        assertThat(research.get("people")).isEqualTo("4");
+        assertThat(research.get("activeInDirectory")).isEqualTo("1");
     }
 
     @Test
@@ -269,18 +249,11 @@ class DistributionHandWorkedIT implements TestPropertyProvider {
     }
 
     private void publish(List<LedgerPayload> payloads) {
-        system.publish(payloads.stream().map(ledger::append).toList());
+        system.appendAndAwait(payloads);
         published.addAll(payloads);
-        system.awaitApplied(ledger.position());
     }
 
     private JsonNode distribution(String query) throws IOException {
-        return ReportTestSystem.json(http.toBlocking(), "/v1/reports/distribution?" + query);
-    }
-
-    private static JsonNode served(JsonNode report) {
-        JsonNode copy = report.deepCopy();
-        ((ObjectNode) copy.get("asOf")).remove("appliedPosition");
-        return copy;
+        return ReportAnswers.json(http, "/v1/reports/distribution?" + query);
     }
 }

@@ -1,26 +1,19 @@
 package dev.aispend.report.distribution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.aispend.contracts.ledger.LedgerEnvelope;
 import dev.aispend.contracts.ledger.LedgerPayload;
 import dev.aispend.report.efficiency.LedgerLines;
 import dev.aispend.report.fixture.ReportMonth;
-import dev.aispend.report.support.ReportTestSystem;
+import dev.aispend.report.support.ReportAnswers;
+import dev.aispend.report.support.ReportSystemTest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
@@ -28,6 +21,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import static dev.aispend.report.support.ReportAnswers.withoutApplied;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,34 +31,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * equal to what was served then; CSV read back with the same figures.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DistributionReportIT implements TestPropertyProvider {
+class DistributionReportIT extends ReportSystemTest {
     private static final String MONTHS = "from=2026-09-01&to=2026-10-31";
 
     @Inject
     @Client("/")
     HttpClient http;
-    private final ReportTestSystem system = new ReportTestSystem();
     private final List<LedgerPayload> payloads = ReportMonth.payloads();
     private final long firstHalf = ReportMonth.positionAfterFirstHalf();
     private final long last = ReportMonth.envelopes().size();
     private JsonNode servedAtFirstHalf;
 
-    @Override
-    public Map<String, String> getProperties() {
-        return system.applicationProperties(Map.of());
-    }
-
-    @AfterAll
-    void close() {
-        system.close();
-    }
-
     @Test
     @Order(1)
     void matches_the_plain_computation_at_mid_month() throws IOException {
-        publish(ReportMonth.envelopes().subList(0, (int) firstHalf));
+        system.publishMonthThrough(firstHalf);
 
         servedAtFirstHalf = distribution(MONTHS);
 
@@ -74,7 +56,7 @@ class DistributionReportIT implements TestPropertyProvider {
     @Test
     @Order(2)
     void matches_the_plain_computation_over_the_whole_month_overall_and_per_team() throws IOException {
-        publish(ReportMonth.envelopes().subList((int) firstHalf, (int) last));
+        system.publishMonthAfter(firstHalf);
 
         JsonNode report = distribution(MONTHS);
 
@@ -95,7 +77,7 @@ class DistributionReportIT implements TestPropertyProvider {
     void answers_as_of_mid_month_what_it_served_then() throws IOException {
         JsonNode asOf = distribution(MONTHS + "&asOf=" + firstHalf);
 
-        assertThat(served(asOf)).isEqualTo(served(servedAtFirstHalf));
+        assertThat(withoutApplied(asOf)).isEqualTo(withoutApplied(servedAtFirstHalf));
         assertThat(asOf.at("/asOf/appliedPosition").asLong()).isEqualTo(last);
     }
 
@@ -106,33 +88,30 @@ class DistributionReportIT implements TestPropertyProvider {
                 .accept("text/csv"));
         JsonNode json = distribution(MONTHS);
 
-        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
-            List<Map<String, String>> read = rows.readAll();
-            List<Map<String, String>> months = read.stream().filter(row -> "month".equals(row.get("row"))).toList();
-            assertThat(months).hasSize(json.get("months").size());
-            for (int index = 0; index < months.size(); index++) {
-                JsonNode figures = json.at("/months/" + index + "/figures");
-                assertThat(months.get(index).get("period")).isEqualTo(json.at("/months/" + index + "/month").asText());
-                assertThat(Long.parseLong(months.get(index).get("medianUsdMicros")))
-                        .isEqualTo(figures.get("medianUsdMicros").asLong());
-                assertThat(Long.parseLong(months.get(index).get("p90UsdMicros")))
-                        .isEqualTo(figures.get("p90UsdMicros").asLong());
-                assertThat(months.get(index).get("top1PercentShare")).isEqualTo(figures.at("/top1Percent/share")
-                        .asText());
-                assertThat(months.get(index).get("top10PercentShare")).isEqualTo(figures.at("/top10Percent/share")
-                        .asText());
-            }
-            for (JsonNode week : json.get("weeks")) {
-                for (JsonNode team : week.get("teams")) {
-                    Map<String, String> row = read.stream().filter(candidate -> "teamWeek".equals(candidate
-                            .get("row")) && week.get("isoWeek").asText().equals(candidate.get("isoWeek"))
-                            && team.get("team").asText().equals(candidate.get("team"))).findFirst().orElseThrow();
-                    assertThat(Long.parseLong(row.get("people"))).isEqualTo(team.get("directoryPeople").asLong());
-                    assertThat(Long.parseLong(row.get("activeInDirectory")))
-                            .isEqualTo(team.at("/adoption/activePeople").asLong());
-                    assertThat(row.get("adoption")).isEqualTo(team.at("/adoption/share").asText());
-                }
+        List<Map<String, String>> read = ReportAnswers.csv(csv);
+        List<Map<String, String>> months = read.stream().filter(row -> "month".equals(row.get("row"))).toList();
+        assertThat(months).hasSize(json.get("months").size());
+        for (int index = 0; index < months.size(); index++) {
+            JsonNode figures = json.at("/months/" + index + "/figures");
+            assertThat(months.get(index).get("period")).isEqualTo(json.at("/months/" + index + "/month").asText());
+            assertThat(Long.parseLong(months.get(index).get("medianUsdMicros")))
+                    .isEqualTo(figures.get("medianUsdMicros").asLong());
+            assertThat(Long.parseLong(months.get(index).get("p90UsdMicros")))
+                    .isEqualTo(figures.get("p90UsdMicros").asLong());
+            assertThat(months.get(index).get("top1PercentShare")).isEqualTo(figures.at("/top1Percent/share")
+                    .asText());
+            assertThat(months.get(index).get("top10PercentShare")).isEqualTo(figures.at("/top10Percent/share")
+                    .asText());
+        }
+        for (JsonNode week : json.get("weeks")) {
+            for (JsonNode team : week.get("teams")) {
+                Map<String, String> row = read.stream().filter(candidate -> "teamWeek".equals(candidate
+                        .get("row")) && week.get("isoWeek").asText().equals(candidate.get("isoWeek"))
+                        && team.get("team").asText().equals(candidate.get("team"))).findFirst().orElseThrow();
+                assertThat(Long.parseLong(row.get("people"))).isEqualTo(team.get("directoryPeople").asLong());
+                assertThat(Long.parseLong(row.get("activeInDirectory")))
+                        .isEqualTo(team.at("/adoption/activePeople").asLong());
+                assertThat(row.get("adoption")).isEqualTo(team.at("/adoption/share").asText());
             }
         }
     }
@@ -177,18 +156,7 @@ class DistributionReportIT implements TestPropertyProvider {
         }
     }
 
-    private void publish(List<LedgerEnvelope> envelopes) {
-        system.publish(envelopes);
-        system.awaitApplied(envelopes.get(envelopes.size() - 1).position());
-    }
-
     private JsonNode distribution(String query) throws IOException {
-        return ReportTestSystem.json(http.toBlocking(), "/v1/reports/distribution?" + query);
-    }
-
-    private static JsonNode served(JsonNode report) {
-        JsonNode copy = report.deepCopy();
-        ((ObjectNode) copy.get("asOf")).remove("appliedPosition");
-        return copy;
+        return ReportAnswers.json(http, "/v1/reports/distribution?" + query);
     }
 }

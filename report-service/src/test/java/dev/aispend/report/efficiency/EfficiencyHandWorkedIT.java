@@ -1,26 +1,20 @@
 package dev.aispend.report.efficiency;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.aispend.contracts.ledger.LedgerPayload;
 import dev.aispend.contracts.usage.UsageAccounting;
-import dev.aispend.report.support.ReportTestSystem;
+import dev.aispend.report.support.ReportAnswers;
+import dev.aispend.report.support.ReportSystemTest;
 import dev.aispend.testsupport.ledger.TestLedger;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
@@ -34,6 +28,7 @@ import static dev.aispend.report.efficiency.LedgerPayloads.mergedPr;
 import static dev.aispend.report.efficiency.LedgerPayloads.october;
 import static dev.aispend.report.efficiency.LedgerPayloads.outcome;
 import static dev.aispend.report.efficiency.LedgerPayloads.spend;
+import static dev.aispend.report.support.ReportAnswers.withoutApplied;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,29 +40,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * does the same over the fixture's realistic month.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class EfficiencyHandWorkedIT implements TestPropertyProvider {
+class EfficiencyHandWorkedIT extends ReportSystemTest {
     private static final String OCTOBER = "from=2026-10-01&to=2026-10-31";
 
     @Inject
     @Client("/")
     HttpClient http;
-    private final ReportTestSystem system = new ReportTestSystem();
     private final TestLedger ledger = system.ledger();
     private final List<LedgerPayload> published = new ArrayList<>();
     private JsonNode servedAfterFirstBatch;
     private long firstBatch;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return system.applicationProperties(Map.of());
-    }
-
-    @AfterAll
-    void close() {
-        system.close();
-    }
 
     @Test
     @Order(1)
@@ -163,7 +146,7 @@ class EfficiencyHandWorkedIT implements TestPropertyProvider {
     void answers_as_of_the_first_batch_what_it_served_then() throws IOException {
         JsonNode asOf = efficiency(OCTOBER + "&asOf=" + firstBatch);
 
-        assertThat(served(asOf)).isEqualTo(served(servedAfterFirstBatch));
+        assertThat(withoutApplied(asOf)).isEqualTo(withoutApplied(servedAfterFirstBatch));
         assertThat(asOf.at("/asOf/appliedPosition").asLong()).isEqualTo(ledger.position());
     }
 
@@ -195,13 +178,10 @@ class EfficiencyHandWorkedIT implements TestPropertyProvider {
                 .accept("text/csv"));
         JsonNode json = efficiency(OCTOBER).at("/periods/0");
 
-        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
-            List<Map<String, String>> read = rows.readAll();
-            // total, 2 teams, 6 tiers, withoutSpend, topDecileVsMedian
-            assertThat(read).hasSize(11);
-            EfficiencyAssertions.assertCsvMatches(read, json);
-        }
+        List<Map<String, String>> read = ReportAnswers.csv(csv);
+        // total, 2 teams, 6 tiers, withoutSpend, topDecileVsMedian
+        assertThat(read).hasSize(11);
+        EfficiencyAssertions.assertCsvMatches(read, json);
     }
 
     @Test
@@ -219,9 +199,8 @@ class EfficiencyHandWorkedIT implements TestPropertyProvider {
     }
 
     private void publish(List<LedgerPayload> payloads) {
-        system.publish(payloads.stream().map(ledger::append).toList());
+        system.appendAndAwait(payloads);
         published.addAll(payloads);
-        system.awaitApplied(ledger.position());
     }
 
     private List<LedgerLines> lines() {
@@ -229,13 +208,6 @@ class EfficiencyHandWorkedIT implements TestPropertyProvider {
     }
 
     private JsonNode efficiency(String query) throws IOException {
-        return ReportTestSystem.json(http.toBlocking(), "/v1/reports/efficiency?" + query);
-    }
-
-    /** The answer without what the read models had applied beyond it (which grows while the answer stays). */
-    private static JsonNode served(JsonNode report) {
-        JsonNode copy = report.deepCopy();
-        ((ObjectNode) copy.get("asOf")).remove("appliedPosition");
-        return copy;
+        return ReportAnswers.json(http, "/v1/reports/efficiency?" + query);
     }
 }

@@ -1,26 +1,19 @@
 package dev.aispend.report.efficiency;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.aispend.contracts.ledger.LedgerEnvelope;
 import dev.aispend.contracts.ledger.LedgerPayload;
 import dev.aispend.report.fixture.ExpectedFigures;
 import dev.aispend.report.fixture.ReportMonth;
-import dev.aispend.report.support.ReportTestSystem;
+import dev.aispend.report.support.ReportAnswers;
+import dev.aispend.report.support.ReportSystemTest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
@@ -28,6 +21,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import static dev.aispend.report.support.ReportAnswers.withoutApplied;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,9 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the top decile, CSV read back with the same figures.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class EfficiencyReportIT implements TestPropertyProvider {
+class EfficiencyReportIT extends ReportSystemTest {
     private static final String MONTHS = "from=2026-09-01&to=2026-10-31";
     private static final LocalDate OCTOBER_1 = LocalDate.of(2026, 10, 1);
     private static final LocalDate OCTOBER_31 = LocalDate.of(2026, 10, 31);
@@ -48,26 +41,15 @@ class EfficiencyReportIT implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient http;
-    private final ReportTestSystem system = new ReportTestSystem();
     private final List<LedgerPayload> payloads = ReportMonth.payloads();
     private final long firstHalf = ReportMonth.positionAfterFirstHalf();
     private final long last = ReportMonth.envelopes().size();
     private JsonNode servedAtFirstHalf;
 
-    @Override
-    public Map<String, String> getProperties() {
-        return system.applicationProperties(Map.of());
-    }
-
-    @AfterAll
-    void close() {
-        system.close();
-    }
-
     @Test
     @Order(1)
     void matches_the_plain_computation_at_mid_month() throws IOException {
-        publish(ReportMonth.envelopes().subList(0, (int) firstHalf));
+        system.publishMonthThrough(firstHalf);
 
         servedAtFirstHalf = efficiency(MONTHS);
 
@@ -79,7 +61,7 @@ class EfficiencyReportIT implements TestPropertyProvider {
     @Order(2)
     void matches_the_plain_computation_over_the_whole_month_with_the_heavy_users_as_the_top_decile()
             throws IOException {
-        publish(ReportMonth.envelopes().subList((int) firstHalf, (int) last));
+        system.publishMonthAfter(firstHalf);
 
         JsonNode report = efficiency(MONTHS);
 
@@ -103,7 +85,7 @@ class EfficiencyReportIT implements TestPropertyProvider {
     void answers_as_of_mid_month_what_it_served_then() throws IOException {
         JsonNode asOf = efficiency(MONTHS + "&asOf=" + firstHalf);
 
-        assertThat(served(asOf)).isEqualTo(served(servedAtFirstHalf));
+        assertThat(withoutApplied(asOf)).isEqualTo(withoutApplied(servedAtFirstHalf));
         assertThat(asOf.at("/asOf/appliedPosition").asLong()).isEqualTo(last);
     }
 
@@ -133,13 +115,10 @@ class EfficiencyReportIT implements TestPropertyProvider {
                 + "&to=2026-10-31&format=csv"));
         JsonNode october = efficiency("from=2026-10-01&to=2026-10-31").at("/periods/0");
 
-        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
-            List<Map<String, String>> read = rows.readAll();
-            // total, a row per team, six tiers, withoutSpend, topDecileVsMedian
-            assertThat(read).hasSize(1 + october.get("teams").size() + 6 + 2);
-            EfficiencyAssertions.assertCsvMatches(read, october);
-        }
+        List<Map<String, String>> read = ReportAnswers.csv(csv);
+        // total, a row per team, six tiers, withoutSpend, topDecileVsMedian
+        assertThat(read).hasSize(1 + october.get("teams").size() + 6 + 2);
+        EfficiencyAssertions.assertCsvMatches(read, october);
     }
 
     private void assertMonths(JsonNode report, long asOf) {
@@ -151,18 +130,7 @@ class EfficiencyReportIT implements TestPropertyProvider {
                 OCTOBER_31, null));
     }
 
-    private void publish(List<LedgerEnvelope> envelopes) {
-        system.publish(envelopes);
-        system.awaitApplied(envelopes.get(envelopes.size() - 1).position());
-    }
-
     private JsonNode efficiency(String query) throws IOException {
-        return ReportTestSystem.json(http.toBlocking(), "/v1/reports/efficiency?" + query);
-    }
-
-    private static JsonNode served(JsonNode report) {
-        JsonNode copy = report.deepCopy();
-        ((ObjectNode) copy.get("asOf")).remove("appliedPosition");
-        return copy;
+        return ReportAnswers.json(http, "/v1/reports/efficiency?" + query);
     }
 }

@@ -7,6 +7,7 @@ import dev.aispend.contracts.ledger.SpendRecorded;
 import dev.aispend.contracts.outcome.OutcomeRecord;
 import dev.aispend.contracts.usage.TokenCounts;
 import dev.aispend.contracts.usage.UsageAccounting;
+import dev.aispend.report.query.OutcomeKinds;
 import dev.aispend.testsupport.ledger.SpendMother;
 
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ public final class LedgerPayloads {
     }
 
     public static OutcomeRecorded mergedPr(String outcomeId, String personRef, String team, Instant at) {
-        return outcome(outcomeId, EfficiencyReports.MERGED_PR, personRef, team, at, null);
+        return outcome(outcomeId, OutcomeKinds.MERGED_PR, personRef, team, at, null);
     }
 
     public static OutcomeRecorded outcome(String outcomeId, String kind, String personRef, String team, Instant at,

@@ -2,16 +2,14 @@ package dev.aispend.report.efficiency;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aispend.report.fixture.ReportMonth;
-import dev.aispend.report.support.ReportTestSystem;
+import dev.aispend.report.support.ReportAnswers;
+import dev.aispend.report.support.ReportSystemTest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,31 +24,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * together count at least k people (so no total gives one away), and no person ref appears.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SmallGroupsHiddenIT implements TestPropertyProvider {
+class SmallGroupsHiddenIT extends ReportSystemTest {
     private static final int K = 5;
     private static final String OCTOBER = "from=2026-10-01&to=2026-10-31";
 
     @Inject
     @Client("/")
     HttpClient http;
-    private final ReportTestSystem system = new ReportTestSystem();
 
     @Override
-    public Map<String, String> getProperties() {
-        return system.applicationProperties(Map.of("report.privacy.people-visible", "false",
-                "report.privacy.min-group-size", String.valueOf(K)));
+    protected Map<String, String> moreProperties() {
+        return Map.of("report.privacy.people-visible", "false",
+                "report.privacy.min-group-size", String.valueOf(K));
     }
 
     @BeforeAll
     void publishTheMonth() {
-        system.publish(ReportMonth.envelopes());
-        system.awaitApplied(ReportMonth.envelopes().size());
-    }
-
-    @AfterAll
-    void close() {
-        system.close();
+        system.publishMonth();
     }
 
     @Test
@@ -154,6 +144,6 @@ class SmallGroupsHiddenIT implements TestPropertyProvider {
     }
 
     private JsonNode report(String name, String query) throws IOException {
-        return ReportTestSystem.json(http.toBlocking(), "/v1/reports/" + name + "?" + query);
+        return ReportAnswers.json(http, "/v1/reports/" + name + "?" + query);
     }
 }

@@ -3,8 +3,8 @@ package dev.aispend.report.focus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.aispend.report.support.ReportAnswers;
 import dev.aispend.testsupport.ledger.ProjectionDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
@@ -193,8 +193,7 @@ class FocusExportIT {
     }
 
     private static List<Map<String, String>> parse(String csv) throws IOException {
-        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+        try (MappingIterator<Map<String, String>> rows = ReportAnswers.csvRows(csv)) {
             List<Map<String, String>> all = rows.readAll();
             CsvSchema header = (CsvSchema) rows.getParserSchema();
             assertThat(header.getColumnNames()).containsExactlyElementsOf(FocusColumns.ALL);

@@ -1,23 +1,21 @@
 package dev.aispend.report.gamification;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aispend.contracts.ledger.LedgerEnvelope;
 import dev.aispend.contracts.ledger.LedgerPayload;
 import dev.aispend.report.readmodel.AsOf;
 import dev.aispend.report.readmodel.ReportReads;
-import dev.aispend.report.support.ReportTestSystem;
+import dev.aispend.report.support.ReportAnswers;
+import dev.aispend.report.support.ReportSystemTest;
+import dev.aispend.report.web.ReportDays;
 import dev.aispend.report.web.ReportPrivacy;
 import dev.aispend.testsupport.ledger.TestLedger;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -43,8 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * over the published payloads; phases and badges by hand.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GamificationEdgeCasesIT implements TestPropertyProvider {
+class GamificationEdgeCasesIT extends ReportSystemTest {
     private static final Instant MID = Instant.parse("2026-10-10T12:00:00Z");
     private static final String OCTOBER = "from=2026-10-01&to=2026-10-31";
     /** Per team: its people's spend in USD and merged PRs in October (the first person's, the second's, ...). */
@@ -59,16 +56,10 @@ class GamificationEdgeCasesIT implements TestPropertyProvider {
     HttpClient http;
     @Inject
     ReportReads reads;
-    private final ReportTestSystem system = new ReportTestSystem();
     private final TestLedger ledger = system.ledger();
     private final List<LedgerPayload> published = new ArrayList<>();
     private long beforeOrganizationDecision;
     private JsonNode servedThen;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return system.applicationProperties(Map.of());
-    }
 
     @BeforeAll
     void publishOctober() throws IOException {
@@ -119,16 +110,9 @@ class GamificationEdgeCasesIT implements TestPropertyProvider {
                         Instant.parse("2026-10-14T09:00:00Z"))));
     }
 
-    @AfterAll
-    void close() {
-        system.close();
-    }
-
     private void publish(List<LedgerPayload> payloads) {
-        List<LedgerEnvelope> entries = payloads.stream().map(ledger::append).toList();
         published.addAll(payloads);
-        system.publish(entries);
-        system.awaitApplied(ledger.position());
+        system.appendAndAwait(payloads);
     }
 
     private List<Map<String, String>> csv(String query) throws IOException {
@@ -136,7 +120,7 @@ class GamificationEdgeCasesIT implements TestPropertyProvider {
     }
 
     private JsonNode report(String query) throws IOException {
-        return ReportTestSystem.json(http.toBlocking(), "/v1/reports/gamification?" + query);
+        return ReportAnswers.json(http, "/v1/reports/gamification?" + query);
     }
 
     @Test

@@ -1,24 +1,22 @@
 package dev.aispend.report.gamification;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aispend.contracts.ledger.LedgerEnvelope;
 import dev.aispend.contracts.ledger.LedgerPayload;
 import dev.aispend.contracts.ledger.PolicyDecisionRecorded;
 import dev.aispend.report.fixture.ExpectedFigures;
 import dev.aispend.report.fixture.ReportMonth;
 import dev.aispend.report.readmodel.AsOf;
 import dev.aispend.report.readmodel.ReportReads;
-import dev.aispend.report.support.ReportTestSystem;
+import dev.aispend.report.support.ReportAnswers;
+import dev.aispend.report.support.ReportSystemTest;
+import dev.aispend.report.web.ReportDays;
 import dev.aispend.report.web.ReportPrivacy;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -40,8 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * decisions among the payloads, and the answer as of before the phase switch equal to what was served then.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GamificationReportIT implements TestPropertyProvider {
+class GamificationReportIT extends ReportSystemTest {
     private static final LocalDate FIRST = LocalDate.of(2026, 10, 1);
     private static final LocalDate LAST = LocalDate.of(2026, 10, 31);
     private static final String OCTOBER = "from=2026-10-01&to=2026-10-31";
@@ -52,37 +49,21 @@ class GamificationReportIT implements TestPropertyProvider {
     HttpClient http;
     @Inject
     ReportReads reads;
-    private final ReportTestSystem system = new ReportTestSystem();
     private final ExpectedFigures figures = ExpectedFigures.ofMonth();
     private final long last = ReportMonth.envelopes().size();
     private PolicyDecisionRecorded phaseSwitch;
     private long beforePhaseSwitch;
     private JsonNode servedThen;
 
-    @Override
-    public Map<String, String> getProperties() {
-        return system.applicationProperties(Map.of());
-    }
-
     @BeforeAll
     void publishTheMonth() throws IOException {
         phaseSwitch = decisions("PHASE_CHANGED", last).get(0);
         beforePhaseSwitch = ReportMonth.positionOf(phaseSwitch.decisionId()) - 1;
-        List<LedgerEnvelope> envelopes = ReportMonth.envelopes();
-        system.publish(envelopes.subList(0, (int) beforePhaseSwitch));
-        system.awaitApplied(beforePhaseSwitch);
-        servedThen = report(OCTOBER);
-        system.publish(envelopes.subList((int) beforePhaseSwitch, envelopes.size()));
-        system.awaitApplied(last);
-    }
-
-    @AfterAll
-    void close() {
-        system.close();
+        servedThen = system.publishMonthKeeping(beforePhaseSwitch, () -> report(OCTOBER));
     }
 
     private JsonNode report(String query) throws IOException {
-        return ReportTestSystem.json(http.toBlocking(), "/v1/reports/gamification?" + query);
+        return ReportAnswers.json(http, "/v1/reports/gamification?" + query);
     }
 
     @Test

@@ -1,30 +1,27 @@
 package dev.aispend.report.spend;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aispend.contracts.ledger.SpendRecorded;
 import dev.aispend.contracts.usage.TokenCounts;
 import dev.aispend.report.fixture.ExpectedFigures;
 import dev.aispend.report.fixture.ReportMonth;
-import dev.aispend.report.support.ReportTestSystem;
+import dev.aispend.report.support.ReportAnswers;
+import dev.aispend.report.support.ReportSystemTest;
 import dev.aispend.testsupport.ledger.SpendMother;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
+import static dev.aispend.report.support.ReportAnswers.withoutApplied;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,8 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same as-of answer before and after more entries. Also: a use dated 0001-01-01 is reported on that day.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SpendGoldenIT implements TestPropertyProvider {
+class SpendGoldenIT extends ReportSystemTest {
     private static final LocalDate FROM = LocalDate.of(2026, 10, 1);
     private static final LocalDate TO = LocalDate.of(2026, 10, 31);
     private static final String OCTOBER = "from=2026-10-01&to=2026-10-31";
@@ -43,29 +39,17 @@ class SpendGoldenIT implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient http;
-    private final ReportTestSystem system = new ReportTestSystem();
     private final ExpectedFigures expected = ExpectedFigures.ofMonth();
     private final long head = ReportMonth.envelopes().size();
     private final long middle = ReportMonth.positionAfterFirstHalf();
 
-    @Override
-    public Map<String, String> getProperties() {
-        return system.applicationProperties(Map.of());
-    }
-
     @BeforeAll
     void publishTheMonth() {
-        system.publish(ReportMonth.envelopes());
-        system.awaitApplied(head);
-    }
-
-    @AfterAll
-    void close() {
-        system.close();
+        system.publishMonth();
     }
 
     private JsonNode spend(String query) throws IOException {
-        return ReportTestSystem.json(http.toBlocking(), "/v1/reports/spend?" + query);
+        return ReportAnswers.json(http, "/v1/reports/spend?" + query);
     }
 
     @Test
@@ -135,12 +119,6 @@ class SpendGoldenIT implements TestPropertyProvider {
         JsonNode firstDay = spend("from=0001-01-01&to=0001-01-01&period=day");
         assertThat(firstDay.at("/rows/0/period").asText()).isEqualTo("0001-01-01");
         assertThat(firstDay.at("/totals/costUsdMicros").asLong()).isEqualTo(50);
-    }
-
-    private static JsonNode withoutApplied(JsonNode report) {
-        JsonNode copy = report.deepCopy();
-        ((ObjectNode) copy.get("asOf")).remove("appliedPosition");
-        return copy;
     }
 
     private static Map<String, Long> byKey(JsonNode report, String key) {

@@ -1,29 +1,24 @@
 package dev.aispend.report.spend;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.aispend.contracts.ledger.IdentityLinked;
 import dev.aispend.contracts.ledger.LedgerEventType;
 import dev.aispend.contracts.ledger.LegacyUsageRecorded;
 import dev.aispend.contracts.ledger.SpendRecorded;
 import dev.aispend.contracts.ledger.UsageConflictFlagged;
 import dev.aispend.contracts.usage.TokenCounts;
-import dev.aispend.report.support.ReportTestSystem;
+import dev.aispend.report.support.ReportAnswers;
+import dev.aispend.report.support.ReportSystemTest;
 import dev.aispend.testsupport.ledger.TestLedger;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
@@ -34,6 +29,7 @@ import java.util.Map;
 import static dev.aispend.testsupport.ledger.SpendMother.priced;
 import static dev.aispend.testsupport.ledger.SpendMother.repricing;
 import static dev.aispend.testsupport.ledger.SpendMother.unpriced;
+import static dev.aispend.report.support.ReportAnswers.withoutApplied;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,29 +40,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * equal to what was served at that position.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SpendReportIT implements TestPropertyProvider {
+class SpendReportIT extends ReportSystemTest {
     private static final Instant DAY = Instant.parse("2026-09-01T10:00:00Z");
 
     @Inject
     @Client("/")
     HttpClient http;
-    private final ReportTestSystem system = new ReportTestSystem();
     private final TestLedger ledger = system.ledger();
 
-    @Override
-    public Map<String, String> getProperties() {
-        return system.applicationProperties(Map.of());
-    }
-
-    @AfterAll
-    void close() {
-        system.close();
-    }
-
     private JsonNode spend(String query) throws IOException {
-        return ReportTestSystem.json(http.toBlocking(), "/v1/reports/spend?" + query);
+        return ReportAnswers.json(http, "/v1/reports/spend?" + query);
     }
 
     @Test
@@ -104,7 +88,7 @@ class SpendReportIT implements TestPropertyProvider {
         JsonNode corrected = spend("from=2026-09-01&to=2026-09-01");
         assertThat(corrected.at("/rows/0/figures/costUsdMicros").asLong()).isEqualTo(2_900);
         assertThat(corrected.at("/rows/0/figures/unpricedRecords").asLong()).isEqualTo(1);
-        assertThat(servedFigures(spend("from=2026-09-01&to=2026-09-01&asOf=5"))).isEqualTo(servedFigures(report));
+        assertThat(withoutApplied(spend("from=2026-09-01&to=2026-09-01&asOf=5"))).isEqualTo(withoutApplied(report));
     }
 
     @Test
@@ -142,14 +126,11 @@ class SpendReportIT implements TestPropertyProvider {
                 + "&period=day&format=csv"));
         JsonNode json = spend("from=2026-09-01&to=2026-09-01&period=day");
 
-        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
-            List<Map<String, String>> read = rows.readAll();
-            assertThat(read).hasSize(json.get("rows").size());
-            assertThat(read.get(0).get("period")).isEqualTo("2026-09-01");
-            assertThat(Long.parseLong(read.get(0).get("costUsdMicros")))
-                    .isEqualTo(json.at("/rows/0/figures/costUsdMicros").asLong());
-        }
+        List<Map<String, String>> read = ReportAnswers.csv(csv);
+        assertThat(read).hasSize(json.get("rows").size());
+        assertThat(read.get(0).get("period")).isEqualTo("2026-09-01");
+        assertThat(Long.parseLong(read.get(0).get("costUsdMicros")))
+                .isEqualTo(json.at("/rows/0/figures/costUsdMicros").asLong());
     }
 
     @Test
@@ -167,12 +148,6 @@ class SpendReportIT implements TestPropertyProvider {
     }
 
     /** The answer without what the read models had applied beyond it (which grows while the answer stays). */
-    private static JsonNode servedFigures(JsonNode report) {
-        JsonNode copy = report.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) copy.get("asOf")).remove("appliedPosition");
-        return copy;
-    }
-
     private static List<String> teams(JsonNode report) {
         return report.get("rows").findValuesAsText("team");
     }

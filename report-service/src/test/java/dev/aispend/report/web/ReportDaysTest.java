@@ -1,4 +1,4 @@
-package dev.aispend.report.gamification;
+package dev.aispend.report.web;
 
 import dev.aispend.platform.web.FieldError;
 import org.junit.jupiter.api.Test;

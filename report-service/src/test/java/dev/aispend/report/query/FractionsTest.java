@@ -1,4 +1,4 @@
-package dev.aispend.report.efficiency;
+package dev.aispend.report.query;
 
 import org.junit.jupiter.api.Test;
 

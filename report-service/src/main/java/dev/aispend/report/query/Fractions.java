@@ -1,4 +1,4 @@
-package dev.aispend.report.efficiency;
+package dev.aispend.report.query;
 
 import io.micronaut.core.annotation.Nullable;
 
@@ -7,7 +7,8 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 
 /**
- * The divisions the efficiency and distribution reports show, exact until the one rounding at the end: half up
+ * The divisions the reports show (efficiency, distribution, the CFO summary), exact until the one rounding at the
+ * end: half up
  * (a half rounds away from zero). Amounts and counts stay integers; a fraction is a decimal string with a fixed
  * number of places ({@code "1.50"}), so no client reads it through a float. Every quotient is null when its
  * divisor is zero.
@@ -43,6 +44,26 @@ public final class Fractions {
         }
         return ratio(BigInteger.valueOf(a).multiply(BigInteger.valueOf(d)),
                 BigInteger.valueOf(b).multiply(BigInteger.valueOf(c)), places);
+    }
+
+    /** {@code numerator / denominator} rounded half up to an integer, for a positive denominator (else thrown). */
+    public static long roundedHalfUp(long numerator, long denominator) {
+        if (denominator <= 0) {
+            throw new IllegalArgumentException("the denominator must be positive, was " + denominator);
+        }
+        return perUnit(numerator, denominator);
+    }
+
+    /** {@code part / whole} in percent with two decimals ("89.60"), rounded half up; null for a whole of 0. */
+    @Nullable
+    public static String percent(long part, long whole) {
+        return ratio(BigInteger.valueOf(part).multiply(BigInteger.valueOf(100)), BigInteger.valueOf(whole), 2);
+    }
+
+    /** {@code part / whole} as a fraction with four decimals ("0.0412"), rounded half up; null for a whole of 0. */
+    @Nullable
+    public static String fraction(long part, long whole) {
+        return decimal(part, whole, 4);
     }
 
     /** The mean of two integers rounded half up (the median of an even count). */

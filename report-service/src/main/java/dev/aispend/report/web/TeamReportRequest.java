@@ -1,11 +1,8 @@
-package dev.aispend.report.efficiency;
+package dev.aispend.report.web;
 
 import dev.aispend.platform.web.FieldError;
 import dev.aispend.report.query.Dimension;
 import dev.aispend.report.readmodel.AsOf;
-import dev.aispend.report.web.InvalidReportRequestException;
-import dev.aispend.report.web.ReportFormats;
-import dev.aispend.report.web.ReportQuery;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 
@@ -58,20 +55,9 @@ public record TeamReportRequest(ReportQuery query, @Nullable Dimension period, A
                 errors.add(new FieldError(dimension.parameter(), "is not a filter of this report (only team)"));
             }
         }
-        AsOf at = null;
-        try {
-            at = AsOf.parse(asOf);
-        } catch (AsOf.InvalidAsOfException invalid) {
-            errors.addAll(invalid.errors());
-        }
-        try {
-            ReportFormats.wantsCsv(request, format);
-        } catch (InvalidReportRequestException invalid) {
-            errors.addAll(invalid.errors());
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidReportRequestException("invalid report request", errors);
-        }
+        AsOf at = ReportParameters.asOf(asOf, errors);
+        ReportParameters.checkFormat(request, format, errors);
+        ReportParameters.rejectIfAny(errors);
         return new TeamReportRequest(query, chosen, at);
     }
 

@@ -1,8 +1,7 @@
-package dev.aispend.report.efficiency;
+package dev.aispend.report.web;
 
 import dev.aispend.platform.web.FieldError;
 import dev.aispend.report.query.Dimension;
-import dev.aispend.report.web.InvalidReportRequestException;
 import io.micronaut.http.HttpRequest;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
-package dev.aispend.report.gamification;
+package dev.aispend.report.readmodel;
 
-import dev.aispend.report.readmodel.ReportSnapshot;
 import io.micronaut.core.annotation.Nullable;
 
 import java.sql.PreparedStatement;
@@ -12,7 +11,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs one query on a report snapshot (fixed SQL text, values bound) and maps every row. */
+/**
+ * Reading a report snapshot: one query (fixed SQL text, values bound) with every row mapped, and the column
+ * readers the reads share. TIMESTAMPTZ goes to and from java.time, never through java.sql.Timestamp (whose Julian
+ * calendar moves early dates: 0001-01-01 would come back as 0000-12-30).
+ */
 public final class SnapshotRows {
     private SnapshotRows() {
     }
@@ -27,9 +30,11 @@ public final class SnapshotRows {
     public static <T> List<T> query(ReportSnapshot snapshot, String sql, Mapper<T> mapper, Object... parameters) {
         try (PreparedStatement select = snapshot.connection().prepareStatement(sql)) {
             for (int index = 0; index < parameters.length; index++) {
-                Object value = parameters[index];
-                select.setObject(index + 1, value instanceof Instant instant
-                        ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : value);
+                if (parameters[index] instanceof Instant instant) {
+                    bind(select, index + 1, instant);
+                } else {
+                    select.setObject(index + 1, parameters[index]);
+                }
             }
             List<T> rows = new ArrayList<>();
             try (ResultSet result = select.executeQuery()) {
@@ -43,6 +48,11 @@ public final class SnapshotRows {
         }
     }
 
+    /** Binds an instant as a UTC timestamp with zone. */
+    public static void bind(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
     @Nullable
     public static Instant instant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
@@ -54,5 +64,12 @@ public final class SnapshotRows {
     public static String text(ResultSet row, String column) throws SQLException {
         String value = row.getString(column);
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** A BIGINT that may be NULL. */
+    @Nullable
+    public static Long nullableLong(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
     }
 }
