@@ -68,6 +68,8 @@ class DecisionIntakeIT implements TestPropertyProvider {
     @Test
     void records_a_decision_with_trigger_position_and_evidence_once_and_publishes_it_as_sent() throws Exception {
         long trigger = recordSpend("spend-for-decision");
+        // The probe counts from the topic's end when it is made: the spend must be on the topic by then.
+        Wait.until("the spend published", WITHIN, () -> entries.head().lastPublishedPosition() >= trigger);
         KafkaProbe ledgerTopic = KafkaProbe.on(TestInfrastructure.kafka().bootstrapServers(),
                 TOPIC_PREFIX + Topics.LEDGER_V1);
         PolicyDecision decision = decision("BUDGET_THRESHOLD_CROSSED:b-1:v1:2026-11:80@" + trigger, trigger);
