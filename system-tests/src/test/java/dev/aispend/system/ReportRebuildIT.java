@@ -23,8 +23,7 @@ class ReportRebuildIT {
 
     @BeforeAll
     static void startSystem() {
-        system = RunningSystem.start("rebuild", java.util.Map.of("report-service",
-                java.util.Map.of("REPORT_PEOPLE_VISIBLE", "true")));
+        system = RunningSystem.start("rebuild");
     }
 
     @AfterAll

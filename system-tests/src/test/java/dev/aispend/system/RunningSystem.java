@@ -68,6 +68,8 @@ final class RunningSystem implements AutoCloseable {
             environment.put("POLICY_SEED_RATE_CARDS", "false");
             // Nor the default badge and anomaly rules; a test that wants them turns them on.
             environment.put("POLICY_SEED_GAMIFICATION", "false");
+            // As ./run-local: these tests read per-team figures of teams of one or two people.
+            environment.put("REPORT_PEOPLE_VISIBLE", "true");
             if (system.services.containsKey("ledger-service")) {
                 // policy-service forwards re-rating requests to the ledger (started before it).
                 environment.put("LEDGER_URL", system.services.get("ledger-service").baseUrl());
