@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  * Writes synthetic spend and merged-PR entries straight into the serving generation's read-model tables, exactly
  * as report-service's projection would have written them had it followed a ledger that long: one spend_line
  * (SPEND, origin_position = position) and one attribution_origin row per spend entry, one outcome_line (OUTCOME)
- * and attribution_origin row per outcome, spend_daily and outcome_daily as the lines summed by the projection's
- * own statements (DailySums, copied below), a ledger_clock row per entry, and last the checkpoint
+ * and attribution_origin row per outcome, spend_daily, spend_monthly and outcome_daily as the lines summed by the
+ * projection's own statements (DailySums, copied below), a ledger_clock row per entry, and last the checkpoint
  * {@code ledger_checkpoint(projection='reports')} and every read_model_position moved to the last position. All in
  * one transaction that first locks the checkpoint row (every write of the projection locks it first, so the
  * follower waits and then skips the ledger's own entries up to the new checkpoint). Positions start right after
@@ -41,16 +41,9 @@ final class ReadModelLoad {
     static final List<String> EVIDENCE_MEASURES = List.of("records", "cost_usd_micros", "reported_cost_usd_micros");
     static final String SPEND_KEY = "day, team, cost_center, person_ref, model, provider, purpose, source";
     static final String OUTCOME_KEY = "day, team, cost_center, person_ref, kind, source, ai_assistance";
-    static final String SPEND_DAILY = "INSERT INTO spend_daily AS d (" + SPEND_KEY + ", "
-            + String.join(", ", SPEND_MEASURES) + ", "
-            + EVIDENCE_MEASURES.stream().map(measure -> "evidence_" + measure).collect(Collectors.joining(", "))
-            + ") SELECT " + SPEND_KEY + ", "
-            + SPEND_MEASURES.stream().map(measure -> filtered(measure, "<>")).collect(Collectors.joining(", "))
-            + ", " + EVIDENCE_MEASURES.stream().map(measure -> filtered(measure, "=")).collect(Collectors.joining(", "))
-            + " FROM spend_line WHERE position BETWEEN ? AND ? GROUP BY " + SPEND_KEY
-            + " ON CONFLICT ON CONSTRAINT spend_daily_key DO UPDATE SET "
-            + addAll(SPEND_MEASURES) + ", "
-            + addAll(EVIDENCE_MEASURES.stream().map(measure -> "evidence_" + measure).toList());
+    static final String SPEND_DAILY = spendSums("spend_daily", "day", "day");
+    /** The same sums per calendar month (DailySums' SPEND_MONTHLY): spend_monthly, which whole-month reports read. */
+    static final String SPEND_MONTHLY = spendSums("spend_monthly", "month", "date_trunc('month', day)::date");
     static final String OUTCOME_DAILY = "INSERT INTO outcome_daily AS d (" + OUTCOME_KEY
             + ", outcomes, additions, deletions, evidence_outcomes) SELECT " + OUTCOME_KEY + ", "
             + filtered("outcomes", "<>") + ", " + filtered("additions", "<>") + ", " + filtered("deletions", "<>")
@@ -113,6 +106,9 @@ final class ReadModelLoad {
             update(connection, OUTCOME_DAILY, base + 1, last);
             steps.put("spend_daily + outcome_daily (DailySums)", seconds(step));
             step = System.nanoTime();
+            update(connection, SPEND_MONTHLY, base + 1, last);
+            steps.put("spend_monthly (DailySums)", seconds(step));
+            step = System.nanoTime();
             ledgerClock(connection, base, last);
             steps.put("ledger_clock", seconds(step));
             if (update(connection, "UPDATE ledger_checkpoint SET applied_position = ?, applied_entry_hash = NULL, "
@@ -134,7 +130,7 @@ final class ReadModelLoad {
         // index-only scans measured are the ones a system that long would have.
         long vacuum = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
-            for (String table : List.of("spend_line", "spend_daily", "outcome_line", "outcome_daily",
+            for (String table : List.of("spend_line", "spend_daily", "spend_monthly", "outcome_line", "outcome_daily",
                     "attribution_origin", "ledger_clock")) {
                 statement.execute("VACUUM ANALYZE " + schema + "." + table);
             }
@@ -285,7 +281,7 @@ final class ReadModelLoad {
     private static Map<String, Long> rows(Connection connection, String schema) throws SQLException {
         Map<String, Long> rows = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement()) {
-            for (String table : List.of("spend_line", "spend_daily", "outcome_line", "outcome_daily",
+            for (String table : List.of("spend_line", "spend_daily", "spend_monthly", "outcome_line", "outcome_daily",
                     "attribution_origin", "ledger_clock")) {
                 try (ResultSet row = statement.executeQuery("SELECT count(*), pg_total_relation_size('" + schema
                         + "." + table + "') FROM " + schema + "." + table)) {
@@ -309,6 +305,22 @@ final class ReadModelLoad {
 
     private static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    /** DailySums.spendSums: the upsert of the lines first..last into {@code table}, keyed by the period. */
+    private static String spendSums(String table, String periodColumn, String periodOfLine) {
+        String attributes = SPEND_KEY.substring("day, ".length());
+        return "INSERT INTO " + table + " AS d (" + periodColumn + ", " + attributes + ", "
+                + String.join(", ", SPEND_MEASURES) + ", "
+                + EVIDENCE_MEASURES.stream().map(measure -> "evidence_" + measure).collect(Collectors.joining(", "))
+                + ") SELECT " + periodOfLine + ", " + attributes + ", "
+                + SPEND_MEASURES.stream().map(measure -> filtered(measure, "<>")).collect(Collectors.joining(", "))
+                + ", " + EVIDENCE_MEASURES.stream().map(measure -> filtered(measure, "="))
+                .collect(Collectors.joining(", "))
+                + " FROM spend_line WHERE position BETWEEN ? AND ? GROUP BY " + periodOfLine + ", " + attributes
+                + " ON CONFLICT ON CONSTRAINT " + table + "_key DO UPDATE SET "
+                + addAll(SPEND_MEASURES) + ", "
+                + addAll(EVIDENCE_MEASURES.stream().map(measure -> "evidence_" + measure).toList());
     }
 
     private static String filtered(String measure, String evidence) {

@@ -68,8 +68,8 @@ public final class ReportQueryBenchmark {
             long applied = applied(connection, schema);
             Map<String, Long> rows = rows(connection, schema);
             System.out.printf("%nserving generation %d (%s): applied position %,d; %,d spend lines, %,d spend_daily "
-                    + "rows, %,d outcome lines%n", generation, schema, applied, rows.get("spend_line"),
-                    rows.get("spend_daily"), rows.get("outcome_line"));
+                    + "rows, %,d spend_monthly rows, %,d outcome lines%n", generation, schema, applied, rows.get("spend_line"),
+                    rows.get("spend_daily"), rows.get("spend_monthly"), rows.get("outcome_line"));
             output.put("generation", generation);
             output.put("appliedPosition", applied);
             output.put("tableRows", rows);
@@ -192,7 +192,7 @@ public final class ReportQueryBenchmark {
         Map<String, String> statements = new LinkedHashMap<>();
         statements.put("spend, month, by team (the main query)",
                 SpendCubeSql.sql(from, to, List.of(SpendCubeSql.Dimension.TEAM), null));
-        statements.put("spend, month, by model (every spend report runs it too: unpriced per model)",
+        statements.put("spend, month, by model (run by a spend report only when something is unpriced)",
                 SpendCubeSql.sql(from, to, List.of(SpendCubeSql.Dimension.MODEL), null));
         statements.put("spend, month, by day, team, model", SpendCubeSql.sql(from, to,
                 List.of(SpendCubeSql.Dimension.DAY, SpendCubeSql.Dimension.TEAM, SpendCubeSql.Dimension.MODEL), null));
@@ -262,7 +262,8 @@ public final class ReportQueryBenchmark {
     private static Map<String, Long> rows(Connection connection, String schema) throws SQLException {
         Map<String, Long> rows = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement()) {
-            for (String table : List.of("spend_line", "spend_daily", "outcome_line", "outcome_daily")) {
+            for (String table : List.of("spend_line", "spend_daily", "spend_monthly", "outcome_line",
+                    "outcome_daily")) {
                 try (ResultSet row = statement.executeQuery("SELECT count(*) FROM " + schema + "." + table)) {
                     row.next();
                     rows.put(table, row.getLong(1));

@@ -1,14 +1,16 @@
 package dev.aispend.bench;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
  * The SQL report-service runs for a spend report (report-service query/Cube.java, built for CubeTable.SPEND),
- * copied here with its parameters written in, to EXPLAIN it on the same database. A spend report runs it twice:
- * grouped as asked, and grouped by model (the unpriced records per model).
+ * copied here with its parameters written in, to EXPLAIN it on the same database. A spend report runs it grouped
+ * as asked, and grouped by model too (the unpriced records per model) only when something in the range is unpriced.
  */
 final class SpendCubeSql {
     private static final List<String> MEASURES = List.of("records", "input_tokens", "output_tokens",
@@ -16,6 +18,7 @@ final class SpendCubeSql {
             "unpriced_records", "reported_records", "reported_cost_usd_micros", "reported_our_cost_usd_micros",
             "evidence_records", "evidence_cost_usd_micros", "evidence_reported_cost_usd_micros");
     private static final String KEY_COLUMNS = "day, team, cost_center, person_ref, model, provider, purpose, source";
+    private static final String ATTRIBUTES = KEY_COLUMNS.substring("day, ".length());
     private static final String ACTIVE_WHEN = "records <> 0 OR cost_usd_micros <> 0";
 
     /** A dimension as Cube names it: its ordinal in report-service's Dimension enum and its SQL expression. */
@@ -35,19 +38,39 @@ final class SpendCubeSql {
     private SpendCubeSql() {
     }
 
-    /** The statement for the days from..to, grouped by {@code groupBy}, as of the latest or an earlier position. */
+    /**
+     * The statement for the days from..to, grouped by {@code groupBy}, as of the latest or an earlier position. As
+     * Cube.sources: spend_monthly for the whole months of the range when no day or week is asked for, spend_daily
+     * for the rest (the partial months at either end, or all of it), and as of an earlier position the lines after
+     * it, negated, over the whole range.
+     */
     static String sql(LocalDate from, LocalDate to, List<Dimension> groupBy, Long asOfPosition) {
         String keys = groupBy.stream().map(dimension -> dimension.expression + " AS k_" + dimension.ordinal)
                 .collect(Collectors.joining(", ", "", groupBy.isEmpty() ? "" : ", "));
         String keyNames = groupBy.stream().map(dimension -> "k_" + dimension.ordinal).collect(Collectors.joining(", "));
-        String where = " WHERE day BETWEEN '" + from + "'::date AND '" + to + "'::date";
-        String source = "SELECT " + KEY_COLUMNS + ", " + String.join(", ", MEASURES) + " FROM spend_daily" + where;
-        if (asOfPosition != null) {
-            source += " UNION ALL SELECT " + KEY_COLUMNS + ", " + IntStream.range(0, MEASURES.size())
-                    .mapToObj(index -> "-(" + lineMeasure(MEASURES.get(index)) + ") AS " + MEASURES.get(index))
-                    .collect(Collectors.joining(", ")) + " FROM spend_line" + where + " AND position > "
-                    + asOfPosition;
+        LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate lastWhole = to.equals(YearMonth.from(to).atEndOfMonth()) ? to : to.withDayOfMonth(1).minusDays(1);
+        boolean monthly = !firstWhole.isAfter(lastWhole) && !groupBy.contains(Dimension.DAY)
+                && !groupBy.contains(Dimension.WEEK);
+        List<String> sources = new ArrayList<>();
+        if (!monthly) {
+            sources.add(sums("spend_daily", "day", from, to));
+        } else {
+            if (from.isBefore(firstWhole)) {
+                sources.add(sums("spend_daily", "day", from, firstWhole.minusDays(1)));
+            }
+            sources.add(sums("spend_monthly", "month", firstWhole, lastWhole.withDayOfMonth(1)));
+            if (to.isAfter(lastWhole)) {
+                sources.add(sums("spend_daily", "day", lastWhole.plusDays(1), to));
+            }
         }
+        if (asOfPosition != null) {
+            sources.add("SELECT " + KEY_COLUMNS + ", " + IntStream.range(0, MEASURES.size())
+                    .mapToObj(index -> "-(" + lineMeasure(MEASURES.get(index)) + ") AS " + MEASURES.get(index))
+                    .collect(Collectors.joining(", ")) + " FROM spend_line" + between("day", from, to)
+                    + " AND position > " + asOfPosition);
+        }
+        String source = String.join(" UNION ALL ", sources);
         String inner = MEASURES.stream().map(measure -> "SUM(" + measure + ") AS " + measure)
                 .collect(Collectors.joining(", "));
         String outer = MEASURES.stream().map(measure -> "SUM(" + measure + ")").collect(Collectors.joining(", "));
@@ -55,6 +78,16 @@ final class SpendCubeSql {
                 + ") source GROUP BY " + (keyNames.isEmpty() ? "" : keyNames + ", ") + "person_ref) SELECT "
                 + (keyNames.isEmpty() ? "" : keyNames + ", ") + outer + ", COUNT(*) FILTER (WHERE " + ACTIVE_WHEN
                 + ") FROM per_person" + (keyNames.isEmpty() ? "" : " GROUP BY " + keyNames + " ORDER BY " + keyNames);
+    }
+
+    /** One of the sum tables over its periods from..to, its period column named day as Cube does. */
+    private static String sums(String table, String periodColumn, LocalDate from, LocalDate to) {
+        return "SELECT " + periodColumn + " AS day, " + ATTRIBUTES + ", " + String.join(", ", MEASURES) + " FROM "
+                + table + between(periodColumn, from, to);
+    }
+
+    private static String between(String column, LocalDate from, LocalDate to) {
+        return " WHERE " + column + " BETWEEN '" + from + "'::date AND '" + to + "'::date";
     }
 
     private static String lineMeasure(String column) {
