@@ -1,6 +1,5 @@
 package dev.aispend.report.web;
 
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.micronaut.core.annotation.Nullable;
@@ -21,8 +20,8 @@ import java.util.function.Function;
  */
 public final class ReportFormats {
     public static final MediaType TEXT_CSV = MediaType.of("text/csv");
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS)
-            .build();
+    /** An absent value is an empty, unquoted cell. */
+    private static final CsvMapper CSV = CsvMapper.builder().build();
 
     private ReportFormats() {
     }
