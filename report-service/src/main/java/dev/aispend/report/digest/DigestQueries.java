@@ -30,7 +30,9 @@ final class DigestQueries {
                     + "person_ref, team, cost_center, effective_from FROM identity_link WHERE position <= ? "
                     + "ORDER BY position")),
             "spend", List.of(lines("spend_line", "position, origin_position, line_kind"),
-                    dailyAsOf(CubeTable.SPEND, "spend_daily"), monthlyAsOf(CubeTable.SPEND)),
+                    dailyAsOf(CubeTable.SPEND, "spend_daily"), monthlyAsOf(CubeTable.SPEND),
+                    perPersonAsOf("spend_person_daily", "day", "day"),
+                    perPersonAsOf("spend_person_monthly", "month", "date_trunc('month', day)::date")),
             "outcomes", List.of(lines("outcome_line", "position, origin_position, line_kind"),
                     dailyAsOf(CubeTable.OUTCOMES, "outcome_daily")),
             "budgets", List.of(lines("budget_line", "position, origin_position, budget_id COLLATE \"C\""),
@@ -50,17 +52,28 @@ final class DigestQueries {
 
     /** The daily sums as of the position: daily rows plus the negated lines after it, by key, non-zero only. */
     private static Part dailyAsOf(CubeTable table, String label) {
-        return sumsAsOf(table, table.daily(), "day", "day", label);
+        return sumsAsOf(table, table.daily(), "day", "day", attributesOf(table), label);
     }
 
     /** The monthly sums as of the position, the same way. */
     private static Part monthlyAsOf(CubeTable table) {
-        return sumsAsOf(table, table.monthly(), "month", "date_trunc('month', day)::date", table.monthly());
+        return sumsAsOf(table, table.monthly(), "month", "date_trunc('month', day)::date", attributesOf(table),
+                table.monthly());
     }
 
-    private static Part sumsAsOf(CubeTable table, String sums, String period, String periodOfLine, String label) {
-        List<String> attributes = Arrays.stream(table.keyColumns().split(",")).map(String::strip)
-                .filter(key -> !key.equals("day")).toList();
+    /** The per-person sums (by day or month) as of the position, the same way. */
+    private static Part perPersonAsOf(String sums, String period, String periodOfLine) {
+        return sumsAsOf(CubeTable.SPEND, sums, period, periodOfLine, List.of("team", "cost_center", "person_ref"),
+                sums);
+    }
+
+    private static List<String> attributesOf(CubeTable table) {
+        return Arrays.stream(table.keyColumns().split(",")).map(String::strip).filter(key -> !key.equals("day"))
+                .toList();
+    }
+
+    private static Part sumsAsOf(CubeTable table, String sums, String period, String periodOfLine,
+                                 List<String> attributes, String label) {
         String attributeList = String.join(", ", attributes);
         String ordered = period + ", " + attributes.stream().map(key -> key + " COLLATE \"C\" NULLS FIRST")
                 .collect(Collectors.joining(", "));

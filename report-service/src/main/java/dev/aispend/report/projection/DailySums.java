@@ -20,10 +20,15 @@ final class DailySums {
     static final String SPEND_KEY = "day, team, cost_center, person_ref, model, provider, purpose, source";
     static final String OUTCOME_KEY = "day, team, cost_center, person_ref, kind, source, ai_assistance";
 
-    private static final String SPEND = spendSums("spend_daily", "day", "day");
-    /** The same sums per calendar month: spend_monthly, which whole-month reports read. */
-    private static final String SPEND_MONTHLY = spendSums("spend_monthly", "month",
-            "date_trunc('month', day)::date");
+    private static final String ATTRIBUTES = SPEND_KEY.substring("day, ".length());
+    private static final String PERSON_ATTRIBUTES = "team, cost_center, person_ref";
+    private static final String MONTH_OF_LINE = "date_trunc('month', day)::date";
+    private static final List<String> SPEND_SUMS = List.of(
+            spendSums("spend_daily", "day", "day", ATTRIBUTES),
+            // The same per calendar month, and both per person alone (docs/reports.md, Read models).
+            spendSums("spend_monthly", "month", MONTH_OF_LINE, ATTRIBUTES),
+            spendSums("spend_person_daily", "day", "day", PERSON_ATTRIBUTES),
+            spendSums("spend_person_monthly", "month", MONTH_OF_LINE, PERSON_ATTRIBUTES));
 
     private static final String OUTCOMES = "INSERT INTO outcome_daily AS d (" + OUTCOME_KEY
             + ", outcomes, additions, deletions, evidence_outcomes) SELECT " + OUTCOME_KEY + ", "
@@ -46,15 +51,15 @@ final class DailySums {
     }
 
     static void add(Connection connection, long firstPosition, long lastPosition) {
-        Sql.update(connection, SPEND, firstPosition, lastPosition);
-        Sql.update(connection, SPEND_MONTHLY, firstPosition, lastPosition);
+        for (String sums : SPEND_SUMS) {
+            Sql.update(connection, sums, firstPosition, lastPosition);
+        }
         Sql.update(connection, OUTCOMES, firstPosition, lastPosition);
         Sql.update(connection, BUDGETS, firstPosition, lastPosition);
     }
 
-    /** The upsert of a delivery's spend lines into {@code table}, keyed by {@code period} and the attributes. */
-    private static String spendSums(String table, String periodColumn, String periodOfLine) {
-        String attributes = SPEND_KEY.substring("day, ".length());
+    /** The upsert of a delivery's spend lines into {@code table}, keyed by the period and {@code attributes}. */
+    private static String spendSums(String table, String periodColumn, String periodOfLine, String attributes) {
         return "INSERT INTO " + table + " AS d (" + periodColumn + ", " + attributes + ", "
                 + String.join(", ", SPEND_MEASURES) + ", "
                 + EVIDENCE_MEASURES.stream().map(measure -> "evidence_" + measure).collect(Collectors.joining(", "))

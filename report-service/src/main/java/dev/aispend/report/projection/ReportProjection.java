@@ -109,8 +109,9 @@ public class ReportProjection implements LedgerProjection {
 
     @Override
     public void reset(Connection connection) {
-        Sql.update(connection, "TRUNCATE ledger_clock, identity_link, attribution_origin, spend_line, spend_daily, spend_monthly, "
-                + "outcome_line, outcome_daily, policy_version, policy_rejection, decision, usage_conflict, "
-                + "budget_line, budget_daily, read_model_position");
+        Sql.update(connection, "TRUNCATE ledger_clock, identity_link, attribution_origin, spend_line, spend_daily, "
+                + "spend_monthly, spend_person_daily, spend_person_monthly, outcome_line, outcome_daily, "
+                + "policy_version, policy_rejection, decision, usage_conflict, budget_line, budget_daily, "
+                + "read_model_position");
     }
 }

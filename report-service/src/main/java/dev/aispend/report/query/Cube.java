@@ -7,7 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import io.micronaut.core.annotation.Nullable;
+
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,26 +93,38 @@ public final class Cube {
      * for (far fewer rows), the daily table for the rest, and when the snapshot is not the latest the lines after
      * its position, negated, over the whole range.
      */
-    private record Source(String table, String periodColumn, LocalDate from, LocalDate to, boolean afterPosition) {
+    private record Source(String table, String periodColumn, @Nullable String attributes, LocalDate from,
+                          LocalDate to, boolean afterPosition) {
+        Source(String table, String periodColumn, LocalDate from, LocalDate to, boolean afterPosition) {
+            this(table, periodColumn, null, from, to, afterPosition);
+        }
     }
 
     private static List<Source> sources(boolean latest, CubeTable table, Filter filter, List<Dimension> groupBy) {
+        Set<Dimension> asked = EnumSet.noneOf(Dimension.class);
+        asked.addAll(groupBy);
+        asked.addAll(filter.equal().keySet());
+        CubeTable.PersonSums perPerson = table.personSumsFor(asked);
         List<Source> sources = new ArrayList<>();
+        String daily = perPerson == null ? table.daily() : perPerson.daily();
+        String monthlyTable = perPerson == null ? table.monthly() : perPerson.monthly();
+        String attributes = perPerson == null ? null : perPerson.attributes();
         LocalDate firstWhole = filter.from().getDayOfMonth() == 1 ? filter.from()
                 : filter.from().withDayOfMonth(1).plusMonths(1);
         LocalDate lastWhole = filter.to().equals(YearMonth.from(filter.to()).atEndOfMonth()) ? filter.to()
                 : filter.to().withDayOfMonth(1).minusDays(1);
-        boolean monthly = table.monthly() != null && !firstWhole.isAfter(lastWhole)
+        boolean monthly = monthlyTable != null && !firstWhole.isAfter(lastWhole)
                 && !groupBy.contains(Dimension.DAY) && !groupBy.contains(Dimension.WEEK);
         if (!monthly) {
-            sources.add(new Source(table.daily(), "day", filter.from(), filter.to(), false));
+            sources.add(new Source(daily, "day", attributes, filter.from(), filter.to(), false));
         } else {
             if (filter.from().isBefore(firstWhole)) {
-                sources.add(new Source(table.daily(), "day", filter.from(), firstWhole.minusDays(1), false));
+                sources.add(new Source(daily, "day", attributes, filter.from(), firstWhole.minusDays(1), false));
             }
-            sources.add(new Source(table.monthly(), "month", firstWhole, lastWhole.withDayOfMonth(1), false));
+            sources.add(new Source(monthlyTable, "month", attributes, firstWhole, lastWhole.withDayOfMonth(1),
+                    false));
             if (filter.to().isAfter(lastWhole)) {
-                sources.add(new Source(table.daily(), "day", lastWhole.plusDays(1), filter.to(), false));
+                sources.add(new Source(daily, "day", attributes, lastWhole.plusDays(1), filter.to(), false));
             }
         }
         if (!latest) {
@@ -133,7 +149,8 @@ public final class Cube {
                                 + table.measures().get(index)).collect(Collectors.joining(", "))
                         + " FROM " + part.table() + where + " AND position > ?";
             }
-            return "SELECT " + part.periodColumn() + " AS day, " + attributes + ", "
+            return "SELECT " + part.periodColumn() + " AS day, "
+                    + (part.attributes() == null ? attributes : part.attributes()) + ", "
                     + String.join(", ", table.measures()) + " FROM " + part.table() + where;
         }).collect(Collectors.joining(" UNION ALL "));
         String inner = table.measures().stream().map(measure -> "SUM(" + measure + ") AS " + measure)

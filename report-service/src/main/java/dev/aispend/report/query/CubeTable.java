@@ -15,7 +15,15 @@ import java.util.Set;
  */
 public record CubeTable(String daily, @Nullable String monthly, String lines, String keyColumns,
                         List<String> measures, List<String> lineMeasures, Set<Dimension> dimensions,
-                        String activeWhen) {
+                        String activeWhen, @Nullable PersonSums perPerson) {
+
+    /**
+     * Narrower sums kept per person (by day and by month) for asks that need none of the other attributes:
+     * {@code attributes} are the key's attribute columns in the order of {@link #keyColumns}, with NULL for the
+     * ones these tables do not have.
+     */
+    public record PersonSums(String daily, String monthly, String attributes, Set<Dimension> dimensions) {
+    }
 
     public CubeTable {
         if (measures.size() != lineMeasures.size()) {
@@ -26,6 +34,12 @@ public record CubeTable(String daily, @Nullable String monthly, String lines, St
         dimensions = Set.copyOf(dimensions);
     }
 
+    /** The per-person sums when they can answer for these dimensions (grouped and filtered by), else null. */
+    @Nullable
+    PersonSums personSumsFor(Set<Dimension> asked) {
+        return perPerson != null && perPerson.dimensions().containsAll(asked) ? perPerson : null;
+    }
+
     private static final Set<Dimension> PERIODS = EnumSet.of(Dimension.DAY, Dimension.WEEK, Dimension.MONTH);
 
     public static final CubeTable SPEND = new CubeTable("spend_daily", "spend_monthly", "spend_line",
@@ -34,7 +48,11 @@ public record CubeTable(String daily, @Nullable String monthly, String lines, St
             List.of(SpendMeasures.COLUMNS).stream().map(CubeTable::spendLineMeasure).toList(),
             union(PERIODS, EnumSet.of(Dimension.TEAM, Dimension.COST_CENTER, Dimension.PERSON, Dimension.MODEL,
                     Dimension.PROVIDER, Dimension.PURPOSE, Dimension.SOURCE)),
-            "records <> 0 OR cost_usd_micros <> 0");
+            "records <> 0 OR cost_usd_micros <> 0",
+            new PersonSums("spend_person_daily", "spend_person_monthly",
+                    "team, cost_center, person_ref, NULL::text, NULL::text, NULL::text, NULL::text",
+                    EnumSet.of(Dimension.DAY, Dimension.WEEK, Dimension.MONTH, Dimension.TEAM, Dimension.COST_CENTER,
+                            Dimension.PERSON)));
 
     public static final CubeTable OUTCOMES = new CubeTable("outcome_daily", null, "outcome_line",
             "day, team, cost_center, person_ref, kind, source, ai_assistance",
@@ -45,7 +63,7 @@ public record CubeTable(String daily, @Nullable String monthly, String lines, St
                     "CASE WHEN line_kind = 'EVIDENCE' THEN outcomes ELSE 0 END"),
             union(PERIODS, EnumSet.of(Dimension.TEAM, Dimension.COST_CENTER, Dimension.PERSON,
                     Dimension.OUTCOME_KIND, Dimension.SOURCE, Dimension.AI_ASSISTANCE)),
-            "outcomes <> 0");
+            "outcomes <> 0", null);
 
     /** Evidence lines feed only the evidence_* measures; every other line feeds the others. */
     private static String spendLineMeasure(String column) {
