@@ -41,9 +41,14 @@ final class ReadModelLoad {
     static final List<String> EVIDENCE_MEASURES = List.of("records", "cost_usd_micros", "reported_cost_usd_micros");
     static final String SPEND_KEY = "day, team, cost_center, person_ref, model, provider, purpose, source";
     static final String OUTCOME_KEY = "day, team, cost_center, person_ref, kind, source, ai_assistance";
+    static final String PERSON_ATTRIBUTES = "team, cost_center, person_ref";
     static final String SPEND_DAILY = spendSums("spend_daily", "day", "day");
     /** The same sums per calendar month (DailySums' SPEND_MONTHLY): spend_monthly, which whole-month reports read. */
     static final String SPEND_MONTHLY = spendSums("spend_monthly", "month", "date_trunc('month', day)::date");
+    /** The per-person sums (DailySums' spend_person_daily, spend_person_monthly). */
+    static final String SPEND_PERSON_DAILY = spendSums("spend_person_daily", "day", "day", PERSON_ATTRIBUTES);
+    static final String SPEND_PERSON_MONTHLY = spendSums("spend_person_monthly", "month",
+            "date_trunc('month', day)::date", PERSON_ATTRIBUTES);
     static final String OUTCOME_DAILY = "INSERT INTO outcome_daily AS d (" + OUTCOME_KEY
             + ", outcomes, additions, deletions, evidence_outcomes) SELECT " + OUTCOME_KEY + ", "
             + filtered("outcomes", "<>") + ", " + filtered("additions", "<>") + ", " + filtered("deletions", "<>")
@@ -109,6 +114,10 @@ final class ReadModelLoad {
             update(connection, SPEND_MONTHLY, base + 1, last);
             steps.put("spend_monthly (DailySums)", seconds(step));
             step = System.nanoTime();
+            update(connection, SPEND_PERSON_DAILY, base + 1, last);
+            update(connection, SPEND_PERSON_MONTHLY, base + 1, last);
+            steps.put("spend_person_daily + spend_person_monthly (DailySums)", seconds(step));
+            step = System.nanoTime();
             ledgerClock(connection, base, last);
             steps.put("ledger_clock", seconds(step));
             if (update(connection, "UPDATE ledger_checkpoint SET applied_position = ?, applied_entry_hash = NULL, "
@@ -130,8 +139,8 @@ final class ReadModelLoad {
         // index-only scans measured are the ones a system that long would have.
         long vacuum = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
-            for (String table : List.of("spend_line", "spend_daily", "spend_monthly", "outcome_line", "outcome_daily",
-                    "attribution_origin", "ledger_clock")) {
+            for (String table : List.of("spend_line", "spend_daily", "spend_monthly", "spend_person_daily",
+                    "spend_person_monthly", "outcome_line", "outcome_daily", "attribution_origin", "ledger_clock")) {
                 statement.execute("VACUUM ANALYZE " + schema + "." + table);
             }
         }
@@ -281,8 +290,8 @@ final class ReadModelLoad {
     private static Map<String, Long> rows(Connection connection, String schema) throws SQLException {
         Map<String, Long> rows = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement()) {
-            for (String table : List.of("spend_line", "spend_daily", "spend_monthly", "outcome_line", "outcome_daily",
-                    "attribution_origin", "ledger_clock")) {
+            for (String table : List.of("spend_line", "spend_daily", "spend_monthly", "spend_person_daily",
+                    "spend_person_monthly", "outcome_line", "outcome_daily", "attribution_origin", "ledger_clock")) {
                 try (ResultSet row = statement.executeQuery("SELECT count(*), pg_total_relation_size('" + schema
                         + "." + table + "') FROM " + schema + "." + table)) {
                     row.next();
@@ -309,7 +318,10 @@ final class ReadModelLoad {
 
     /** DailySums.spendSums: the upsert of the lines first..last into {@code table}, keyed by the period. */
     private static String spendSums(String table, String periodColumn, String periodOfLine) {
-        String attributes = SPEND_KEY.substring("day, ".length());
+        return spendSums(table, periodColumn, periodOfLine, SPEND_KEY.substring("day, ".length()));
+    }
+
+    private static String spendSums(String table, String periodColumn, String periodOfLine, String attributes) {
         return "INSERT INTO " + table + " AS d (" + periodColumn + ", " + attributes + ", "
                 + String.join(", ", SPEND_MEASURES) + ", "
                 + EVIDENCE_MEASURES.stream().map(measure -> "evidence_" + measure).collect(Collectors.joining(", "))

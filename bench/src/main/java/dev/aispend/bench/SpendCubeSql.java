@@ -40,7 +40,8 @@ final class SpendCubeSql {
 
     /**
      * The statement for the days from..to, grouped by {@code groupBy}, as of the latest or an earlier position. As
-     * Cube.sources: spend_monthly for the whole months of the range when no day or week is asked for, spend_daily
+     * Cube.sources (the per-person tables when no model is asked for): spend_monthly for the whole months of the
+     * range when no day or week is asked for, spend_daily
      * for the rest (the partial months at either end, or all of it), and as of an earlier position the lines after
      * it, negated, over the whole range.
      */
@@ -52,16 +53,21 @@ final class SpendCubeSql {
         LocalDate lastWhole = to.equals(YearMonth.from(to).atEndOfMonth()) ? to : to.withDayOfMonth(1).minusDays(1);
         boolean monthly = !firstWhole.isAfter(lastWhole) && !groupBy.contains(Dimension.DAY)
                 && !groupBy.contains(Dimension.WEEK);
+        // As CubeTable.personSumsFor: without a model (or provider, purpose, source) the per-person sums answer.
+        boolean perPerson = !groupBy.contains(Dimension.MODEL);
+        String daily = perPerson ? "spend_person_daily" : "spend_daily";
+        String monthlyTable = perPerson ? "spend_person_monthly" : "spend_monthly";
+        String attributes = perPerson ? PERSON_ATTRIBUTES : ATTRIBUTES;
         List<String> sources = new ArrayList<>();
         if (!monthly) {
-            sources.add(sums("spend_daily", "day", from, to));
+            sources.add(sums(daily, "day", attributes, from, to));
         } else {
             if (from.isBefore(firstWhole)) {
-                sources.add(sums("spend_daily", "day", from, firstWhole.minusDays(1)));
+                sources.add(sums(daily, "day", attributes, from, firstWhole.minusDays(1)));
             }
-            sources.add(sums("spend_monthly", "month", firstWhole, lastWhole.withDayOfMonth(1)));
+            sources.add(sums(monthlyTable, "month", attributes, firstWhole, lastWhole.withDayOfMonth(1)));
             if (to.isAfter(lastWhole)) {
-                sources.add(sums("spend_daily", "day", lastWhole.plusDays(1), to));
+                sources.add(sums(daily, "day", attributes, lastWhole.plusDays(1), to));
             }
         }
         if (asOfPosition != null) {
@@ -81,10 +87,14 @@ final class SpendCubeSql {
     }
 
     /** One of the sum tables over its periods from..to, its period column named day as Cube does. */
-    private static String sums(String table, String periodColumn, LocalDate from, LocalDate to) {
-        return "SELECT " + periodColumn + " AS day, " + ATTRIBUTES + ", " + String.join(", ", MEASURES) + " FROM "
+    private static String sums(String table, String periodColumn, String attributes, LocalDate from, LocalDate to) {
+        return "SELECT " + periodColumn + " AS day, " + attributes + ", " + String.join(", ", MEASURES) + " FROM "
                 + table + between(periodColumn, from, to);
     }
+
+    /** The per-person tables' attributes, NULL for those they do not have (CubeTable.SPEND's PersonSums). */
+    private static final String PERSON_ATTRIBUTES =
+            "team, cost_center, person_ref, NULL::text, NULL::text, NULL::text, NULL::text";
 
     private static String between(String column, LocalDate from, LocalDate to) {
         return " WHERE " + column + " BETWEEN '" + from + "'::date AND '" + to + "'::date";

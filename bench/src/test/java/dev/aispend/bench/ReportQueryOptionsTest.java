@@ -66,11 +66,11 @@ class ReportQueryOptionsTest {
 
         // A whole month reads the monthly sums; part of a month the daily ones.
         assertThat(latest).startsWith("WITH per_person AS (SELECT team AS k_3, person_ref, SUM(records) AS records")
-                .contains("FROM spend_monthly WHERE month BETWEEN '2026-10-01'::date AND '2026-10-01'::date")
+                .contains("FROM spend_person_monthly WHERE month BETWEEN '2026-10-01'::date AND '2026-10-01'::date")
                 .endsWith("FROM per_person GROUP BY k_3 ORDER BY k_3").doesNotContain("spend_line")
                 .doesNotContain("spend_daily");
-        assertThat(partial).contains("FROM spend_daily WHERE day BETWEEN '2026-10-01'::date AND '2026-10-15'::date")
-                .doesNotContain("spend_monthly");
+        assertThat(partial).contains("FROM spend_person_daily WHERE day BETWEEN '2026-10-01'::date AND "
+                + "'2026-10-15'::date").doesNotContain("monthly");
         assertThat(asOf).contains(" UNION ALL SELECT day, team, cost_center, person_ref, model, provider, purpose, "
                 + "source, -(CASE WHEN line_kind <> 'EVIDENCE' THEN records ELSE 0 END) AS records")
                 .contains("FROM spend_line WHERE day BETWEEN '2026-10-01'::date AND '2026-10-31'::date AND "
