@@ -15,8 +15,6 @@ record SpendAmounts(long records, long inputTokens, long outputTokens, long cach
                     long unpricedRecords, long reportedRecords, long reportedCostUsdMicros,
                     long reportedOurCostUsdMicros) {
 
-    static final SpendAmounts ZERO = new SpendAmounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-
     /** One recorded use: a record, its tokens, its price (or unpriced), and what the client said it cost. */
     static SpendAmounts of(SpendRecorded recorded) {
         Spend spend = recorded.spend();
@@ -44,9 +42,5 @@ record SpendAmounts(long records, long inputTokens, long outputTokens, long cach
                 Math.negateExact(reasoningTokens), Math.negateExact(costUsdMicros),
                 Math.negateExact(unpricedRecords), Math.negateExact(reportedRecords),
                 Math.negateExact(reportedCostUsdMicros), Math.negateExact(reportedOurCostUsdMicros));
-    }
-
-    boolean isZero() {
-        return equals(ZERO);
     }
 }

@@ -12,8 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Which read-model generation serves (table {@code report_generation}; docs/reports.md). At start-up the service
@@ -33,14 +31,6 @@ public class Generations {
         // Flyway needs a connection of its own, not the transaction-bound proxy that repositories share.
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.transactions = transactions;
-    }
-
-    /** One row of report_generation. */
-    public record Generation(int number, String state, @Nullable String replayId, @Nullable String replayTopic,
-                             @Nullable Long targetPosition, @Nullable String failure) {
-        public String schema() {
-            return ReadModelSchema.nameOf(number);
-        }
     }
 
     @PostConstruct
@@ -84,25 +74,8 @@ public class Generations {
         execute(connection, "SET LOCAL search_path TO " + ReadModelSchema.nameOf(generation) + ", public");
     }
 
-    /** Every generation, newest first. */
-    public List<Generation> all(Connection connection) {
-        List<Generation> generations = new ArrayList<>();
-        try (Statement select = connection.createStatement();
-             ResultSet rows = select.executeQuery("SELECT generation, state, replay_id, replay_topic, "
-                     + "target_position, failure FROM report_generation ORDER BY generation DESC")) {
-            while (rows.next()) {
-                long target = rows.getLong(5);
-                generations.add(new Generation(rows.getInt(1), rows.getString(2), rows.getString(3),
-                        rows.getString(4), rows.wasNull() ? null : target, rows.getString(6)));
-            }
-            return generations;
-        } catch (SQLException failure) {
-            throw new IllegalStateException("could not read report_generation", failure);
-        }
-    }
-
     /** The next generation number (one more than any so far). */
-    static int nextNumber(Connection connection) {
+    public static int nextNumber(Connection connection) {
         try (Statement select = connection.createStatement();
              ResultSet row = select.executeQuery("SELECT COALESCE(MAX(generation), 0) + 1 FROM report_generation")) {
             row.next();

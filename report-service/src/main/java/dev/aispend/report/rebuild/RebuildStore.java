@@ -22,9 +22,11 @@ import java.util.Optional;
 @Singleton
 class RebuildStore {
     private final TransactionOperations<Connection> transactions;
+    private final Generations generations;
 
-    RebuildStore(TransactionOperations<Connection> transactions) {
+    RebuildStore(TransactionOperations<Connection> transactions, Generations generations) {
         this.transactions = transactions;
+        this.generations = generations;
     }
 
     /** One generation as a rebuild sees it. */
@@ -51,7 +53,7 @@ class RebuildStore {
                     throw new RebuildBusyException(row.generation());
                 }
             }
-            int generation = nextNumber(connection);
+            int generation = Generations.nextNumber(connection);
             String topic = topicPrefix + generation + "-" + Instant.now().toEpochMilli();
             update(connection, "INSERT INTO report_generation (generation, state, created_at, replay_topic, "
                     + "started_by) VALUES (?, 'BUILDING', now(), ?, ?)", generation, topic, actor);
@@ -100,7 +102,7 @@ class RebuildStore {
             if (!"BUILDING".equals(lockedState(connection, generation))) {
                 return Optional.<long[]>empty();
             }
-            int serving = activeGeneration(connection);
+            int serving = generations.active(connection);
             long servingApplied = checkpoint(connection, serving);
             if (serving == generation || checkpoint(connection, generation) < servingApplied) {
                 return Optional.<long[]>empty();
@@ -172,11 +174,6 @@ class RebuildStore {
         }
     }
 
-    private static int activeGeneration(Connection connection) {
-        return all(connection).stream().filter(row -> row.state().equals("ACTIVE")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no ACTIVE generation")).generation();
-    }
-
     private static long checkpoint(Connection connection, int generation) {
         try (PreparedStatement select = connection.prepareStatement("SELECT applied_position FROM "
                 + ReadModelSchema.nameOf(generation) + ".ledger_checkpoint WHERE projection = ?")) {
@@ -187,10 +184,6 @@ class RebuildStore {
         } catch (SQLException failure) {
             throw new IllegalStateException("could not read the checkpoint of generation " + generation, failure);
         }
-    }
-
-    private static int nextNumber(Connection connection) {
-        return all(connection).stream().mapToInt(Row::generation).max().orElse(0) + 1;
     }
 
     private static void execute(Connection connection, String sql) {
