@@ -15,16 +15,10 @@ public record AsOf(@Nullable Long position, @Nullable Instant time) {
     public static final AsOf LATEST = new AsOf(null, null);
 
     /** Thrown for a value that is neither; the message names the parameter. */
-    public static final class InvalidAsOfException extends RuntimeException {
-        private final transient FieldError error;
-
+    public static final class InvalidAsOfException extends ReportRefusal {
         InvalidAsOfException(String parameter, String message) {
-            super(parameter + " " + message);
-            this.error = new FieldError(parameter, message);
-        }
-
-        public List<FieldError> errors() {
-            return List.of(error);
+            super(400, parameter + " " + message, "invalid report request",
+                    List.of(new FieldError(parameter, message)));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.aispend.report.readmodel;
 
 import dev.aispend.platform.ledger.LedgerCheckpoint;
+import dev.aispend.platform.web.FieldError;
 import dev.aispend.report.projection.ReportProjection;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
@@ -13,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -33,25 +35,28 @@ public class ReportReads {
     }
 
     /** Thrown when {@code asOf} names a position the read models have not applied yet. */
-    public static final class AsOfNotReachedException extends RuntimeException {
+    public static final class AsOfNotReachedException extends ReportRefusal {
         public AsOfNotReachedException(long asked, long applied) {
-            super("asOf " + asked + " is past the last ledger position the reports have applied (" + applied
-                    + "); ask again once they caught up");
+            super(409, "asOf " + asked + " is past the last ledger position the reports have applied (" + applied
+                    + "); ask again once they caught up",
+                    List.of(new FieldError("asOf", "is past the last applied ledger position")));
         }
     }
 
     /** Thrown when {@code asOf} is an instant the applied ledger has not yet recorded anything after. */
-    public static final class AsOfTimeNotReachedException extends RuntimeException {
+    public static final class AsOfTimeNotReachedException extends ReportRefusal {
         public AsOfTimeNotReachedException(Instant time) {
-            super("asOf " + time + " is not final yet: the reports have applied nothing the ledger recorded after "
-                    + "it, so entries recorded by then may still arrive; ask with a ledger position, or later");
+            super(409, "asOf " + time + " is not final yet: the reports have applied nothing the ledger recorded "
+                    + "after it, so entries recorded by then may still arrive; ask with a ledger position, or later",
+                    List.of(new FieldError("asOf", "is not final yet")));
         }
     }
 
     /** Thrown for a generation that does not exist or whose tables were dropped. */
-    public static final class UnknownGenerationException extends RuntimeException {
+    public static final class UnknownGenerationException extends ReportRefusal {
         public UnknownGenerationException(int generation) {
-            super("generation " + generation + " has no read-model tables (unknown, or dropped after retiring)");
+            super(404, "generation " + generation + " has no read-model tables (unknown, or dropped after "
+                    + "retiring)", List.of(new FieldError("generation", "has no read-model tables")));
         }
     }
 
