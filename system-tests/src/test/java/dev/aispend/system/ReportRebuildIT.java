@@ -76,8 +76,12 @@ class ReportRebuildIT {
         assertThat(figures(JsonHttp.get(spendUrl + "&asOf=" + unattributedAt).body())).isEqualTo(figures(served));
         assertThat(figures(JsonHttp.get(spendUrl + "&asOf=" + before).body())).isEqualTo(figures(servedNow));
 
+        long switchedAt = awaitReportAtHead();
         assertThat(postUsage("rb-after", "platform", "2026-11-20T09:00:00Z", "user1@example.com", 7000).status())
                 .isEqualTo(202);
+        // 202 means Kafka has it; the ledger records it a moment later: wait for that before waiting on reports.
+        Wait.until("the usage recorded by the ledger", WITHIN, () -> JsonHttp.get(system.url("ledger-service")
+                + "/v1/ledger/head").body().get("lastPosition").asLong() > switchedAt);
         awaitReportAtHead();
         JsonNode after = JsonHttp.get(report("/v1/reports/spend?from=2026-11-20&to=2026-11-20")).body();
         assertThat(after.at("/totals/tokens/input").asLong()).isEqualTo(7000);
