@@ -69,7 +69,7 @@ final class CheckBudgets {
         int created = 0;
         for (Budget budget : all()) {
             HttpResponse<String> existing = client.send(HttpRequest.newBuilder(
-                    URI.create(policyUrl + "/v1/budgets/" + budget.id())).timeout(Duration.ofSeconds(10)).GET()
+                    URI.create(policyUrl + "/v1/budgets/" + budget.id())).header("Authorization", BenchCredentials.bearer()).timeout(Duration.ofSeconds(10)).GET()
                     .build(), HttpResponse.BodyHandlers.ofString());
             if (existing.statusCode() == 200) {
                 continue;
@@ -86,7 +86,7 @@ final class CheckBudgets {
 
     private static void create(HttpClient client, String policyUrl, Budget budget)
             throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(policyUrl + "/v1/budgets"))
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(policyUrl + "/v1/budgets")).header("Authorization", BenchCredentials.bearer())
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("X-Actor", ACTOR)
                 .POST(HttpRequest.BodyPublishers.ofString(budget.body())).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 201) {
@@ -106,7 +106,7 @@ final class CheckBudgets {
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + RECORDED_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(status)
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(status).header("Authorization", BenchCredentials.bearer())
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
             String outcome = response.statusCode() == 200 ? field(response.body(), "status") : "?";
             if (outcome.equals("RECORDED")) {

@@ -96,7 +96,7 @@ final class CheckCallers {
                 long dueNanos = checksPerSecond == 0 ? 0
                         : firstDueNanos + (long) ((index - from) * (1e9 / checksPerSecond));
                 waitUntil(dueNanos);
-                HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", BenchCredentials.bearer()).timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(bodies.get(index))).build();
                 long startNanos = checksPerSecond == 0 ? System.nanoTime() : dueNanos;

@@ -68,7 +68,7 @@ public final class CheckLatencyBenchmark {
 
     /** One check as a caller of team 0 and the person with a budget: shows which budgets a check counts. */
     private static void probe(HttpClient client, String policyUrl) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(policyUrl + "/v1/checks"))
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(policyUrl + "/v1/checks")).header("Authorization", BenchCredentials.bearer())
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"team": "%s", "personRef": "%s", "estimatedCostUsdMicros": 1, "reservationTtlSeconds": 1}"""

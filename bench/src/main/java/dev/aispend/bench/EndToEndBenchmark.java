@@ -121,7 +121,7 @@ public final class EndToEndBenchmark {
 
     private static CompletableFuture<Integer> post(HttpClient client, URI uri, String body, int attempt,
                                                    AtomicLong retries) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", BenchCredentials.bearer()).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenCompose(response -> {
             if (response.statusCode() == 503 && attempt < MAX_ATTEMPTS) {
@@ -148,7 +148,7 @@ public final class EndToEndBenchmark {
     }
 
     private static long recordsOf(HttpClient client, URI uri, String team) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).GET().build(),
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).header("Authorization", BenchCredentials.bearer()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body()).path("totals").path("records").asLong();
     }

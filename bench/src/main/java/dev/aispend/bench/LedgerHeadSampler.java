@@ -65,7 +65,7 @@ final class LedgerHeadSampler implements AutoCloseable {
     /** The first reading must succeed: a rate measured from an unknown start would be meaningless. */
     private long readOrFail() {
         try {
-            return JSON.readTree(client.send(HttpRequest.newBuilder(headUri).timeout(Duration.ofSeconds(5)).GET()
+            return JSON.readTree(client.send(HttpRequest.newBuilder(headUri).header("Authorization", BenchCredentials.bearer()).timeout(Duration.ofSeconds(5)).GET()
                     .build(), HttpResponse.BodyHandlers.ofString()).body()).get("lastPosition").asLong();
         } catch (Exception unavailable) {
             throw new IllegalStateException("the ledger does not answer at " + headUri, unavailable);
@@ -74,7 +74,7 @@ final class LedgerHeadSampler implements AutoCloseable {
 
     private long read() {
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(headUri)
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(headUri).header("Authorization", BenchCredentials.bearer())
                     .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(response.body()).get("lastPosition").asLong();
         } catch (Exception unavailable) {

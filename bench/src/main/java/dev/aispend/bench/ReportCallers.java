@@ -39,7 +39,7 @@ final class ReportCallers {
     }
 
     static HttpResponse<String> get(HttpClient client, String url) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120)).GET().build(),
+        return client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", BenchCredentials.bearer()).timeout(Duration.ofSeconds(120)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

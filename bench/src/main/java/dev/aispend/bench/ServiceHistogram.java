@@ -22,7 +22,7 @@ record ServiceHistogram(TreeMap<Double, Long> cumulativeByUpperBoundSeconds, lon
     private static final Pattern UPPER_BOUND = Pattern.compile("le=\"([^\"]+)\"");
 
     static ServiceHistogram scrape(HttpClient client, String policyUrl) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(policyUrl + "/prometheus"))
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(policyUrl + "/prometheus")).header("Authorization", BenchCredentials.bearer())
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET /prometheus: " + response.statusCode());

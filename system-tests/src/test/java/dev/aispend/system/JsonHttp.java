@@ -2,6 +2,7 @@ package dev.aispend.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aispend.testsupport.security.TestIssuer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Plain HTTP with JSON bodies, as any client of the services would speak it. */
+/**
+ * Plain HTTP with JSON bodies, as any client of the services would speak it. Every request carries a bearer
+ * token from the tests' issuer: the all-roles one unless the test passes its own {@code Authorization} header
+ * (an empty value sends none).
+ */
 final class JsonHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -55,7 +60,36 @@ final class JsonHttp {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
     }
 
+    /** A GET with the headers given (name, value, ...); {@code Authorization} among them replaces the default. */
+    static Response get(String url, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+        for (int index = 0; index + 1 < headers.length; index += 2) {
+            request.header(headers[index], headers[index + 1]);
+        }
+        return send(request.build());
+    }
+
+    /** Any method, no body, with the headers given; for the access matrix. */
+    static Response call(String method, String url, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .method(method, method.equals("GET") || method.equals("DELETE") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/json");
+        for (int index = 0; index + 1 < headers.length; index += 2) {
+            request.header(headers[index], headers[index + 1]);
+        }
+        return send(request.build());
+    }
+
     private static Response send(HttpRequest request) {
+        var authorization = request.headers().firstValue("Authorization");
+        if (authorization.isEmpty()) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Authorization", "Bearer " + TestIssuer.allRoles()).build();
+        } else if (authorization.get().isEmpty()) {
+            request = HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("Authorization"))
+                    .build();
+        }
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());

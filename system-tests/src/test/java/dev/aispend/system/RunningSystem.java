@@ -1,10 +1,12 @@
 package dev.aispend.system;
 
+import dev.aispend.devstack.ServiceCredentials;
 import dev.aispend.devstack.ServiceProcess;
 import dev.aispend.devstack.ServiceSpec;
 import dev.aispend.devstack.SigningKeyFile;
 import dev.aispend.testsupport.TestInfrastructure;
 import dev.aispend.testsupport.TestPostgres;
+import dev.aispend.testsupport.security.TestIssuer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,6 +50,10 @@ final class RunningSystem implements AutoCloseable {
         byte[] key = new byte[32];
         new Random(20261122L).nextBytes(key);
         Path signingKey = SigningKeyFile.readOrCreate(logs.resolve("ledger-signing-key.pem"));
+        // The services trust the tests' issuer (JsonHttp sends its tokens); report-service has its own for the ledger.
+        Path issuerKeys = TestIssuer.writePublicKeys(logs.resolve("issuer-jwks.json"));
+        Path reportCredential = ServiceCredentials.write(logs.resolve("report-service.token"),
+                ServiceCredentials.reportService(TestIssuer.issuer()));
         List<ServiceProcess> started = new ArrayList<>();
         for (ServiceSpec spec : ServiceSpec.defaults()) {
             Map<String, String> environment = new HashMap<>();
@@ -58,6 +64,11 @@ final class RunningSystem implements AutoCloseable {
             environment.put("PSEUDONYM_KEY", Base64.getEncoder().encodeToString(key));
             environment.put("LEDGER_SIGNING_KEY_FILE", signingKey.toString());
             environment.put("LOG_FORMAT", "text");
+            environment.put("AUTH_ISSUER", TestIssuer.ISSUER);
+            environment.put("AUTH_JWKS_FILE", issuerKeys.toString());
+            if (spec.name().equals("report-service")) {
+                environment.put("AUTH_LEDGER_CREDENTIAL_FILE", reportCredential.toString());
+            }
             // Each run its own topics, so runs sharing a broker never read each other's records.
             environment.put("KAFKA_TOPIC_PREFIX", topicPrefix(runName));
             // Each run its own consumer groups, so runs sharing a broker never share offsets.
@@ -68,8 +79,6 @@ final class RunningSystem implements AutoCloseable {
             environment.put("POLICY_SEED_RATE_CARDS", "false");
             // Nor the default badge and anomaly rules; a test that wants them turns them on.
             environment.put("POLICY_SEED_GAMIFICATION", "false");
-            // As ./run-local: these tests read per-team figures of teams of one or two people.
-            environment.put("REPORT_PEOPLE_VISIBLE", "true");
             if (system.services.containsKey("ledger-service")) {
                 // policy-service forwards re-rating requests to the ledger (started before it).
                 environment.put("LEDGER_URL", system.services.get("ledger-service").baseUrl());
@@ -106,6 +115,16 @@ final class RunningSystem implements AutoCloseable {
 
     String url(String service) {
         return services.get(service).baseUrl();
+    }
+
+    /** The JDBC URL of {@code service}'s database (user and password: TestInfrastructure.postgres()). */
+    String databaseUrl(String service) {
+        return environments.get(service).get("DB_URL");
+    }
+
+    /** The names of the four services, as {@link #url} knows them. */
+    java.util.Set<String> serviceNames() {
+        return java.util.Set.copyOf(services.keySet());
     }
 
     static String kafkaBootstrapServers() {

@@ -33,6 +33,8 @@ public final class LocalSystem implements AutoCloseable {
     private ForkedKafkaBroker kafka;
     private Path signingKeyFile;
     private String githubWebhookSecret;
+    private Path issuerPublicKeys;
+    private Path reportLedgerCredential;
 
     public static void main(String[] arguments) throws InterruptedException {
         Options options = Options.parse(arguments);
@@ -73,6 +75,13 @@ public final class LocalSystem implements AutoCloseable {
         githubWebhookSecret = readOrCreateSecret(dataDirectory.resolve("secrets").resolve("github-webhook-secret"));
         signingKeyFile = SigningKeyFile.readOrCreate(dataDirectory.resolve("secrets").resolve("ledger-signing-key.pem"))
                 .toAbsolutePath();
+        // The development issuer: ./run-local token <role> mints tokens the local services accept (docs/security.md).
+        Path issuerKey = DevelopmentTokens.keyFile(dataDirectory);
+        TokenIssuer issuer = TokenIssuer.readOrCreate(issuerKey, TokenIssuer.DEVELOPMENT_ISSUER);
+        issuerPublicKeys = TokenIssuer.publicKeysFile(issuerKey).toAbsolutePath();
+        // report-service's own credentials for the ledger (rebuild replays, audit reads), minted at every start.
+        reportLedgerCredential = ServiceCredentials.write(dataDirectory.resolve("secrets").resolve("report-service.token"),
+                ServiceCredentials.reportService(issuer));
         for (ServiceSpec spec : ServiceSpec.defaults()) {
             postgres.createDatabaseIfMissing(spec.database());
         }
@@ -100,12 +109,13 @@ public final class LocalSystem implements AutoCloseable {
         environment.put("DB_PASSWORD", "");
         environment.put("PSEUDONYM_KEY", pseudonymKey);
         environment.put("LEDGER_SIGNING_KEY_FILE", signingKeyFile.toString());
+        environment.put("AUTH_ISSUER", TokenIssuer.DEVELOPMENT_ISSUER);
+        environment.put("AUTH_JWKS_FILE", issuerPublicKeys.toString());
+        if (spec.name().equals("report-service")) {
+            environment.put("AUTH_LEDGER_CREDENTIAL_FILE", reportLedgerCredential.toString());
+        }
         if (spec.name().equals("ingest-service") && System.getenv("INGEST_GITHUB_WEBHOOK_SECRET") == null) {
             environment.put("INGEST_GITHUB_WEBHOOK_SECRET", githubWebhookSecret);
-        }
-        // Locally the person-level reports are on (a deployment's default is off; docs/reports.md, Privacy).
-        if (spec.name().equals("report-service") && System.getenv("REPORT_PEOPLE_VISIBLE") == null) {
-            environment.put("REPORT_PEOPLE_VISIBLE", "true");
         }
         return environment;
     }

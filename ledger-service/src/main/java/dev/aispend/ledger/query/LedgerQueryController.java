@@ -1,5 +1,7 @@
 package dev.aispend.ledger.query;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.platform.web.ErrorBody;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -41,6 +43,7 @@ import java.util.List;
  * limit or after out of range, an unknown event type or format, an empty or repeated single-valued parameter,
  * an unknown parameter (a misspelt filter must not pass for the unfiltered ledger).
  */
+@Secured({Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
 @Controller("/v1/ledger")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class LedgerQueryController {

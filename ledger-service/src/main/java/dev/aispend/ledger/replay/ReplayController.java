@@ -1,5 +1,7 @@
 package dev.aispend.ledger.replay;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.platform.web.ErrorBody;
 import dev.aispend.platform.web.FieldError;
 import io.micronaut.http.HttpResponse;
@@ -28,6 +30,7 @@ import java.util.List;
  * </ul>
  * Blocking work (database, topic creation), so off the event loop.
  */
+@Secured(Roles.COMPLIANCE_OFFICER)
 @Controller("/v1/ledger/replays")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ReplayController {

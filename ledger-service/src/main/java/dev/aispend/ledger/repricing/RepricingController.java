@@ -1,6 +1,10 @@
 package dev.aispend.ledger.repricing;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.platform.web.ErrorBody;
+import dev.aispend.platform.web.FieldError;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -10,6 +14,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.util.List;
+
 /**
  * {@code POST /v1/ledger/repricings}: re-prices the recorded spend of one model in [occurredFrom, occurredTo)
  * with a recorded rate card version. 201 when corrections were appended; 200 when nothing changed, or when the
@@ -17,6 +23,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
  * 400 naming the field (invalid request, card or version not recorded, model not on the card, too many records,
  * a cost overflow); 409 for a used repricingId with another card, model or window. Blocking: off the event loop.
  */
+@Secured(Roles.POLICY_OWNER)
 @Controller("/v1/ledger/repricings")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class RepricingController {
@@ -27,7 +34,15 @@ final class RepricingController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> reprice(@Body RepricingRequest request) throws Exception {
+    HttpResponse<?> reprice(@Body RepricingRequest asked, Authentication caller) throws Exception {
+        if (asked.actor() != null && !asked.actor().equals(caller.getName())) {
+            // The ledger records who asked, as authenticated; a body naming someone else is refused, not rewritten.
+            return HttpResponse.badRequest(ErrorBody.of("the re-pricing request is invalid; nothing was recorded",
+                    List.of(new FieldError("actor", "is the authenticated caller (" + caller.getName()
+                            + "); leave it out"))));
+        }
+        RepricingRequest request = new RepricingRequest(asked.repricingId(), asked.model(), asked.occurredFrom(),
+                asked.occurredTo(), asked.rateCardId(), asked.rateCardVersion(), caller.getName(), asked.reason());
         try {
             RepricingResult result = repricer.reprice(RepricingRequestValidator.validate(request));
             boolean appended = !result.alreadyRecorded() && result.repriced() > 0;

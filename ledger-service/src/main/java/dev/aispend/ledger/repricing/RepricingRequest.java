@@ -10,7 +10,7 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param repricingId  the client's id for this re-pricing (its idempotency key); a UUID when absent
  * @param occurredFrom ISO-8601 instant, inclusive
  * @param occurredTo   ISO-8601 instant, exclusive
- * @param actor        who asks; taken from the body until the service authenticates callers
+ * @param actor        who asks: the authenticated caller (a body may leave it out, or name the caller)
  */
 @Serdeable
 public record RepricingRequest(

@@ -1,5 +1,7 @@
 package dev.aispend.ledger.web;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.ledger.entries.LedgerEntryStore;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
@@ -8,6 +10,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
 
 /** {@code GET /v1/ledger/head}: how far the ledger has been recorded and how far it has been published. */
+@Secured({Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
 @Controller("/v1/ledger/head")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class LedgerHeadController {

@@ -1,5 +1,8 @@
 package dev.aispend.ledger.web;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import dev.aispend.audit.Checkpoint;
 import dev.aispend.ledger.seal.Checkpointer;
 import dev.aispend.ledger.seal.LedgerVerifier;
@@ -34,6 +37,7 @@ import java.util.Optional;
  * checkpoints, inclusion and consistency proofs (RFC 9162, checked offline by audit-verifier), and verification
  * of the stored ledger. Formats: docs/ledger-format.md.
  */
+@Secured({Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
 @Controller("/v1/ledger")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class SealController {
@@ -56,6 +60,7 @@ final class SealController {
         this.jobs = jobs;
     }
 
+    @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/public-key")
     Map<String, Object> publicKey() {
         Map<String, Object> key = new LinkedHashMap<>();
@@ -92,6 +97,7 @@ final class SealController {
     }
 
     /** Makes a checkpoint of the ledger as it is now (201), or answers the latest if nothing was appended since. */
+    @Secured(Roles.COMPLIANCE_OFFICER)
     @Post("/checkpoints")
     HttpResponse<?> checkpointNow() {
         Optional<Checkpoint> made = checkpointer.checkpointNow();
@@ -146,6 +152,7 @@ final class SealController {
     }
 
     /** Starts a verification job; 202 with its status and a Location to follow it. */
+    @Secured(Roles.COMPLIANCE_OFFICER)
     @Post("/verifications")
     HttpResponse<?> startVerification(@Nullable @Body VerificationRequest request) {
         long head = verifier.head().position();

@@ -83,7 +83,8 @@ final class LedgerQueryClient {
     }
 
     private HttpRequest request(String query, String accept) {
-        return HttpRequest.newBuilder(uri(query)).header("Accept", accept).build();
+        return HttpRequest.newBuilder(uri(query)).header("Accept", accept)
+                .header("Authorization", "Bearer " + dev.aispend.testsupport.security.TestIssuer.allRoles()).build();
     }
 
     private URI uri(String query) {

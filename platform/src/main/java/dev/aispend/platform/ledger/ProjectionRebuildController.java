@@ -1,5 +1,7 @@
 package dev.aispend.platform.ledger;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.platform.web.ErrorBody;
 import dev.aispend.platform.web.FieldError;
 import io.micronaut.context.annotation.Requires;
@@ -18,6 +20,7 @@ import java.util.List;
  * are gone, its checkpoint is 0 and it reads ledger.v1 from the first entry again; the query endpoints report
  * how far it caught up ({@code asOfLedgerPosition}). 404 for a name the service does not have.
  */
+@Secured(Roles.COMPLIANCE_OFFICER)
 @Controller("/v1/projections")
 @Requires(beans = LedgerFollowerLifecycle.class)
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -57,19 +57,19 @@ public class PolicyApi {
     }
 
     public MutableHttpResponse<?> create(PolicyKind kind, String collectionPath, Map<String, Object> body,
-                                         @Nullable String actorHeader, String idPrefix, ContentReader reader) {
+                                         @Nullable String principal, String idPrefix, ContentReader reader) {
         Object givenId = body.get("id");
         String policyId = givenId == null ? idPrefix + UUID.randomUUID().toString().substring(0, 13) : id(givenId);
         Instant now = clock.instant();
         Content content = reader.read(body, now);
-        ChangeStatus status = changes.submit(new PolicyChanges.Change(policyId, kind, 0, actor(actorHeader),
+        ChangeStatus status = changes.submit(new PolicyChanges.Change(policyId, kind, 0, actor(principal),
                 content.content(), content.effectiveFrom()), now);
         return responses.answer(status, true, collectionPath);
     }
 
     public MutableHttpResponse<?> update(PolicyKind kind, String collectionPath, String policyId,
                                          @Nullable String ifMatch, Map<String, Object> body,
-                                         @Nullable String actorHeader, ContentReader reader) {
+                                         @Nullable String principal, ContentReader reader) {
         id(policyId);
         OptionalLong expected = IfMatch.expectedVersion(ifMatch);
         if (expected.isEmpty()) {
@@ -81,7 +81,7 @@ public class PolicyApi {
         Instant now = clock.instant();
         Content content = reader.read(body, now);
         ChangeStatus status = changes.submit(new PolicyChanges.Change(policyId, kind, expected.getAsLong(),
-                actor(actorHeader), content.content(), content.effectiveFrom()), now);
+                actor(principal), content.content(), content.effectiveFrom()), now);
         return responses.answer(status, false, collectionPath);
     }
 
@@ -122,15 +122,15 @@ public class PolicyApi {
                 "must be 1..64 lower-case letters, digits and dashes, starting with a letter or digit")));
     }
 
-    /** The actor an {@code X-Actor} header names (until authentication, issue 11), bounded; else anonymous. */
-    public static String actor(@Nullable String header) {
-        if (header == null || header.isBlank()) {
-            return "anonymous";
+    /**
+     * The actor the ledger records: the authenticated principal's name (a token's subject, or an API key's
+     * {@code api-key:<id>}), never anything the request body or a header claims. Bounded like every recorded text.
+     */
+    public static String actor(String principal) {
+        if (principal == null || !ACTOR.matcher(principal).matches() || principal.isBlank()) {
+            throw new InvalidPolicyException("invalid actor", List.of(new FieldError("Authorization",
+                    "the caller's name (the token's subject) must be 1..128 printable characters")));
         }
-        if (!ACTOR.matcher(header).matches()) {
-            throw new InvalidPolicyException("invalid actor", List.of(new FieldError("X-Actor",
-                    "must be 1..128 printable characters")));
-        }
-        return header.strip();
+        return principal.strip();
     }
 }

@@ -1,5 +1,7 @@
 package dev.aispend.policy.changes;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.platform.web.ErrorBody;
 import dev.aispend.platform.web.FieldError;
 import dev.aispend.policy.rules.ChangeStatus;
@@ -17,6 +19,7 @@ import java.util.List;
  * {@code GET /v1/policy-changes/{requestId}}: what the ledger did with a change the API answered 202 for
  * (RECORDED with its version and ledger position, REJECTED with the reason), or PENDING while it has not answered.
  */
+@Secured({Roles.POLICY_OWNER, Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
 @Controller("/v1/policy-changes")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class PolicyChangeController {

@@ -1,5 +1,8 @@
 package dev.aispend.policy.changes;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.contracts.policy.PolicyKind;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -46,27 +49,32 @@ public abstract class PolicyController {
         this.canonicalContent = canonicalContent;
     }
 
+    @Secured({Roles.POLICY_OWNER, Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
     @Get
     public HttpResponse<?> list() {
         return HttpResponse.ok(Map.of(listName, api.list(kind)));
     }
 
+    @Secured(Roles.POLICY_OWNER)
     @Post
-    public HttpResponse<?> create(@Body Map<String, Object> body, @Nullable @Header("X-Actor") String actor) {
-        return api.create(kind, path, body, actor, idPrefix, this::content);
+    public HttpResponse<?> create(@Body Map<String, Object> body, Authentication caller) {
+        return api.create(kind, path, body, caller.getName(), idPrefix, this::content);
     }
 
+    @Secured({Roles.POLICY_OWNER, Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
     @Get("/{id}")
     public HttpResponse<?> get(@PathVariable String id) {
         return api.get(kind, id);
     }
 
+    @Secured(Roles.POLICY_OWNER)
     @Put("/{id}")
     public HttpResponse<?> update(@PathVariable String id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
-                                  @Body Map<String, Object> body, @Nullable @Header("X-Actor") String actor) {
-        return api.update(kind, path, id, ifMatch, body, actor, this::content);
+                                  @Body Map<String, Object> body, Authentication caller) {
+        return api.update(kind, path, id, ifMatch, body, caller.getName(), this::content);
     }
 
+    @Secured({Roles.POLICY_OWNER, Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
     @Get("/{id}/versions")
     public HttpResponse<?> versions(@PathVariable String id) {
         return api.versions(kind, id);

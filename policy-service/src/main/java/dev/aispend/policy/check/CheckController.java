@@ -1,5 +1,7 @@
 package dev.aispend.policy.check;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.platform.web.ErrorBody;
 import dev.aispend.platform.web.FieldError;
 import io.micronaut.core.annotation.Nullable;
@@ -27,6 +29,7 @@ import java.util.regex.Pattern;
  * /v1/checks/reservations/{id}} show and release a reservation (404 when none is held). Blocking: off the event
  * loop.
  */
+@Secured(Roles.GATEWAY)
 @Controller("/v1/checks")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class CheckController {

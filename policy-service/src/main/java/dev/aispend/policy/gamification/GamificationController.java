@@ -1,5 +1,10 @@
 package dev.aispend.policy.gamification;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.authentication.Authentication;
+import dev.aispend.platform.security.Caller;
+import dev.aispend.platform.security.TeamScope;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.platform.web.ErrorBody;
 import dev.aispend.platform.web.FieldError;
 import dev.aispend.policy.changes.PolicyApi;
@@ -28,6 +33,7 @@ import java.util.Set;
  * spend under review, and the clearing of a flag by a reviewer. Lists come in ledger order, paged by position
  * ({@code after}, {@code limit} up to {@value #MAX_PAGE}); nothing is sorted or ranked by tokens or spend.
  */
+@Secured({Roles.TEAM_MEMBER, Roles.TEAM_LEAD, Roles.POLICY_OWNER, Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
 @Controller("/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class GamificationController {
@@ -53,7 +59,22 @@ final class GamificationController {
 
     @Get("/badge-awards")
     HttpResponse<?> awards(@Nullable @QueryValue String team, @Nullable @QueryValue String personRef,
-                           @Nullable @QueryValue Long after, @Nullable @QueryValue Integer limit) {
+                           @Nullable @QueryValue Long after, @Nullable @QueryValue Integer limit,
+                           Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        if (caller.teamScoped() && !caller.has(Roles.TEAM_LEAD)) {
+            // A team member sees their own badges only.
+            if (caller.person() == null || !caller.person().equals(personRef)) {
+                return HttpResponse.status(HttpStatus.FORBIDDEN).body(ErrorBody.of("only your own badges",
+                        List.of(new FieldError("personRef", "must be your own person ref"
+                                + (caller.person() == null ? " (your token names none)" : "")))));
+            }
+        } else {
+            Optional<ErrorBody> refusal = TeamScope.refusal(caller, team, "team");
+            if (refusal.isPresent()) {
+                return HttpResponse.status(HttpStatus.FORBIDDEN).body(refusal.get());
+            }
+        }
         List<FieldError> problems = page(after, limit);
         if (!problems.isEmpty()) {
             return HttpResponse.badRequest(ErrorBody.of("invalid page", problems));
@@ -62,9 +83,15 @@ final class GamificationController {
                 limit == null ? 100 : limit)));
     }
 
+    @Secured({Roles.TEAM_LEAD, Roles.POLICY_OWNER, Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
     @Get("/flags")
     HttpResponse<?> flags(@Nullable @QueryValue String team, @Nullable @QueryValue String status,
-                          @Nullable @QueryValue Long after, @Nullable @QueryValue Integer limit) {
+                          @Nullable @QueryValue Long after, @Nullable @QueryValue Integer limit,
+                          Authentication caller) {
+        Optional<ErrorBody> refusal = TeamScope.refusal(Caller.of(caller), team, "team");
+        if (refusal.isPresent()) {
+            return HttpResponse.status(HttpStatus.FORBIDDEN).body(refusal.get());
+        }
         List<FieldError> problems = new java.util.ArrayList<>(page(after, limit));
         String wanted = status == null ? "OPEN" : status;
         if (!STATUSES.contains(wanted)) {
@@ -79,6 +106,7 @@ final class GamificationController {
         return HttpResponse.ok(body);
     }
 
+    @Secured({Roles.POLICY_OWNER, Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
     @Get("/flags/{decisionId}")
     HttpResponse<?> flag(@PathVariable String decisionId) {
         Map<String, Object> flag = queries.flag(decisionId);
@@ -89,10 +117,11 @@ final class GamificationController {
      * 202: the clearing is on its way to the ledger; the flag shows it once recorded. The same clearing asked
      * again answers 202 again (the same decision is sent); another one, before or after, 409.
      */
+    @Secured(Roles.POLICY_OWNER)
     @Post("/flags/{decisionId}/clearance")
     HttpResponse<?> clear(@PathVariable String decisionId, @Nullable @Body Map<String, Object> body,
-                          @Nullable @Header("X-Actor") String actorHeader) {
-        String actor = PolicyApi.actor(actorHeader);
+                          Authentication caller) {
+        String actor = PolicyApi.actor(caller.getName());
         Object reason = body == null ? null : body.get("reason");
         if (!(reason instanceof String text) || text.isBlank() || text.length() > MAX_REASON_LENGTH) {
             return HttpResponse.badRequest(ErrorBody.of("a clearing needs a reason", List.of(new FieldError("reason",

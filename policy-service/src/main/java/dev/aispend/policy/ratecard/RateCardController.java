@@ -1,5 +1,8 @@
 package dev.aispend.policy.ratecard;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.contracts.policy.PolicyKind;
 import dev.aispend.platform.pricing.InvalidRateCardException;
 import dev.aispend.platform.pricing.RateCard;
@@ -40,27 +43,32 @@ final class RateCardController {
         this.api = api;
     }
 
+    @Secured({Roles.POLICY_OWNER, Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
     @Get
     HttpResponse<?> list() {
         return HttpResponse.ok(Map.of("rateCards", api.list(PolicyKind.RATE_CARD)));
     }
 
+    @Secured(Roles.POLICY_OWNER)
     @Post
-    HttpResponse<?> create(@Body Map<String, Object> body, @Nullable @Header("X-Actor") String actor) {
-        return api.create(PolicyKind.RATE_CARD, PATH, body, actor, "card-", RateCardController::content);
+    HttpResponse<?> create(@Body Map<String, Object> body, Authentication caller) {
+        return api.create(PolicyKind.RATE_CARD, PATH, body, caller.getName(), "card-", RateCardController::content);
     }
 
+    @Secured({Roles.POLICY_OWNER, Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
     @Get("/{id}")
     HttpResponse<?> get(@PathVariable String id) {
         return api.get(PolicyKind.RATE_CARD, id);
     }
 
+    @Secured(Roles.POLICY_OWNER)
     @Put("/{id}")
     HttpResponse<?> update(@PathVariable String id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Body Map<String, Object> body, @Nullable @Header("X-Actor") String actor) {
-        return api.update(PolicyKind.RATE_CARD, PATH, id, ifMatch, body, actor, RateCardController::content);
+                           @Body Map<String, Object> body, Authentication caller) {
+        return api.update(PolicyKind.RATE_CARD, PATH, id, ifMatch, body, caller.getName(), RateCardController::content);
     }
 
+    @Secured({Roles.POLICY_OWNER, Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
     @Get("/{id}/versions")
     HttpResponse<?> versions(@PathVariable String id) {
         return api.versions(PolicyKind.RATE_CARD, id);

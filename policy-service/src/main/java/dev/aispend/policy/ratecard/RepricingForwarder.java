@@ -1,5 +1,7 @@
 package dev.aispend.policy.ratecard;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.platform.web.ErrorBody;
 import dev.aispend.platform.web.FieldError;
 import dev.aispend.contracts.policy.PolicyKind;
@@ -7,6 +9,7 @@ import dev.aispend.policy.changes.PolicyApi;
 import dev.aispend.policy.rules.PolicyStore;
 import dev.aispend.policy.rules.PolicyVersion;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -33,8 +36,10 @@ import java.util.Set;
 /**
  * {@code POST /v1/rate-cards/{id}/repricings}: a policy owner re-rates recorded spend with a card. The ledger owns
  * re-pricing ({@code POST /v1/ledger/repricings}: corrections appended, originals untouched, idempotent by id);
- * this forwards the request with the card's id and the actor, and answers with the ledger's answer.
+ * this forwards the request with the card's id and the caller's own credentials (so the ledger records the
+ * authenticated policy owner as the actor), and answers with the ledger's answer.
  */
+@Secured(Roles.POLICY_OWNER)
 @Controller("/v1/rate-cards")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class RepricingForwarder {
@@ -69,7 +74,7 @@ final class RepricingForwarder {
 
     @Post("/{id}/repricings")
     HttpResponse<?> reprice(@PathVariable String id, @Body Map<String, Object> body,
-                            @Nullable @Header("X-Actor") String actor) {
+                            @Header(HttpHeaders.AUTHORIZATION) String credentials) {
         List<FieldError> unknown = body.keySet().stream().filter(field -> !FIELDS.contains(field))
                 .map(field -> new FieldError(field, "is not a field of a re-pricing request")).toList();
         if (!unknown.isEmpty() || !PolicyApi.POLICY_ID.matcher(id).matches()) {
@@ -85,10 +90,10 @@ final class RepricingForwarder {
         forwarded.put("rateCardId", id);
         // Without a version, the card as it is now: what a policy owner re-rating "with this card" means.
         forwarded.putIfAbsent("rateCardVersion", card.get().version());
-        forwarded.put("actor", PolicyApi.actor(actor));
         try {
             HttpResponse<Map> answer = ledger.toBlocking().exchange(HttpRequest.POST("/v1/ledger/repricings",
-                    forwarded).contentType(MediaType.APPLICATION_JSON), Map.class);
+                    forwarded).contentType(MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.AUTHORIZATION, credentials), Map.class);
             return HttpResponse.status(answer.getStatus()).body(answer.body());
         } catch (HttpClientResponseException refused) {
             return HttpResponse.status(refused.getStatus()).body(problemOf(refused));

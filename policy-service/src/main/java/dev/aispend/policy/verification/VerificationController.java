@@ -1,5 +1,7 @@
 package dev.aispend.policy.verification;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.platform.web.ErrorBody;
 import dev.aispend.platform.web.FieldError;
 import io.micronaut.core.annotation.Nullable;
@@ -27,6 +29,7 @@ import java.util.Map;
  * link. {@code GET /v1/decisions/verifications/{id}}: progress, then matches, mismatches (both sides), missing
  * and extra.
  */
+@Secured({Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
 @Controller("/v1/decisions/verifications")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class VerificationController {
@@ -45,6 +48,7 @@ final class VerificationController {
     record VerificationRequest(@Nullable Long fromPosition, @Nullable Long toPosition) {
     }
 
+    @Secured(Roles.COMPLIANCE_OFFICER)
     @Post
     HttpResponse<?> start(@Nullable @Body VerificationRequest request, @Nullable @Header("X-Actor") String actor) {
         long from = request == null || request.fromPosition() == null ? 1 : request.fromPosition();

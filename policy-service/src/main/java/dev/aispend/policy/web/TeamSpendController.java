@@ -1,9 +1,15 @@
 package dev.aispend.policy.web;
 
+import dev.aispend.platform.security.Roles;
+import dev.aispend.platform.security.Caller;
+import dev.aispend.platform.security.TeamScope;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import dev.aispend.platform.web.ErrorBody;
 import dev.aispend.platform.web.FieldError;
 import dev.aispend.policy.spend.TeamSpendQueries;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -14,6 +20,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** {@code GET /v1/teams/{team}/spend}: the team's token totals as of the ledger position they reflect. */
+@Secured({Roles.TEAM_MEMBER, Roles.TEAM_LEAD, Roles.POLICY_OWNER, Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
 @Controller("/v1/teams")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class TeamSpendController {
@@ -27,7 +34,11 @@ final class TeamSpendController {
     }
 
     @Get("/{team}/spend")
-    HttpResponse<?> spend(@PathVariable String team) {
+    HttpResponse<?> spend(@PathVariable String team, Authentication caller) {
+        var refusal = TeamScope.refusal(Caller.of(caller), team, "team");
+        if (refusal.isPresent()) {
+            return HttpResponse.status(HttpStatus.FORBIDDEN).body(refusal.get());
+        }
         if (!TEAM.matcher(team).matches()) {
             return HttpResponse.badRequest(ErrorBody.of("invalid team",
                     List.of(new FieldError("team", "may contain only letters, digits and . _ - (at most 64)"))));

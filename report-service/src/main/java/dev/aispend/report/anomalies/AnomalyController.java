@@ -1,5 +1,7 @@
 package dev.aispend.report.anomalies;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.platform.web.FieldError;
 import dev.aispend.report.readmodel.AsOf;
 import dev.aispend.report.readmodel.ReportReads;
@@ -29,6 +31,7 @@ import java.util.List;
  * {@code GET /v1/reports/anomalies[?from=&to=][&team=][&status=open|cleared][&asOf=]
  * [&format=csv&view=flags|teams|totals]}: flagged spend, its share of all spend, open and cleared flags.
  */
+@Secured({Roles.TEAM_MEMBER, Roles.TEAM_LEAD, Roles.POLICY_OWNER, Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
 @Controller("/v1/reports")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "reports")

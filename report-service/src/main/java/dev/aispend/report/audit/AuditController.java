@@ -1,5 +1,7 @@
 package dev.aispend.report.audit;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.contracts.policy.PolicyKind;
 import dev.aispend.report.readmodel.AsOf;
 import dev.aispend.report.readmodel.ReportReads;
@@ -30,6 +32,7 @@ import java.util.Set;
  * {@code GET /v1/reports/audit/policy-changes} and {@code GET /v1/reports/audit/decisions}: the recorded policy
  * history and decisions, in ledger order, paged, as of any position.
  */
+@Secured({Roles.POLICY_OWNER, Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
 @Controller("/v1/reports/audit")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "reports")

@@ -1,5 +1,7 @@
 package dev.aispend.report.audit;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.report.readmodel.AsOf;
 import dev.aispend.report.readmodel.ReportReads;
 import dev.aispend.report.readmodel.ReportSnapshot;
@@ -35,6 +37,7 @@ import java.util.regex.Pattern;
  * ledger-service does not answer within {@code report.audit.ledger-timeout}, the answer is still 200, with
  * {@code ledger.status} UNAVAILABLE and the reason in {@code ledger.detail}: the reports' own half stays true.
  */
+@Secured({Roles.POLICY_OWNER, Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
 @Controller("/v1/reports/audit")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "reports")

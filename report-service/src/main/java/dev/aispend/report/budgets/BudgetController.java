@@ -1,5 +1,7 @@
 package dev.aispend.report.budgets;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.platform.web.FieldError;
 import dev.aispend.report.readmodel.AsOf;
 import dev.aispend.report.readmodel.ReportReads;
@@ -29,6 +31,7 @@ import java.util.regex.Pattern;
  * {@code GET /v1/reports/budgets[?period=2026-10][&budgetId=][&asOf=][&format=csv][&view=summary|burndown]}: every
  * budget's status for a period, with its burn-down, forecast, thresholds crossed and checks denied.
  */
+@Secured({Roles.TEAM_MEMBER, Roles.TEAM_LEAD, Roles.POLICY_OWNER, Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
 @Controller("/v1/reports")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "reports")

@@ -1,5 +1,7 @@
 package dev.aispend.report.cfosummary;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.report.readmodel.AsOf;
 import dev.aispend.report.readmodel.ReportReads;
 import dev.aispend.report.web.CsvTable;
@@ -29,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** {@code GET /v1/reports/cfo-summary[?month=2026-10][&asOf=][&format=csv]}: the month at a glance. */
+@Secured({Roles.POLICY_OWNER, Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
 @Controller("/v1/reports")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "reports")

@@ -1,5 +1,7 @@
 package dev.aispend.report.digest;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.report.query.ReportAsOf;
 import dev.aispend.report.readmodel.AsOf;
 import dev.aispend.report.readmodel.ReportReads;
@@ -22,6 +24,7 @@ import java.util.List;
  * generation or of another one still kept (a rebuild's, a retired one), so anyone can compare two generations at
  * the same position: they must be identical.
  */
+@Secured({Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
 @Controller("/v1/reports/digests")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "rebuilds")

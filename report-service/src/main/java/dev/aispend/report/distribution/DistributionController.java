@@ -1,5 +1,7 @@
 package dev.aispend.report.distribution;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.report.readmodel.ReportReads;
 import dev.aispend.report.web.ReportFormats;
 import dev.aispend.report.web.TeamReportRequest;
@@ -26,6 +28,7 @@ import java.util.List;
  * {@code GET /v1/reports/distribution?from=&to=[&team=][&asOf=][&format=csv]}: median, p90 and concentration of
  * monthly spend per active person, and weekly adoption among the people in the directory.
  */
+@Secured({Roles.TEAM_MEMBER, Roles.TEAM_LEAD, Roles.POLICY_OWNER, Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
 @Controller("/v1/reports")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "reports")

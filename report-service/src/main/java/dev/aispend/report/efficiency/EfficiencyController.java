@@ -1,5 +1,7 @@
 package dev.aispend.report.efficiency;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.report.query.Dimension;
 import dev.aispend.report.readmodel.ReportReads;
 import dev.aispend.report.web.ReportFormats;
@@ -27,6 +29,7 @@ import java.util.List;
  * {@code GET /v1/reports/efficiency?from=&to=[&period=month|week][&team=][&asOf=][&format=csv]}: merged PRs,
  * cost and tokens per merged PR by team and by usage tier.
  */
+@Secured({Roles.TEAM_MEMBER, Roles.TEAM_LEAD, Roles.POLICY_OWNER, Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
 @Controller("/v1/reports")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "reports")

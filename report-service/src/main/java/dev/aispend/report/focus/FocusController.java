@@ -1,5 +1,7 @@
 package dev.aispend.report.focus;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.report.readmodel.AsOf;
 import dev.aispend.report.readmodel.ReportReads;
 import dev.aispend.report.web.ReportRange;
@@ -24,6 +26,7 @@ import java.io.StringWriter;
  * {@code GET /v1/reports/focus?from=&to=[&asOf=]}: the spend of those UTC days as a FinOps FOCUS 1.2 CSV
  * (docs/focus.md), as of one ledger position, which the {@code x_LedgerPositionAsOf} column names.
  */
+@Secured({Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
 @Controller("/v1/reports")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "reports")

@@ -1,5 +1,7 @@
 package dev.aispend.report.gamification;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.platform.web.FieldError;
 import dev.aispend.report.readmodel.AsOf;
 import dev.aispend.report.readmodel.ReportReads;
@@ -30,6 +32,7 @@ import java.util.List;
  * [&format=csv&view=leaderboard|phases|badges|awards]}: phases per team, badges awarded, and the outcome
  * leaderboard by merged PRs per dollar.
  */
+@Secured({Roles.TEAM_MEMBER, Roles.TEAM_LEAD, Roles.POLICY_OWNER, Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
 @Controller("/v1/reports")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "reports")

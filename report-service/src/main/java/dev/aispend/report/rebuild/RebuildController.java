@@ -1,5 +1,8 @@
 package dev.aispend.report.rebuild;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import dev.aispend.platform.web.ErrorBody;
 import dev.aispend.platform.web.FieldError;
 import io.micronaut.core.annotation.Nullable;
@@ -27,6 +30,7 @@ import java.util.List;
  * serve it (202 with its progress and a Location to follow); {@code GET /v1/reports/rebuilds[/{generation}]}:
  * progress; {@code DELETE /v1/reports/rebuilds/{generation}}: cancel one under way.
  */
+@Secured({Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
 @Controller("/v1/reports/rebuilds")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "rebuilds")
@@ -40,14 +44,15 @@ final class RebuildController {
         this.rebuilds = rebuilds;
     }
 
+    @Secured(Roles.COMPLIANCE_OFFICER)
     @Post(produces = "application/json")
     @Operation(summary = "Rebuild the read models from a ledger replay into fresh tables, then switch to them")
-    HttpResponse<?> start(@Nullable @Header("X-Actor") String actor) {
-        String startedBy = actor == null || actor.isBlank() ? "anonymous" : actor.strip();
+    HttpResponse<?> start(Authentication caller) {
+        String startedBy = caller.getName();
         if (startedBy.length() > MAX_ACTOR_LENGTH || startedBy.chars().anyMatch(Character::isISOControl)) {
             return HttpResponse.badRequest(ErrorBody.of("invalid rebuild request; nothing was started",
-                    List.of(new FieldError("X-Actor", "must be at most " + MAX_ACTOR_LENGTH
-                            + " characters without control characters"))));
+                    List.of(new FieldError("Authorization", "the caller's name (the token's subject) must be at "
+                            + "most " + MAX_ACTOR_LENGTH + " characters without control characters"))));
         }
         try {
             RebuildStore.Row row = rebuilds.start(startedBy);
@@ -75,6 +80,7 @@ final class RebuildController {
                 .orElseGet(() -> unknown(generation));
     }
 
+    @Secured(Roles.COMPLIANCE_OFFICER)
     @Delete(value = "/{generation}", produces = "application/json")
     @Operation(summary = "Cancel a rebuild under way (the serving read models stay)")
     HttpResponse<?> cancel(@PathVariable int generation) {

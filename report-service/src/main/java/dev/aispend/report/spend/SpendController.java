@@ -1,5 +1,7 @@
 package dev.aispend.report.spend;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.report.query.CubeTable;
 import dev.aispend.report.query.Dimension;
 import dev.aispend.report.readmodel.AsOf;
@@ -28,6 +30,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * {@code GET /v1/reports/spend?from=&to=[&period=day|week|month][&groupBy=team,model,...][&team=...][&asOf=]
  * [&format=csv]}: spend by period and any of team, costCenter, personRef, model, provider, purpose, source.
  */
+@Secured({Roles.TEAM_MEMBER, Roles.TEAM_LEAD, Roles.POLICY_OWNER, Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
 @Controller("/v1/reports")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "reports")

@@ -1,6 +1,8 @@
 package dev.aispend.report.web;
 
+import dev.aispend.platform.security.Caller;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.security.utils.SecurityService;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -9,29 +11,28 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 
 /**
- * Who may see people, and how small a group may be before its figures are hidden (docs/reports.md, Privacy).
- * Until authentication lands (the security issue), whether callers see people is one setting,
- * {@code REPORT_PEOPLE_VISIBLE}: false by default, so a deployment shows no person-level figures unless told to;
- * {@code ./run-local} turns it on. A caller who may not see people gets no person refs, and no group of fewer than
- * {@code REPORT_MIN_GROUP_SIZE} (default 5) people (nor a group whose hiding would be undone by subtraction from
- * the total).
+ * Who may see people, and how small a group may be before its figures are hidden (docs/reports.md, Privacy;
+ * docs/security.md). The caller's roles decide: finance auditors and compliance officers see people, a team lead
+ * sees the people of the own team (a team-scoped caller reads nothing else), every other caller gets no person
+ * refs, and no group of fewer than {@code REPORT_MIN_GROUP_SIZE} (default 5) people (nor a group whose hiding
+ * would be undone by subtraction from the total). Outside a request (no caller) nobody is visible.
  */
 @Singleton
 public class ReportPrivacy {
-    private final boolean peopleVisible;
+    private final SecurityService security;
     private final int minGroupSize;
 
-    public ReportPrivacy(@Value("${report.privacy.people-visible:false}") boolean peopleVisible,
-                         @Value("${report.privacy.min-group-size:5}") int minGroupSize) {
+    public ReportPrivacy(SecurityService security, @Value("${report.privacy.min-group-size:5}") int minGroupSize) {
         if (minGroupSize < 1) {
             throw new IllegalArgumentException("report.privacy.min-group-size must be at least 1");
         }
-        this.peopleVisible = peopleVisible;
+        this.security = security;
         this.minGroupSize = minGroupSize;
     }
 
+    /** Whether the current request's caller may see people. */
     public boolean peopleVisible() {
-        return peopleVisible;
+        return security.getAuthentication().map(Caller::of).map(Caller::seesPeople).orElse(false);
     }
 
     public int minGroupSize() {
@@ -40,7 +41,7 @@ public class ReportPrivacy {
 
     /** Refuses a person-level view (asked for by {@code field}) to a caller who may not see people. */
     public void requirePeopleVisible(String field) {
-        if (!peopleVisible) {
+        if (!peopleVisible()) {
             throw new PeopleNotVisibleException(field);
         }
     }
@@ -53,7 +54,7 @@ public class ReportPrivacy {
      */
     public <T> List<Integer> hidden(List<T> groups, ToLongFunction<T> people) {
         List<Integer> hidden = new ArrayList<>();
-        if (peopleVisible) {
+        if (peopleVisible()) {
             return hidden;
         }
         List<Integer> bySize = new ArrayList<>();

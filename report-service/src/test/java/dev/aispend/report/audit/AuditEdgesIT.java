@@ -52,7 +52,7 @@ class AuditEdgesIT extends ReportSystemTest {
 
     @Override
     protected Map<String, String> moreProperties() {
-        return Map.of("report.privacy.people-visible", "false");
+        return Map.of("test.bearer.roles", NO_PEOPLE_ROLE);
     }
 
     private JsonNode get(String uri) throws IOException {

@@ -57,7 +57,7 @@ class AuditReportIT extends ReportSystemTest {
 
     @Override
     protected Map<String, String> moreProperties() {
-        return Map.of("report.privacy.people-visible", "false",
+        return Map.of("test.bearer.roles", NO_PEOPLE_ROLE,
                 "micronaut.http.services.ledger.url", "http://127.0.0.1:" + ReportTestSystem.freePort(),
                 "report.audit.ledger-timeout", "3s");
     }

@@ -34,7 +34,7 @@ class SmallGroupsHiddenIT extends ReportSystemTest {
 
     @Override
     protected Map<String, String> moreProperties() {
-        return Map.of("report.privacy.people-visible", "false",
+        return Map.of("test.bearer.roles", NO_PEOPLE_ROLE,
                 "report.privacy.min-group-size", String.valueOf(K));
     }
 

@@ -33,7 +33,7 @@ class SpendPrivacyIT extends ReportSystemTest {
 
     @Override
     protected Map<String, String> moreProperties() {
-        return Map.of("report.privacy.people-visible", "false");
+        return Map.of("test.bearer.roles", NO_PEOPLE_ROLE);
     }
 
     @BeforeAll

@@ -12,6 +12,11 @@ import java.util.Map;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ReportSystemTest implements TestPropertyProvider {
+    /**
+     * The role of a caller who reads every report organisation-wide but may not see people: a test that sets it as
+     * {@code test.bearer.roles} sees what such a caller sees (suppressed small groups, person refs hidden).
+     */
+    protected static final String NO_PEOPLE_ROLE = "policy-owner";
     protected final ReportTestSystem system = new ReportTestSystem();
 
     @Override

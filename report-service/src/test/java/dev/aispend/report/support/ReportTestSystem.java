@@ -26,7 +26,6 @@ public final class ReportTestSystem implements AutoCloseable {
 
     public Map<String, String> applicationProperties(Map<String, String> more) {
         java.util.HashMap<String, String> properties = new java.util.HashMap<>(fixture.applicationProperties());
-        properties.put("report.privacy.people-visible", "true");
         properties.putAll(more);
         return properties;
     }

@@ -1,5 +1,7 @@
 package dev.aispend.ingest.directory.web;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.ingest.source.JsonBodies;
 import dev.aispend.ingest.IngestConfiguration;
 import dev.aispend.ingest.acceptance.Locator;
@@ -35,6 +37,7 @@ import java.util.List;
  * move, a departure) is a new entry with a later {@code validFrom}. Runs on the blocking pool: it reads and writes
  * PostgreSQL and waits for Kafka.
  */
+@Secured(Roles.ADMIN)
 @Controller("/v1/directory")
 @Tag(name = "directory")
 @ExecuteOn(TaskExecutors.BLOCKING)

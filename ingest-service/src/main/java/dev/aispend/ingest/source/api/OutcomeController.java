@@ -1,5 +1,7 @@
 package dev.aispend.ingest.source.api;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.ingest.acceptance.AcceptancePath;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -21,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
  * with Retry-After when the broker did not acknowledge in time (resend with the same ids: the ledger records an
  * id once). docs/outcomes-api.md.
  */
+@Secured(Roles.INGEST_CLIENT)
 @Controller("/v1/outcomes")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "outcomes")

@@ -1,5 +1,7 @@
 package dev.aispend.ingest.source.api;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.ingest.IngestConfiguration;
 import dev.aispend.ingest.acceptance.Acceptance;
 import dev.aispend.ingest.acceptance.AcceptancePath;
@@ -26,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
  * is all or nothing); 503 with Retry-After when the broker did not acknowledge in time (retry with the same ids;
  * the ledger records an id once).
  */
+@Secured(Roles.INGEST_CLIENT)
 @Controller("/v1/usage")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "usage")

@@ -1,5 +1,7 @@
 package dev.aispend.ingest.source.github;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import dev.aispend.ingest.acceptance.InvalidSubmissionException;
 import dev.aispend.ingest.acceptance.SubmissionRules;
 import dev.aispend.ingest.source.github.GitHubDeliveries.Delivery;
@@ -40,6 +42,7 @@ import java.util.regex.Pattern;
  * any other event or action are acknowledged and ignored (200); a delivery id seen before answers 200 "already
  * received" (409 when its body differs). Runs on the blocking pool: it waits on the database and on Kafka.
  */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/v1/webhooks/github")
 @Tag(name = "github")
 final class GitHubWebhookController {

@@ -1,5 +1,7 @@
 package dev.aispend.ingest.source.litellm;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.ingest.IngestConfiguration;
 import dev.aispend.ingest.acceptance.Acceptance;
 import dev.aispend.ingest.acceptance.AcceptancePath;
@@ -29,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
  * sent twice is recorded once. LiteLLM does not retry a failed batch: docs/integrations.md says how to keep
  * batches small.
  */
+@Secured(Roles.INGEST_CLIENT)
 @Controller("/v1/integrations")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "integrations")

@@ -1,5 +1,7 @@
 package dev.aispend.ingest.source.otlp;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.ingest.IngestConfiguration;
 import dev.aispend.ingest.source.otlp.OtlpBodies.Encoding;
 import dev.aispend.ingest.source.otlp.mapping.CountingSignals;
@@ -40,6 +42,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * Retry-After when Kafka did not acknowledge (nothing was committed: retry the same export). Runs on the
  * blocking executor: the series' rows stay locked while it waits for Kafka.
  */
+@Secured(Roles.INGEST_CLIENT)
 @Controller
 @Tag(name = "otlp")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -1,5 +1,7 @@
 package dev.aispend.ingest.source.providers;
 
+import dev.aispend.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.aispend.ingest.source.JsonBodies;
 import dev.aispend.ingest.identity.Pseudonymizer;
 import dev.aispend.ingest.source.IdentifyingRefs;
@@ -29,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
  * and publishing nothing, 503 when the broker did not acknowledge in time (post the page again: its ids are
  * deterministic, so it is recorded once). By default provider reports are reconciliation evidence, not spend.
  */
+@Secured(Roles.INGEST_CLIENT)
 @Controller("/v1/imports")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "imports")

@@ -179,6 +179,7 @@ class OtlpTemporalityIT implements TestPropertyProvider {
         java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(server.getURL() + "/v1/metrics"))
                 .header("Content-Type", OtlpPosts.JSON)
+                .header("Authorization", "Bearer " + dev.aispend.testsupport.security.TestIssuer.allRoles())
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build();
         return client.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofString())
                 .thenAccept(response -> assertThat(response.statusCode()).isEqualTo(200));
@@ -187,6 +188,8 @@ class OtlpTemporalityIT implements TestPropertyProvider {
     private SdkMeterProvider meters(AggregationTemporalitySelector temporality) {
         OtlpHttpMetricExporter exporter = OtlpHttpMetricExporter.builder()
                 .setEndpoint(server.getURL() + "/v1/metrics").setCompression("gzip")
+                // As Claude Code sends it: OTEL_EXPORTER_OTLP_HEADERS="Authorization=Bearer <token>".
+                .addHeader("Authorization", "Bearer " + dev.aispend.testsupport.security.TestIssuer.allRoles())
                 // The SDK's default 10 s can pass on a loaded 2-core machine (one transaction, Kafka's acks=all).
                 .setTimeout(Duration.ofSeconds(25))
                 .setAggregationTemporalitySelector(temporality).build();
