@@ -21,6 +21,8 @@ import java.time.Duration;
  * @param retryAfterSeconds        the Retry-After of a 503
  * @param usageTopicPartitions     partitions of usage.v1 (and outcomes.v1) when ingest creates it
  * @param topicReplicationFactor   replication of the topics ingest creates
+ * @param directoryEncryptionKey   base64 AES-256 key the directory encrypts aliases and person keys with
+ *                                 (DIRECTORY_ENCRYPTION_KEY); required
  */
 @ConfigurationProperties("ingest")
 public record IngestConfiguration(
@@ -36,5 +38,6 @@ public record IngestConfiguration(
         Duration publishTimeout,
         int retryAfterSeconds,
         int usageTopicPartitions,
-        short topicReplicationFactor) {
+        short topicReplicationFactor,
+        @Nullable String directoryEncryptionKey) {
 }

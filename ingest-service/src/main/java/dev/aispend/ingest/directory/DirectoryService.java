@@ -105,10 +105,16 @@ public class DirectoryService {
         return store.inForce(new DirectoryRow.Alias(kind, kind.normalize(value)), at);
     }
 
-    /** A page of the rows naming a person, oldest first. */
+    /** A page of the rows naming a person (by the person key), oldest first. */
     @ReadOnly
     public List<DirectoryStore.Recorded> history(String person, int limit, long offset) {
-        return store.history(AliasKind.PERSON.normalize(person), limit, offset);
+        return store.history(links.personRef(AliasKind.PERSON.normalize(person)), limit, offset);
+    }
+
+    /** The rows of the person {@code personRef} names (at most {@code limit}, oldest first), decrypted. */
+    @ReadOnly
+    public List<DirectoryStore.Recorded> rowsOf(String personRef, int limit) {
+        return store.history(personRef, limit, 0);
     }
 
     public DirectoryLinks links() {

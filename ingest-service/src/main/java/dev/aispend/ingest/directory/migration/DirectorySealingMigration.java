@@ -1,0 +1,102 @@
+package dev.aispend.ingest.directory.migration;
+
+import dev.aispend.ingest.directory.DirectoryRow;
+import dev.aispend.ingest.directory.SealedRows;
+import dev.aispend.ingest.identity.AliasKind;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+
+/**
+ * Version 6 of ingest's schema: copies every row of the plaintext {@code directory_entry} (V1) into
+ * {@code directory_entry_sealed} (V5), found by refs and with its personal data encrypted ({@link SealedRows}),
+ * keeping its link id and the time it was recorded. It needs PSEUDONYM_KEY and DIRECTORY_ENCRYPTION_KEY, which only
+ * the service has, so it is a Java migration the service hands Flyway ({@link DirectoryMigrations}) rather than
+ * SQL. It runs once, in one transaction with Flyway's record of it: a failure leaves nothing half copied, and the
+ * next start runs it again from the start. V7 then drops the plaintext table.
+ */
+final class DirectorySealingMigration implements JavaMigration {
+    static final String VERSION = "6";
+    private static final int BATCH_ROWS = 1_000;
+    private static final String READ = """
+            SELECT alias_kind, alias_value, valid_from, person_id, team, cost_center, link_id, recorded_at
+              FROM directory_entry ORDER BY alias_kind, alias_value, valid_from""";
+    private static final String WRITE = """
+            INSERT INTO directory_entry_sealed (alias_kind, alias_ref, alias_sealed, valid_from, person_ref,
+                                                person_sealed, team, cost_center, link_id, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private final SealedRows sealed;
+
+    DirectorySealingMigration(SealedRows sealed) {
+        this.sealed = sealed;
+    }
+
+    @Override
+    public MigrationVersion getVersion() {
+        return MigrationVersion.fromVersion(VERSION);
+    }
+
+    @Override
+    public String getDescription() {
+        return "directory sealed";
+    }
+
+    /** No checksum: the migration's effect is defined by this code, which never changes once released. */
+    @Override
+    public Integer getChecksum() {
+        return null;
+    }
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
+
+    @Override
+    public void migrate(Context context) throws SQLException {
+        Connection connection = context.getConnection();
+        try (Statement read = connection.createStatement();
+             PreparedStatement write = connection.prepareStatement(WRITE)) {
+            // Read in slices rather than all at once (a cursor: Flyway's transaction keeps auto-commit off).
+            read.setFetchSize(BATCH_ROWS);
+            int pending = 0;
+            try (ResultSet rows = read.executeQuery(READ)) {
+                while (rows.next()) {
+                    addCopy(write, rows);
+                    if (++pending == BATCH_ROWS) {
+                        write.executeBatch();
+                        pending = 0;
+                    }
+                }
+            }
+            if (pending > 0) {
+                write.executeBatch();
+            }
+        }
+    }
+
+    private void addCopy(PreparedStatement write, ResultSet rows) throws SQLException {
+        DirectoryRow row = new DirectoryRow(AliasKind.fromWireName(rows.getString(1)), rows.getString(2),
+                rows.getObject(3, OffsetDateTime.class).toInstant(), rows.getString(4), rows.getString(5),
+                rows.getString(6), rows.getString(7));
+        write.setString(1, row.kind().wireName());
+        write.setString(2, sealed.aliasRef(row.kind(), row.value()));
+        write.setBytes(3, sealed.sealAlias(row));
+        write.setObject(4, rows.getObject(3, OffsetDateTime.class));
+        write.setString(5, sealed.personRef(row.personId()));
+        write.setBytes(6, sealed.sealPerson(row));
+        write.setString(7, row.team());
+        write.setString(8, row.costCenter());
+        write.setString(9, row.linkId());
+        write.setObject(10, rows.getObject(8, OffsetDateTime.class));
+        write.addBatch();
+    }
+}
