@@ -49,6 +49,8 @@ final class RunningSystem implements AutoCloseable {
         // A fixed seed: the key only has to be valid; tests never depend on its value.
         byte[] key = new byte[32];
         new Random(20261122L).nextBytes(key);
+        byte[] directoryKey = new byte[32];
+        new Random(20261124L).nextBytes(directoryKey);
         Path signingKey = SigningKeyFile.readOrCreate(logs.resolve("ledger-signing-key.pem"));
         // The services trust the tests' issuer (JsonHttp sends its tokens); report-service has its own for the ledger.
         Path issuerKeys = TestIssuer.writePublicKeys(logs.resolve("issuer-jwks.json"));
@@ -62,6 +64,9 @@ final class RunningSystem implements AutoCloseable {
             environment.put("DB_USER", postgres.user());
             environment.put("DB_PASSWORD", postgres.password());
             environment.put("PSEUDONYM_KEY", Base64.getEncoder().encodeToString(key));
+            if (spec.name().equals("ingest-service")) {
+                environment.put("DIRECTORY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(directoryKey));
+            }
             environment.put("LEDGER_SIGNING_KEY_FILE", signingKey.toString());
             environment.put("LOG_FORMAT", "text");
             environment.put("AUTH_ISSUER", TestIssuer.ISSUER);

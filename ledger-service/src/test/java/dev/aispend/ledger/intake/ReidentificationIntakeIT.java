@@ -1,5 +1,6 @@
 package dev.aispend.ledger.intake;
 
+import dev.aispend.audit.OfflineVerifier;
 import dev.aispend.contracts.Topics;
 import dev.aispend.contracts.identity.IdentityLink;
 import dev.aispend.contracts.identity.IdentityMessage;
@@ -14,6 +15,8 @@ import dev.aispend.ledger.entries.StoredEntry;
 import dev.aispend.ledger.seal.LedgerVerifier;
 import dev.aispend.testsupport.TestInfrastructure;
 import dev.aispend.testsupport.TestPostgres;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -21,7 +24,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * identity.v1 carries two records, named by a header: a re-identification becomes a sealed PersonReidentified
  * entry exactly once, beside directory links (with the header or without it, as ingest sent them before), and a
- * message of a type this build does not know is quarantined, never guessed at.
+ * message of a type this build does not know is quarantined, never guessed at. The ledger holding it verifies, online
+ * and with the offline verifier.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,6 +57,9 @@ class ReidentificationIntakeIT implements TestPropertyProvider {
     LedgerEntryStore entries;
     @Inject
     LedgerVerifier verifier;
+    @Inject
+    @Client("/")
+    HttpClient http;
     private TestLedgerDatabase database;
 
     @Override
@@ -90,6 +101,7 @@ class ReidentificationIntakeIT implements TestPropertyProvider {
                 + " AND personRef = '" + UsageMother.PERSON + "'")).isEqualTo(1);
         long head = entries.head().lastPosition();
         assertThat(verifier.verify(1, head).verified()).isTrue();
+        assertThat(offlineChain(http.toBlocking().retrieve("/v1/ledger/entries?limit=1000"))).startsWith("OK");
     }
 
     @Test
@@ -105,6 +117,23 @@ class ReidentificationIntakeIT implements TestPropertyProvider {
                 () -> count("SELECT count(*) FROM quarantined_message") > quarantinedBefore);
         assertThat(count("SELECT count(*) FROM quarantined_message WHERE reason LIKE '%IdentityLink/2%'"))
                 .isEqualTo(1);
+    }
+
+    /** The offline verifier's {@code chain} command over the entries as the audit API answers them. */
+    private static String offlineChain(String entriesJson) throws Exception {
+        Path file = Files.createTempFile("reidentification-entries", ".json");
+        try {
+            Files.writeString(file, entriesJson);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int exit = OfflineVerifier.run(new String[] {"chain", "--entries", file.toString()},
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true,
+                            StandardCharsets.UTF_8));
+            String output = out.toString(StandardCharsets.UTF_8);
+            assertThat(exit).as(output).isZero();
+            return output;
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     private static IdentityLink link(String linkId, String aliasRef) {
