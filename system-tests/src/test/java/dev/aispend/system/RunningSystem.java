@@ -40,8 +40,8 @@ final class RunningSystem implements AutoCloseable {
     /** @param extraEnvironment per service name, settings beside the common ones (e.g. a webhook secret) */
     static RunningSystem start(String runName, Map<String, Map<String, String>> extraEnvironment) {
         RunningSystem system = new RunningSystem();
-        Path root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
-        Path logs = root.resolve("system-tests/target/service-logs/" + runName);
+        Path root = repositoryRoot();
+        Path logs = logDirectory(runName);
         system.root = root;
         system.logs = logs;
         TestPostgres postgres = TestInfrastructure.postgres();
@@ -112,6 +112,15 @@ final class RunningSystem implements AutoCloseable {
         ServiceProcess restarted = ServiceProcess.start(crashed.spec(), root, logs, environments.get(name));
         services.put(name, restarted);
         restarted.awaitHealthy(START_TIMEOUT);
+    }
+
+    private static Path repositoryRoot() {
+        return Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
+    }
+
+    /** Where the services of run {@code runName} write their logs ({@code <service>.log}, appended to). */
+    static Path logDirectory(String runName) {
+        return repositoryRoot().resolve("system-tests/target/service-logs/" + runName);
     }
 
     static String topicPrefix(String runName) {
