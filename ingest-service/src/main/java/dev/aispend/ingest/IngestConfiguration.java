@@ -40,4 +40,17 @@ public record IngestConfiguration(
         int usageTopicPartitions,
         short topicReplicationFactor,
         @Nullable String directoryEncryptionKey) {
+
+    /** Without the keys: a record prints every component, and Micronaut logs beans it creates at DEBUG. */
+    @Override
+    public String toString() {
+        return "IngestConfiguration[pseudonymKey=" + Secrets.masked(pseudonymKey) + ", maxTokensPerRecord="
+                + maxTokensPerRecord + ", maxBackfillTokensPerRecord=" + maxBackfillTokensPerRecord
+                + ", maxClockSkew=" + maxClockSkew + ", maxRecordAge=" + maxRecordAge + ", maxBackfillAge="
+                + maxBackfillAge + ", maxBatchRecords=" + maxBatchRecords + ", maxAttributes=" + maxAttributes
+                + ", maxReportedCostUsdMicros=" + maxReportedCostUsdMicros + ", publishTimeout=" + publishTimeout
+                + ", retryAfterSeconds=" + retryAfterSeconds + ", usageTopicPartitions=" + usageTopicPartitions
+                + ", topicReplicationFactor=" + topicReplicationFactor + ", directoryEncryptionKey="
+                + Secrets.masked(directoryEncryptionKey) + "]";
+    }
 }

@@ -56,6 +56,11 @@ final class PrivacyFlow {
                 """;
         assertThat(JsonHttp.post(ingest("/v1/directory/import"), "text/csv", csv.getBytes(StandardCharsets.UTF_8),
                 "Authorization", admin).status()).isEqualTo(201);
+        // The admin's reads name the person in the path and the alias in the query: neither may reach a log.
+        assertThat(JsonHttp.get(ingest("/v1/directory/people/alice@example.com"), "Authorization", admin).body()
+                .toString()).contains("codertocat");
+        assertThat(JsonHttp.get(ingest("/v1/directory/aliases?kind=email&value=bob@example.com"), "Authorization",
+                admin).status()).isEqualTo(200);
     }
 
     void sendUsageAndOutcomes() {
@@ -70,6 +75,13 @@ final class PrivacyFlow {
                     .formatted(subject[0], recent, subject[1]), "Authorization", ingestClient).status())
                     .as(subject[0]).isEqualTo(202);
         }
+        // A client's own context naming a person by address is refused, naming the field, and nothing is stored.
+        JsonHttp.Response refused = JsonHttp.send("POST", ingest("/v1/usage"), """
+                {"id": "privacy-api-4", "occurredAt": "%s", "provider": "openai", "model": "gpt-4.1",
+                 "aliases": {"email": "grace@example.com"}, "attributes": {"reviewer": "heidi@example.com"},
+                 "inputTokens": 1, "outputTokens": 1}""".formatted(recent), "Authorization", ingestClient);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().toString()).contains("attributes.reviewer").doesNotContain("heidi");
         assertThat(JsonHttp.send("POST", ingest("/v1/outcomes"), """
                 {"id": "privacy-outcome-1", "kind": "deployment", "occurredAt": "%s",
                  "aliases": {"email": "bob@example.com"}, "repository": "acme/payments"}""".formatted(recent),
@@ -83,9 +95,11 @@ final class PrivacyFlow {
                     .getBytes(StandardCharsets.UTF_8), "Authorization", ingestClient).status()).as(export[1])
                     .isEqualTo(200);
         }
+        // LiteLLM as a proxy sends it: the key's user email, and a request tag naming a user by address (left out).
         assertThat(JsonHttp.send("POST", ingest("/v1/integrations/litellm"),
-                IngestFormatsIT.fixture("litellm/standard-logging-payload.json"), "Authorization", ingestClient)
-                .status()).isEqualTo(200);
+                IngestFormatsIT.fixture("litellm/standard-logging-payload.json").replace("[\"purpose:code-review\"]",
+                        "[\"purpose:code-review\", \"requested-by:ivan@example.com\"]"), "Authorization",
+                ingestClient).status()).isEqualTo(200);
         byte[] merged = IngestFormatsIT.fixture("github/pull_request.closed.merged.json")
                 .replace("2019-05-15T15:21:18Z", Instant.now().minus(1, ChronoUnit.HOURS)
                         .truncatedTo(ChronoUnit.SECONDS).toString()).getBytes(StandardCharsets.UTF_8);

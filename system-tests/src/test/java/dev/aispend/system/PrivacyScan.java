@@ -34,7 +34,7 @@ final class PrivacyScan {
     private final List<String> secrets;
     private final List<Finding> findings = new ArrayList<>();
 
-    /** @param secrets tokens and keys the test sent, each looked for verbatim */
+    /** @param secrets tokens, keys and other secrets of the run, each looked for verbatim */
     PrivacyScan(List<String> secrets) {
         this.secrets = List.copyOf(secrets);
     }
@@ -65,7 +65,7 @@ final class PrivacyScan {
         find(API_KEY, "API key", where, text);
         for (String secret : secrets) {
             if (text.contains(secret)) {
-                findings.add(new Finding(where, "a credential the test sent", abbreviated(secret)));
+                findings.add(new Finding(where, "a secret of the run", abbreviated(secret)));
             }
         }
         if (depth < MAX_DEPTH) {

@@ -8,12 +8,15 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -35,10 +38,14 @@ class PrivacyScanIT {
     @BeforeAll
     static void startSystem() {
         deleteLogsOfEarlierRuns();
+        // Every service logs at DEBUG: what a request carries must stay out of the logs at every level an operator
+        // may turn on, not only at the default INFO.
+        Map<String, String> debug = Map.of("LOG_LEVEL", "DEBUG");
         system = RunningSystem.start(RUN, Map.of("ingest-service", Map.of(
                 "INGEST_GITHUB_WEBHOOK_SECRET", PrivacyFlow.GITHUB_SECRET,
                 // The LiteLLM and GitHub fixtures keep the dates of the documented examples they copy (2024-2025).
-                "INGEST_MAX_RECORD_AGE", "3650d", "INGEST_MAX_BACKFILL_AGE", "3650d")));
+                "INGEST_MAX_RECORD_AGE", "3650d", "INGEST_MAX_BACKFILL_AGE", "3650d", "LOG_LEVEL", "DEBUG"),
+                "ledger-service", debug, "policy-service", debug, "report-service", debug));
     }
 
     @AfterAll
@@ -60,7 +67,9 @@ class PrivacyScanIT {
 
         long position = awaitEverythingRecordedAndFollowed(flow, reidentified.get("reidentificationId").asText());
 
-        PrivacyScan scan = new PrivacyScan(secretsOfTheRun(flow));
+        List<String> secrets = secretsOfTheRun(flow);
+        assertTheScanFindsWhatTheFlowSent(reidentified, secrets);
+        PrivacyScan scan = new PrivacyScan(secrets);
         long records = RunContents.kafka(RunningSystem.topicPrefix(RUN), scan);
         long rows = RunContents.databases(system, scan);
         long lines = RunContents.logs(RunningSystem.logDirectory(RUN), scan);
@@ -68,6 +77,25 @@ class PrivacyScanIT {
         assertThat(rows).as("rows read").isPositive();
         assertThat(lines).as("log lines read").isPositive();
         assertThat(scan.findings()).as(scan.report()).isEmpty();
+    }
+
+    /**
+     * A control: the scan finds the emails of the re-identification's answer and the credentials of the run, as
+     * they are and encoded as the services store them, so an empty scan below means absent, not unseen.
+     */
+    private static void assertTheScanFindsWhatTheFlowSent(JsonNode reidentified, List<String> secrets) {
+        PrivacyScan control = new PrivacyScan(secrets);
+        String answer = reidentified.toString();
+        control.scan("answer", answer);
+        control.scan("answer in base64", Base64.getEncoder().encodeToString(answer.getBytes(StandardCharsets.UTF_8)));
+        control.scan("answer in hex", "\\x" + HexFormat.of().formatHex(answer.getBytes(StandardCharsets.UTF_8)));
+        secrets.forEach(secret -> control.scan("secret", "Authorization: Bearer " + secret));
+        assertThat(control.findings()).extracting(PrivacyScan.Finding::where).contains("answer",
+                "answer in base64 (base64-decoded)", "answer in hex (hex-decoded)");
+        assertThat(control.findings()).filteredOn(finding -> finding.where().equals("secret"))
+                .hasSizeGreaterThanOrEqualTo(secrets.size());
+        assertThat(control.findings()).extracting(PrivacyScan.Finding::match).contains("alice@example.com",
+                "a.smith@example.com");
     }
 
     /**
@@ -104,21 +132,15 @@ class PrivacyScanIT {
     }
 
     /**
-     * Every credential of the run: the tokens the flow sent, and report-service's own token for the ledger (a
-     * file beside the logs).
+     * Every secret of the run: the bearer tokens the flow sent, the GitHub webhook secret, and what the run
+     * configured (the pseudonym and directory keys, the ledger's signing key, report-service's token).
      * HOOK(api-keys): when ingest issues API keys, create one in the flow, send some of the flow's requests with
      * it, and add its plaintext here; {@link PrivacyScan#API_KEY} already finds any key of that format.
      */
     private static List<String> secretsOfTheRun(PrivacyFlow flow) {
         List<String> secrets = new ArrayList<>(flow.tokensSent());
-        Path reportCredential = RunningSystem.logDirectory(RUN).resolve("report-service.token");
-        try {
-            if (Files.exists(reportCredential)) {
-                secrets.add(Files.readString(reportCredential).strip());
-            }
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
-        }
+        secrets.add(PrivacyFlow.GITHUB_SECRET);
+        secrets.addAll(system.secrets());
         return secrets;
     }
 

@@ -30,6 +30,7 @@ final class RunningSystem implements AutoCloseable {
 
     private final Map<String, ServiceProcess> services = new HashMap<>();
     private final Map<String, Map<String, String>> environments = new HashMap<>();
+    private final List<String> secrets = new ArrayList<>();
     private Path root;
     private Path logs;
 
@@ -56,6 +57,9 @@ final class RunningSystem implements AutoCloseable {
         Path issuerKeys = TestIssuer.writePublicKeys(logs.resolve("issuer-jwks.json"));
         Path reportCredential = ServiceCredentials.write(logs.resolve("report-service.token"),
                 ServiceCredentials.reportService(TestIssuer.issuer()));
+        system.secrets.addAll(List.of(Base64.getEncoder().encodeToString(key),
+                Base64.getEncoder().encodeToString(directoryKey), privateKeyOf(signingKey),
+                read(reportCredential)));
         List<ServiceProcess> started = new ArrayList<>();
         for (ServiceSpec spec : ServiceSpec.defaults()) {
             Map<String, String> environment = new HashMap<>();
@@ -134,6 +138,33 @@ final class RunningSystem implements AutoCloseable {
     /** The JDBC URL of {@code service}'s database (user and password: TestInfrastructure.postgres()). */
     String databaseUrl(String service) {
         return environments.get(service).get("DB_URL");
+    }
+
+    /**
+     * The secrets this run configured: the pseudonym and directory keys, the ledger's private signing key (base64,
+     * as in its PEM file) and report-service's token for the ledger. None may ever show in what the run stores,
+     * publishes or logs.
+     */
+    List<String> secrets() {
+        return List.copyOf(secrets);
+    }
+
+    private static String privateKeyOf(Path pem) {
+        String text = read(pem);
+        int begin = text.indexOf("-----BEGIN PRIVATE KEY-----");
+        int end = text.indexOf("-----END PRIVATE KEY-----");
+        if (begin < 0 || end < begin) {
+            throw new IllegalStateException(pem + " holds no PRIVATE KEY");
+        }
+        return text.substring(begin + "-----BEGIN PRIVATE KEY-----".length(), end).replaceAll("\\s", "");
+    }
+
+    private static String read(Path file) {
+        try {
+            return java.nio.file.Files.readString(file).strip();
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
     }
 
     /** The names of the four services, as {@link #url} knows them. */

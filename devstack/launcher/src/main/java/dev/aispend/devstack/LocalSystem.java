@@ -72,7 +72,7 @@ public final class LocalSystem implements AutoCloseable {
                 options.kafkaPort());
         started.push(kafka);
         String pseudonymKey = readOrCreateSecret(dataDirectory.resolve("secrets").resolve("pseudonym-key"));
-        // The key ingest's directory encrypts emails and other aliases with (docs/security.md); kept like the one above.
+        // The key ingest's directory encrypts emails and other aliases with (docs/security.md); kept like the above.
         directoryEncryptionKey = readOrCreateSecret(dataDirectory.resolve("secrets")
                 .resolve("directory-encryption-key"));
         // The secret GitHub signs webhook deliveries with (docs/github.md); without one ingest refuses them all.

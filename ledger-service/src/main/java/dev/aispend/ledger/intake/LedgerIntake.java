@@ -30,10 +30,10 @@ import java.util.Set;
 
 /**
  * Records a polled batch of the intake topics (usage.v1, outcomes.v1, policy-changes.v1, decisions.v1,
- * identity.v1: directory links and re-identifications) in ONE database transaction, in delivery order. Each record is keyed (kind, id): a key already in
- * the ledger with the same content is a redelivery or a retry and is skipped, which with at-least-once delivery
- * gives exactly-once recording; with other content, usage is flagged as a conflict (UsageIntake's rule, ADR 0006)
- * and any other kind is quarantined for an operator, never recorded twice. Undecodable messages, decisions out of
+ * identity.v1: directory links and re-identifications) in ONE database transaction, in delivery order. Each record
+ * is keyed (kind, id): a key already in the ledger with the same content is a redelivery or a retry and is skipped,
+ * which with at-least-once delivery gives exactly-once recording; with other content, usage is flagged as a
+ * conflict (UsageIntake's rule, ADR 0006) and any other kind is quarantined for an operator, never recorded twice. Undecodable messages, decisions out of
  * bounds ({@link DecisionLimits}) and decisions triggered by a position the ledger does not hold are quarantined.
  * Kafka offsets are committed by the loop only after this transaction committed.
  */

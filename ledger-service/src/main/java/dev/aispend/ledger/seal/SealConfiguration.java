@@ -35,4 +35,13 @@ public record SealConfiguration(long checkpointEveryEntries, Duration checkpoint
             throw new IllegalArgumentException("ledger.seal.verify-max-entries must be at least 1");
         }
     }
+
+    /** Without the private key: a record prints every component, and Micronaut logs beans it creates at DEBUG. */
+    @Override
+    public String toString() {
+        return "SealConfiguration[checkpointEveryEntries=" + checkpointEveryEntries + ", checkpointEvery="
+                + checkpointEvery + ", keyFile=" + keyFile + ", privateKey="
+                + (privateKey == null || privateKey.isBlank() ? "<unset>" : "<set>") + ", publicKey=" + publicKey
+                + ", verifyMaxEntries=" + verifyMaxEntries + ", previousPublicKeys=" + previousPublicKeys + "]";
+    }
 }

@@ -1,5 +1,6 @@
 package dev.aispend.ingest.directory.web;
 
+import dev.aispend.ingest.acceptance.EmailAddresses;
 import dev.aispend.ingest.acceptance.InvalidSubmissionException;
 import dev.aispend.ingest.acceptance.SubmissionRules;
 import dev.aispend.ingest.source.JsonFields;
@@ -19,8 +20,6 @@ import java.util.regex.Pattern;
 record ReidentificationRequest(String personRef, String reason) {
     static final int MAX_REASON_LENGTH = 500;
     static final Pattern PERSON_REF = Pattern.compile("prs_[0-9a-f]{32}");
-    /** Broad on purpose: anything shaped like an address is refused, whatever its domain. */
-    static final Pattern EMAIL_LIKE = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
     private static final Set<String> FIELDS = Set.of("personRef", "reason");
 
     static ReidentificationRequest of(JsonNode body) {
@@ -49,7 +48,7 @@ record ReidentificationRequest(String personRef, String reason) {
                 || !SubmissionRules.PRINTABLE.matcher(reason).matches()) {
             fields.refuse("reason", "must say why, in 1.." + MAX_REASON_LENGTH
                     + " characters without control characters");
-        } else if (EMAIL_LIKE.matcher(reason).find()) {
+        } else if (EmailAddresses.in(reason)) {
             fields.refuse("reason", "must not contain an email address: the ledger records the reason, and no "
                     + "email enters the ledger; the person ref names the person");
         }

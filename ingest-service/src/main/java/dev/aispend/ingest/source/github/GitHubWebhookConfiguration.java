@@ -1,5 +1,6 @@
 package dev.aispend.ingest.source.github;
 
+import dev.aispend.ingest.Secrets;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
@@ -34,5 +35,12 @@ public record GitHubWebhookConfiguration(@Nullable String webhookSecret, @Nullab
                     + " webhook secrets may be configured at once, found " + secrets.size());
         }
         return List.copyOf(secrets);
+    }
+
+    /** Without the secrets: a record prints every component, and Micronaut logs beans it creates at DEBUG. */
+    @Override
+    public String toString() {
+        return "GitHubWebhookConfiguration[webhookSecret=" + Secrets.masked(webhookSecret) + ", webhookSecrets="
+                + Secrets.masked(webhookSecrets) + "]";
     }
 }
