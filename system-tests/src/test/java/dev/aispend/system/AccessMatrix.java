@@ -55,6 +55,7 @@ final class AccessMatrix {
         }
         routes.put("GET /v1/directory/people/{person}", Set.of(A));
         routes.put("GET /v1/directory/aliases", Set.of(A));
+        routes.put("POST /v1/directory/reidentifications", Set.of(C));
         // ledger-service
         routes.put("POST /v1/ledger/repricings", Set.of(P));
         routes.put("GET /v1/ledger/public-key", ANONYMOUS);

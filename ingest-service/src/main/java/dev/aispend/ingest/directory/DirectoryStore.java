@@ -73,20 +73,25 @@ public class DirectoryStore {
     /** Inserts the rows whose key is free; returns the keys it inserted (the others were there already). */
     public Set<DirectoryRow.Key> insertNew(List<DirectoryRow> rows) {
         Set<DirectoryRow.Key> inserted = new HashSet<>();
-        for (List<DirectoryRow> chunk : chunks(rows)) {
+        for (List<DirectoryRow> rowsOfChunk : chunks(rows)) {
+            List<SealedRows.Stored> chunk = rowsOfChunk.stream().map(sealed::seal).toList();
             Map<StoredKey, DirectoryRow.Key> keys = new HashMap<>();
-            chunk.forEach(row -> keys.put(storedKey(row.key()), row.key()));
+            for (int index = 0; index < chunk.size(); index++) {
+                SealedRows.Stored stored = chunk.get(index);
+                keys.put(new StoredKey(stored.kind(), stored.aliasRef(), stored.validFrom()),
+                        rowsOfChunk.get(index).key());
+            }
             run(INSERT, statement -> {
                 Connection connection = statement.getConnection();
                 statement.setArray(1, texts(connection, chunk.stream().map(row -> row.kind().wireName())));
-                statement.setArray(2, texts(connection, chunk.stream().map(row -> storedKey(row.key()).ref())));
-                statement.setArray(3, bytes(connection, chunk.stream().map(sealed::sealAlias)));
+                statement.setArray(2, texts(connection, chunk.stream().map(SealedRows.Stored::aliasRef)));
+                statement.setArray(3, bytes(connection, chunk.stream().map(SealedRows.Stored::aliasSealed)));
                 statement.setArray(4, texts(connection, chunk.stream().map(row -> row.validFrom().toString())));
-                statement.setArray(5, texts(connection, chunk.stream().map(row -> sealed.personRef(row.personId()))));
-                statement.setArray(6, bytes(connection, chunk.stream().map(sealed::sealPerson)));
-                statement.setArray(7, texts(connection, chunk.stream().map(DirectoryRow::team)));
-                statement.setArray(8, texts(connection, chunk.stream().map(DirectoryRow::costCenter)));
-                statement.setArray(9, texts(connection, chunk.stream().map(DirectoryRow::linkId)));
+                statement.setArray(5, texts(connection, chunk.stream().map(SealedRows.Stored::personRef)));
+                statement.setArray(6, bytes(connection, chunk.stream().map(SealedRows.Stored::personSealed)));
+                statement.setArray(7, texts(connection, chunk.stream().map(SealedRows.Stored::team)));
+                statement.setArray(8, texts(connection, chunk.stream().map(SealedRows.Stored::costCenter)));
+                statement.setArray(9, texts(connection, chunk.stream().map(SealedRows.Stored::linkId)));
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
                         inserted.add(keys.get(new StoredKey(AliasKind.fromWireName(result.getString(1)),
@@ -99,25 +104,34 @@ public class DirectoryStore {
         return inserted;
     }
 
-    /** The rows recorded at these keys, decrypted. */
-    public Map<DirectoryRow.Key, DirectoryRow> at(Collection<DirectoryRow.Key> keys) {
-        Map<DirectoryRow.Key, DirectoryRow> found = new HashMap<>();
-        for (List<DirectoryRow.Key> chunk : chunks(List.copyOf(keys))) {
+    /** The rows recorded at these keys, as stored (not decrypted). */
+    public Map<DirectoryRow.Key, SealedRows.Stored> at(Collection<DirectoryRow.Key> keys) {
+        Map<StoredKey, DirectoryRow.Key> asked = new HashMap<>();
+        keys.forEach(key -> asked.put(storedKey(key), key));
+        Map<DirectoryRow.Key, SealedRows.Stored> found = new HashMap<>();
+        for (List<StoredKey> chunk : chunks(List.copyOf(asked.keySet()))) {
             run(AT_KEYS, statement -> {
                 Connection connection = statement.getConnection();
                 statement.setArray(1, texts(connection, chunk.stream().map(key -> key.kind().wireName())));
-                statement.setArray(2, texts(connection, chunk.stream().map(key -> storedKey(key).ref())));
+                statement.setArray(2, texts(connection, chunk.stream().map(StoredKey::ref)));
                 statement.setArray(3, texts(connection, chunk.stream().map(key -> key.validFrom().toString())));
-                readRows(statement).forEach(recorded -> found.put(recorded.row().key(), recorded.row()));
+                readRows(statement).forEach(stored -> found.put(asked.get(new StoredKey(stored.stored().kind(),
+                        stored.stored().aliasRef(), stored.stored().validFrom())), stored.stored()));
                 return null;
             });
         }
         return found;
     }
 
-    /** The entry in force at {@code at} (valid from at or before it) of each alias that has one, decrypted. */
-    public Map<DirectoryRow.Alias, Recorded> inForce(Collection<DirectoryRow.Alias> aliases, Instant at) {
-        Map<DirectoryRow.Alias, Recorded> found = new HashMap<>();
+    /**
+     * The entry in force at {@code at} (valid from at or before it) of each alias that has one, as stored (not
+     * decrypted).
+     */
+    public Map<DirectoryRow.Alias, SealedRows.Stored> inForceSealed(Collection<DirectoryRow.Alias> aliases,
+                                                                   Instant at) {
+        Map<String, DirectoryRow.Alias> byRef = new HashMap<>();
+        aliases.forEach(alias -> byRef.put(sealed.aliasRef(alias.kind(), alias.value()), alias));
+        Map<DirectoryRow.Alias, SealedRows.Stored> found = new HashMap<>();
         for (List<DirectoryRow.Alias> chunk : chunks(List.copyOf(aliases))) {
             run(IN_FORCE, statement -> {
                 Connection connection = statement.getConnection();
@@ -125,7 +139,8 @@ public class DirectoryStore {
                 statement.setArray(2, texts(connection, chunk.stream()
                         .map(alias -> sealed.aliasRef(alias.kind(), alias.value()))));
                 statement.setObject(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-                readRows(statement).forEach(recorded -> found.put(recorded.row().alias(), recorded));
+                readRows(statement).forEach(stored -> found.put(byRef.get(stored.stored().aliasRef()),
+                        stored.stored()));
                 return null;
             });
         }
@@ -158,8 +173,15 @@ public class DirectoryStore {
         });
     }
 
+    /** The entry in force for one alias at {@code at}, decrypted: the admin's read. */
     public Optional<Recorded> inForce(DirectoryRow.Alias alias, Instant at) {
-        return Optional.ofNullable(inForce(List.of(alias), at).get(alias));
+        return run(IN_FORCE, statement -> {
+            Connection connection = statement.getConnection();
+            statement.setArray(1, texts(connection, Stream.of(alias.kind().wireName())));
+            statement.setArray(2, texts(connection, Stream.of(sealed.aliasRef(alias.kind(), alias.value()))));
+            statement.setObject(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            return readRows(statement).stream().findFirst().map(this::opened);
+        });
     }
 
     /** Rows of the person {@code personRef} names, oldest first, decrypted; a page of at most {@code limit}. */
@@ -168,7 +190,7 @@ public class DirectoryStore {
             statement.setString(1, personRef);
             statement.setInt(2, limit);
             statement.setLong(3, offset);
-            return readRows(statement);
+            return readRows(statement).stream().map(this::opened).toList();
         });
     }
 
@@ -185,17 +207,21 @@ public class DirectoryStore {
         }
     }
 
-    private List<Recorded> readRows(PreparedStatement statement) throws SQLException {
-        List<Recorded> rows = new ArrayList<>();
+    private static List<StoredAt> readRows(PreparedStatement statement) throws SQLException {
+        List<StoredAt> rows = new ArrayList<>();
         try (ResultSet result = statement.executeQuery()) {
             while (result.next()) {
-                SealedRows.Stored stored = new SealedRows.Stored(AliasKind.fromWireName(result.getString(1)),
+                rows.add(new StoredAt(new SealedRows.Stored(AliasKind.fromWireName(result.getString(1)),
                         result.getString(2), result.getBytes(3), instant(result, 4), result.getString(5),
-                        result.getBytes(6), result.getString(7), result.getString(8), result.getString(9));
-                rows.add(new Recorded(sealed.open(stored), instant(result, 10)));
+                        result.getBytes(6), result.getString(7), result.getString(8), result.getString(9)),
+                        instant(result, 10)));
             }
         }
         return rows;
+    }
+
+    private Recorded opened(StoredAt stored) {
+        return new Recorded(sealed.open(stored.stored()), stored.recordedAt());
     }
 
     private static <T> List<List<T>> chunks(List<T> all) {
@@ -220,6 +246,10 @@ public class DirectoryStore {
 
     /** A row and when ingest recorded it. */
     public record Recorded(DirectoryRow row, Instant recordedAt) {
+    }
+
+    /** A row as stored, and when ingest recorded it. */
+    private record StoredAt(SealedRows.Stored stored, Instant recordedAt) {
     }
 
     /** The table's primary key: the alias by its ref. */

@@ -1,7 +1,11 @@
 package dev.aispend.ingest.directory;
 
 import dev.aispend.ingest.identity.AliasKind;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.Objects;
 
 /**
  * How a {@link DirectoryRow} is kept in {@code directory_entry} without personal data in plaintext: the alias is
@@ -31,12 +35,19 @@ public final class SealedRows {
         return links.personRef(personId);
     }
 
-    public byte[] sealAlias(DirectoryRow row) {
-        return cipher.seal(row.value(), ALIAS + aliasRef(row.kind(), row.value()));
+    /** The row as the table keeps it: each ref computed once, each value sealed for it. */
+    public Stored seal(DirectoryRow row) {
+        String aliasRef = aliasRef(row.kind(), row.value());
+        String personRef = personRef(row.personId());
+        return new Stored(row.kind(), aliasRef, cipher.seal(row.value(), ALIAS + aliasRef), row.validFrom(),
+                personRef, cipher.seal(row.personId(), PERSON + personRef), row.team(), row.costCenter(),
+                row.linkId());
     }
 
-    public byte[] sealPerson(DirectoryRow row) {
-        return cipher.seal(row.personId(), PERSON + personRef(row.personId()));
+    /** Whether the stored row gives its alias to the same person, team and cost center as {@code row}. */
+    public boolean sameAssignment(Stored stored, DirectoryRow row) {
+        return stored.personRef().equals(personRef(row.personId())) && stored.team().equals(row.team())
+                && Objects.equals(stored.costCenter(), row.costCenter());
     }
 
     /** The row a stored one holds, decrypted: for the admin's reads, conflicts and re-identification only. */
@@ -47,7 +58,7 @@ public final class SealedRows {
     }
 
     /** A row as the table holds it. */
-    public record Stored(AliasKind kind, String aliasRef, byte[] aliasSealed, java.time.Instant validFrom,
-                         String personRef, byte[] personSealed, String team, String costCenter, String linkId) {
+    public record Stored(AliasKind kind, String aliasRef, byte[] aliasSealed, Instant validFrom, String personRef,
+                         byte[] personSealed, String team, @Nullable String costCenter, String linkId) {
     }
 }

@@ -87,15 +87,16 @@ final class DirectorySealingMigration implements JavaMigration {
         DirectoryRow row = new DirectoryRow(AliasKind.fromWireName(rows.getString(1)), rows.getString(2),
                 rows.getObject(3, OffsetDateTime.class).toInstant(), rows.getString(4), rows.getString(5),
                 rows.getString(6), rows.getString(7));
-        write.setString(1, row.kind().wireName());
-        write.setString(2, sealed.aliasRef(row.kind(), row.value()));
-        write.setBytes(3, sealed.sealAlias(row));
+        SealedRows.Stored stored = sealed.seal(row);
+        write.setString(1, stored.kind().wireName());
+        write.setString(2, stored.aliasRef());
+        write.setBytes(3, stored.aliasSealed());
         write.setObject(4, rows.getObject(3, OffsetDateTime.class));
-        write.setString(5, sealed.personRef(row.personId()));
-        write.setBytes(6, sealed.sealPerson(row));
-        write.setString(7, row.team());
-        write.setString(8, row.costCenter());
-        write.setString(9, row.linkId());
+        write.setString(5, stored.personRef());
+        write.setBytes(6, stored.personSealed());
+        write.setString(7, stored.team());
+        write.setString(8, stored.costCenter());
+        write.setString(9, stored.linkId());
         write.setObject(10, rows.getObject(8, OffsetDateTime.class));
         write.addBatch();
     }

@@ -55,12 +55,12 @@ final class LiteLlmAttributes {
         return values;
     }
 
-    /** Tags joined by ", ", as many whole tags as fit the attribute value limit. */
+    /** Tags joined by ", ", as many whole tags as fit the attribute value limit, but none naming an address. */
     static @Nullable String joined(List<String> tags) {
         StringBuilder joined = new StringBuilder();
         for (String tag : tags) {
             int length = joined.length() + (joined.length() == 0 ? 0 : 2) + tag.length();
-            if (tag.isBlank() || length > SubmissionRules.MAX_ATTRIBUTE_VALUE_LENGTH) {
+            if (tag.isBlank() || length > SubmissionRules.MAX_ATTRIBUTE_VALUE_LENGTH || EmailAddresses.in(tag)) {
                 continue;
             }
             joined.append(joined.length() == 0 ? "" : ", ").append(tag);
