@@ -10,6 +10,9 @@ import io.micronaut.security.token.jwt.signature.jwks.JwkSetFetcher;
 import io.micronaut.security.token.jwt.signature.jwks.JwkValidator;
 import io.micronaut.security.token.jwt.signature.jwks.JwksSignatureConfiguration;
 import io.micronaut.security.token.jwt.signature.jwks.StaticJwksSignature;
+import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.security.token.jwt.signature.ReactiveSignatureConfiguration;
+import io.micronaut.security.token.jwt.signature.SignatureConfiguration;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
@@ -24,11 +27,13 @@ import java.nio.file.Path;
  */
 @Factory
 class TokenKeys {
+    // The methods return the interfaces: a factory bean of Micronaut's own classes would carry their class-level
+    // conditions (each expects its own configuration properties) and silently never exist.
 
     @Singleton
     @Named("configured-jwks-file")
     @Requires(property = "auth.jwks-file")
-    StaticJwksSignature keysFromFile(@Value("${auth.jwks-file}") String file, ResourceResolver resources,
+    SignatureConfiguration keysFromFile(@Value("${auth.jwks-file}") String file, ResourceResolver resources,
                                      JwkValidator validator) {
         Path path = Path.of(file).toAbsolutePath();
         if (!Files.isReadable(path)) {
@@ -41,7 +46,7 @@ class TokenKeys {
     @Singleton
     @Named("configured-jwks-url")
     @Requires(property = "auth.jwks-url")
-    ReactiveJwksSignature keysFromUrl(@Value("${auth.jwks-url}") String url,
+    ReactiveSignatureConfiguration<SignedJWT> keysFromUrl(@Value("${auth.jwks-url}") String url,
                                       @Value("${auth.jwks-cache-seconds:300}") int cacheSeconds,
                                       JwkValidator validator, JwkSetFetcher<JWKSet> fetcher) {
         JwksSignatureConfiguration configuration = new JwksSignatureConfiguration() {
