@@ -1,5 +1,7 @@
 package dev.aispend.ingest;
 
+import dev.aispend.platform.secrets.Redacted;
+import dev.aispend.platform.secrets.Secret;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
@@ -26,7 +28,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("ingest")
 public record IngestConfiguration(
-        @Nullable String pseudonymKey,
+        @Secret @Nullable String pseudonymKey,
         long maxTokensPerRecord,
         long maxBackfillTokensPerRecord,
         Duration maxClockSkew,
@@ -39,18 +41,11 @@ public record IngestConfiguration(
         int retryAfterSeconds,
         int usageTopicPartitions,
         short topicReplicationFactor,
-        @Nullable String directoryEncryptionKey) {
+        @Secret @Nullable String directoryEncryptionKey) {
 
-    /** Without the keys: a record prints every component, and Micronaut logs beans it creates at DEBUG. */
+    /** Micronaut logs the beans it creates (at DEBUG): the keys must not be among what it writes. */
     @Override
     public String toString() {
-        return "IngestConfiguration[pseudonymKey=" + Secrets.masked(pseudonymKey) + ", maxTokensPerRecord="
-                + maxTokensPerRecord + ", maxBackfillTokensPerRecord=" + maxBackfillTokensPerRecord
-                + ", maxClockSkew=" + maxClockSkew + ", maxRecordAge=" + maxRecordAge + ", maxBackfillAge="
-                + maxBackfillAge + ", maxBatchRecords=" + maxBatchRecords + ", maxAttributes=" + maxAttributes
-                + ", maxReportedCostUsdMicros=" + maxReportedCostUsdMicros + ", publishTimeout=" + publishTimeout
-                + ", retryAfterSeconds=" + retryAfterSeconds + ", usageTopicPartitions=" + usageTopicPartitions
-                + ", topicReplicationFactor=" + topicReplicationFactor + ", directoryEncryptionKey="
-                + Secrets.masked(directoryEncryptionKey) + "]";
+        return Redacted.toString(this);
     }
 }

@@ -1,5 +1,7 @@
 package dev.aispend.ledger.seal;
 
+import dev.aispend.platform.secrets.Redacted;
+import dev.aispend.platform.secrets.Secret;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
@@ -19,7 +21,7 @@ import java.util.List;
  */
 @ConfigurationProperties("ledger.seal")
 public record SealConfiguration(long checkpointEveryEntries, Duration checkpointEvery, @Nullable String keyFile,
-                                @Nullable String privateKey, @Nullable String publicKey, long verifyMaxEntries,
+                                @Secret @Nullable String privateKey, @Nullable String publicKey, long verifyMaxEntries,
                                 @Nullable List<String> previousPublicKeys) {
 
     public SealConfiguration {
@@ -36,12 +38,9 @@ public record SealConfiguration(long checkpointEveryEntries, Duration checkpoint
         }
     }
 
-    /** Without the private key: a record prints every component, and Micronaut logs beans it creates at DEBUG. */
+    /** Micronaut logs the beans it creates (at DEBUG): the private key must not be among what it writes. */
     @Override
     public String toString() {
-        return "SealConfiguration[checkpointEveryEntries=" + checkpointEveryEntries + ", checkpointEvery="
-                + checkpointEvery + ", keyFile=" + keyFile + ", privateKey="
-                + (privateKey == null || privateKey.isBlank() ? "<unset>" : "<set>") + ", publicKey=" + publicKey
-                + ", verifyMaxEntries=" + verifyMaxEntries + ", previousPublicKeys=" + previousPublicKeys + "]";
+        return Redacted.toString(this);
     }
 }

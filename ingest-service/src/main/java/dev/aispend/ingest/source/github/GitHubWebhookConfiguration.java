@@ -1,6 +1,7 @@
 package dev.aispend.ingest.source.github;
 
-import dev.aispend.ingest.Secrets;
+import dev.aispend.platform.secrets.Redacted;
+import dev.aispend.platform.secrets.Secret;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
@@ -16,7 +17,8 @@ import java.util.List;
  *                       secret is rotated; together with {@code webhookSecret}, at most {@link #MAX_SECRETS}
  */
 @ConfigurationProperties("ingest.github")
-public record GitHubWebhookConfiguration(@Nullable String webhookSecret, @Nullable String webhookSecrets) {
+public record GitHubWebhookConfiguration(@Secret @Nullable String webhookSecret,
+                                         @Secret @Nullable String webhookSecrets) {
     /** A rotation needs two (the new and the retiring); a few more leave room, and every one costs an HMAC. */
     static final int MAX_SECRETS = 4;
 
@@ -37,10 +39,9 @@ public record GitHubWebhookConfiguration(@Nullable String webhookSecret, @Nullab
         return List.copyOf(secrets);
     }
 
-    /** Without the secrets: a record prints every component, and Micronaut logs beans it creates at DEBUG. */
+    /** Micronaut logs the beans it creates (at DEBUG): the secrets must not be among what it writes. */
     @Override
     public String toString() {
-        return "GitHubWebhookConfiguration[webhookSecret=" + Secrets.masked(webhookSecret) + ", webhookSecrets="
-                + Secrets.masked(webhookSecrets) + "]";
+        return Redacted.toString(this);
     }
 }
