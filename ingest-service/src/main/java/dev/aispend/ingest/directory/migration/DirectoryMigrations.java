@@ -1,6 +1,7 @@
 package dev.aispend.ingest.directory.migration;
 
 import dev.aispend.ingest.directory.SealedRows;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.flyway.FlywayConfigurationCustomizer;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -17,15 +18,16 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 final class DirectoryMigrations implements FlywayConfigurationCustomizer {
     static final String DATASOURCE = "default";
 
-    private final SealedRows sealed;
+    /** Resolved only when V6 has rows to seal, so the keys are not needed to migrate a new database. */
+    private final BeanProvider<SealedRows> sealed;
 
-    DirectoryMigrations(SealedRows sealed) {
+    DirectoryMigrations(BeanProvider<SealedRows> sealed) {
         this.sealed = sealed;
     }
 
     @Override
     public void customizeFluentConfiguration(FluentConfiguration configuration) {
-        configuration.javaMigrations(new DirectorySealingMigration(sealed));
+        configuration.javaMigrations(new DirectorySealingMigration(sealed::get));
     }
 
     @Override

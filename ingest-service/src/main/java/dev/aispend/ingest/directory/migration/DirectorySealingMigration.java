@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
+import java.util.function.Supplier;
 
 /**
  * Version 6 of ingest's schema: copies every row of the plaintext {@code directory_entry} (V1) into
@@ -33,10 +34,13 @@ final class DirectorySealingMigration implements JavaMigration {
                                                 person_sealed, team, cost_center, link_id, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private final SealedRows sealed;
+    private static final String ANY_ROW = "SELECT EXISTS (SELECT 1 FROM directory_entry)";
 
-    DirectorySealingMigration(SealedRows sealed) {
-        this.sealed = sealed;
+    private final Supplier<SealedRows> sealedRows;
+
+    /** @param sealedRows asked for only when there are rows to seal: a new database needs no key to migrate */
+    DirectorySealingMigration(Supplier<SealedRows> sealedRows) {
+        this.sealedRows = sealedRows;
     }
 
     @Override
@@ -63,6 +67,10 @@ final class DirectorySealingMigration implements JavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
+        if (!anyRow(connection)) {
+            return;
+        }
+        SealedRows sealed = sealedRows.get();
         try (Statement read = connection.createStatement();
              PreparedStatement write = connection.prepareStatement(WRITE)) {
             // Read in slices rather than all at once (a cursor: Flyway's transaction keeps auto-commit off).
@@ -70,7 +78,7 @@ final class DirectorySealingMigration implements JavaMigration {
             int pending = 0;
             try (ResultSet rows = read.executeQuery(READ)) {
                 while (rows.next()) {
-                    addCopy(write, rows);
+                    addCopy(write, rows, sealed);
                     if (++pending == BATCH_ROWS) {
                         write.executeBatch();
                         pending = 0;
@@ -83,7 +91,13 @@ final class DirectorySealingMigration implements JavaMigration {
         }
     }
 
-    private void addCopy(PreparedStatement write, ResultSet rows) throws SQLException {
+    private static boolean anyRow(Connection connection) throws SQLException {
+        try (Statement query = connection.createStatement(); ResultSet answer = query.executeQuery(ANY_ROW)) {
+            return answer.next() && answer.getBoolean(1);
+        }
+    }
+
+    private static void addCopy(PreparedStatement write, ResultSet rows, SealedRows sealed) throws SQLException {
         DirectoryRow row = new DirectoryRow(AliasKind.fromWireName(rows.getString(1)), rows.getString(2),
                 rows.getObject(3, OffsetDateTime.class).toInstant(), rows.getString(4), rows.getString(5),
                 rows.getString(6), rows.getString(7));
