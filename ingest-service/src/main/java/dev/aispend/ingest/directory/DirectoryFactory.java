@@ -3,6 +3,7 @@ package dev.aispend.ingest.directory;
 import dev.aispend.ingest.identity.Pseudonymizer;
 
 import dev.aispend.ingest.IngestConfiguration;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
@@ -20,8 +21,11 @@ final class DirectoryFactory {
         return new DirectoryLinks(pseudonymizer);
     }
 
-    /** Fails start-up without a key: the directory would have to keep personal data in plaintext. */
-    @Singleton
+    /**
+     * Created at start-up (not at the first directory request), so a missing or malformed key stops the service
+     * with a message naming DIRECTORY_ENCRYPTION_KEY instead of failing later on the admin's or the officer's call.
+     */
+    @Context
     DirectoryCipher directoryCipher(IngestConfiguration ingest) {
         return new DirectoryCipher(ingest.directoryEncryptionKey());
     }
