@@ -104,6 +104,20 @@ public class ApiKeyService {
         return store.find(keyId);
     }
 
+    /**
+     * Publishes again every recorded key state the topic does not hold as recorded ({@link ApiKeyReconciliation});
+     * answers how many. Called at start, once this service has read the topic.
+     */
+    @ReadOnly
+    public int publishMissingStates() {
+        List<ApiKeyState> missing = ApiKeyReconciliation.toPublishAgain(store.notExpired(now()), directory, now());
+        for (ApiKeyState state : missing) {
+            publish(state);
+            directory.apply(state);
+        }
+        return missing.size();
+    }
+
     @ReadOnly
     public List<ApiKeyState> page(int limit, long offset) {
         return store.page(limit, offset);

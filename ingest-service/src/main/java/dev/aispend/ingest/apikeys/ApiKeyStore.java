@@ -34,6 +34,7 @@ public class ApiKeyStore {
     private static final String FIND_FOR_UPDATE = FIND + " FOR UPDATE";
     private static final String REVOKE = "UPDATE api_key SET revoked_at = ?, revoked_by = ? WHERE id = ? "
             + "AND revoked_at IS NULL";
+    private static final String NOT_EXPIRED = "SELECT " + COLUMNS + " FROM api_key WHERE expires_at > ?";
     private static final String PAGE = "SELECT " + COLUMNS + " FROM api_key ORDER BY created_at DESC, id "
             + "LIMIT ? OFFSET ?";
 
@@ -93,19 +94,31 @@ public class ApiKeyStore {
         });
     }
 
+    /** Every key not expired at {@code now}, revoked ones included. */
+    public List<ApiKeyState> notExpired(Instant now) {
+        return run(NOT_EXPIRED, statement -> {
+            statement.setObject(1, timestamp(now));
+            return states(statement);
+        });
+    }
+
     /** Newest first, a page of at most {@code limit}. */
     public List<ApiKeyState> page(int limit, long offset) {
         return run(PAGE, statement -> {
             statement.setInt(1, limit);
             statement.setLong(2, offset);
-            List<ApiKeyState> states = new ArrayList<>();
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    states.add(state(result));
-                }
-            }
-            return states;
+            return states(statement);
         });
+    }
+
+    private static List<ApiKeyState> states(PreparedStatement statement) throws SQLException {
+        List<ApiKeyState> states = new ArrayList<>();
+        try (ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                states.add(state(result));
+            }
+        }
+        return states;
     }
 
     private static Optional<ApiKeyState> one(PreparedStatement statement, String keyId) throws SQLException {

@@ -5,11 +5,14 @@ import dev.aispend.platform.security.Caller;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Every API key this service knows, by id: the last state read from api-keys.v1 (ApiKeyTopicFollower), and at
@@ -26,7 +29,7 @@ public final class ApiKeyDirectory {
     public static final String KEY_NAME_ATTRIBUTE = "apiKeyName";
 
     private final Map<String, ApiKeyState> states = new ConcurrentHashMap<>();
-    private volatile boolean caughtUp;
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
 
     /** Takes {@code state} as the key's current one, unless the key is revoked already (revocation is final). */
     public void apply(ApiKeyState state) {
@@ -52,11 +55,21 @@ public final class ApiKeyDirectory {
 
     /** Whether the topic has been read up to the end it had when this service started. */
     public boolean caughtUp() {
-        return caughtUp;
+        return caughtUp.getCount() == 0;
+    }
+
+    /** Whether the topic was read to its start-time end within {@code timeout}. */
+    public boolean awaitCaughtUp(Duration timeout) {
+        try {
+            return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     void markCaughtUp() {
-        caughtUp = true;
+        caughtUp.countDown();
     }
 
     /** Counts for health: keys known, and of them usable now. */

@@ -3,13 +3,14 @@ package dev.aispend.platform.security.apikey;
 import dev.aispend.contracts.security.ApiKeyState;
 import dev.aispend.platform.kafka.TopicNames;
 import dev.aispend.platform.kafka.TopicProvisioner;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.json.JsonMapper;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,12 +37,13 @@ import java.util.concurrent.TimeUnit;
  * no consumer group and nothing committed (every start reads every key again: the topic is compacted, so it holds
  * about one record per key), all partitions assigned and read from their beginning. A revocation published by
  * ingest reaches this service as soon as the broker delivers it (the poll returns on arrival; typically well
- * under a second). Start-up waits, bounded, until the topic has been read up to the end it had then, so the
- * service never listens while it would refuse valid keys; /health shows the rest (ApiKeyHealthIndicator).
+ * under a second). Created with the context, so the topic is read while the rest of the service starts (migrations,
+ * caches); start-up then waits, bounded, until the topic has been read up to the end it had, so the service never
+ * listens while it would refuse valid keys; /health shows the rest (ApiKeyHealthIndicator).
  * A state this service cannot read makes its key refused, never trusted. Created, when missing, with one partition
  * and the replication every service's topics have (KAFKA_TOPIC_REPLICATION_FACTOR).
  */
-@Singleton
+@Context
 @Requires(property = "kafka.bootstrap.servers")
 @Requires(property = "auth.api-keys.enabled", notEquals = "false")
 final class ApiKeyTopicFollower implements ApplicationEventListener<StartupEvent> {
@@ -57,10 +59,10 @@ final class ApiKeyTopicFollower implements ApplicationEventListener<StartupEvent
     private final String bootstrapServers;
     private final String topic;
     private final short replicationFactor;
-    private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final Thread thread = new Thread(this::run, "api-keys-follower");
     private volatile KafkaConsumer<String, byte[]> consumer;
+    private long startedNanos;
 
     ApiKeyTopicFollower(ApiKeyDirectory directory, ApiKeySettings settings, JsonMapper json, TopicNames topics,
                         @Value("${kafka.bootstrap.servers}") String bootstrapServers,
@@ -74,26 +76,17 @@ final class ApiKeyTopicFollower implements ApplicationEventListener<StartupEvent
         thread.setDaemon(true);
     }
 
-    @Override
-    public void onApplicationEvent(StartupEvent event) {
+    @PostConstruct
+    void start() {
+        startedNanos = System.nanoTime();
         thread.start();
-        long startedNanos = System.nanoTime();
-        if (awaitCaughtUp(settings.startupWait())) {
-            LOG.info("API keys: read {} to its end in {} ms ({})", topic,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos), directory.counts(Instant.now()));
-        } else {
-            LOG.warn("API keys: {} not read to its end within {}; starting anyway, API keys are refused and /health "
-                    + "says DOWN until it is (is Kafka reachable?)", topic, settings.startupWait());
-        }
     }
 
-    /** Whether the topic was read to its start-time end within {@code timeout}. */
-    boolean awaitCaughtUp(Duration timeout) {
-        try {
-            return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return false;
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        if (!directory.awaitCaughtUp(settings.startupWait())) {
+            LOG.warn("API keys: {} not read to its end within {}; starting anyway, API keys are refused and /health "
+                    + "says DOWN until it is (is Kafka reachable?)", topic, settings.startupWait());
         }
     }
 
@@ -150,15 +143,21 @@ final class ApiKeyTopicFollower implements ApplicationEventListener<StartupEvent
             reader.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
             while (!stopping()) {
-                reader.poll(POLL).forEach(this::apply);
-                if (caughtUp.getCount() > 0 && reachedEnds(reader, ends)) {
-                    directory.markCaughtUp();
-                    caughtUp.countDown();
+                // Checked before polling too: an empty topic is read at once, not after a poll's wait.
+                if (!directory.caughtUp() && reachedEnds(reader, ends)) {
+                    markCaughtUp();
                 }
+                reader.poll(POLL).forEach(this::apply);
             }
         } finally {
             consumer = null;
         }
+    }
+
+    private void markCaughtUp() {
+        directory.markCaughtUp();
+        LOG.info("API keys: read {} to its end {} ms after start ({})", topic,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos), directory.counts(Instant.now()));
     }
 
     /** The topic's partitions, once the broker knows the topic (ingest, or any service, creates it). */
