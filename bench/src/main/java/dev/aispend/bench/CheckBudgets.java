@@ -23,7 +23,6 @@ final class CheckBudgets {
     static final int TEAMS = 10;
     static final int PEOPLE = 20;
     static final String CAPPED_TEAM = "bench-capped";
-    private static final String ACTOR = "check-latency-benchmark";
     private static final Duration RECORDED_WITHIN = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -87,7 +86,7 @@ final class CheckBudgets {
     private static void create(HttpClient client, String policyUrl, Budget budget)
             throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(policyUrl + "/v1/budgets")).header("Authorization", BenchCredentials.bearer())
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("X-Actor", ACTOR)
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(budget.body())).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 201) {
             return;

@@ -1,5 +1,7 @@
 package dev.aispend.ingest;
 
+import dev.aispend.platform.secrets.Redacted;
+import dev.aispend.platform.secrets.Secret;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
@@ -24,7 +26,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("ingest")
 public record IngestConfiguration(
-        @Nullable String pseudonymKey,
+        @Secret @Nullable String pseudonymKey,
         long maxTokensPerRecord,
         long maxBackfillTokensPerRecord,
         Duration maxClockSkew,
@@ -37,4 +39,10 @@ public record IngestConfiguration(
         int retryAfterSeconds,
         int usageTopicPartitions,
         short topicReplicationFactor) {
+
+    /** Micronaut logs the beans it creates (at DEBUG): the key must not be among what it writes. */
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
+    }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
 final class AccessMatrix {
     /** Anyone, without credentials. */
     static final Set<String> ANONYMOUS = Set.of("anonymous");
-    /** Anyone with valid credentials, whatever the roles. */
+    /** Anyone with valid credentials and at least one of the roles. */
     static final Set<String> AUTHENTICATED = Set.of("authenticated");
 
     private static final String I = "ingest-client";

@@ -1,5 +1,6 @@
 package dev.aispend.system;
 
+import dev.aispend.testsupport.security.TestIssuer;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +54,8 @@ class GamificationFlowIT {
         }
         assertThat(JsonHttp.send("POST", policy + "/v1/phases", """
                 {"id": "phase-mobile", "team": "mobile", "phase": "EXPLORATION",
-                 "automatic": {"adoptionPercent": 100, "consecutiveWeeks": 2}}""", "X-Actor", "olivia@example.com")
+                 "automatic": {"adoptionPercent": 100, "consecutiveWeeks": 2}}""",
+                "Authorization", TestIssuer.bearerFor("olivia"))
                 .status()).isEqualTo(201);
         use("walk-1", "2026-10-05T09:00:00Z", "ana", "claude-sonnet-4-5", 20_000, 2_000);
         use("walk-2", "2026-10-05T10:00:00Z", "ben", "claude-haiku-4-5", 20_000, 2_000);
@@ -68,7 +70,8 @@ class GamificationFlowIT {
         PolicyCalls.await(() -> awards("?team=web"), ids -> ids.size() == 1, WITHIN, "dave's week 42 recorded");
 
         assertThat(JsonHttp.send("POST", policy + "/v1/phases", """
-                {"id": "phase-web", "team": "web", "phase": "OUTCOME"}""", "X-Actor", "olivia@example.com")
+                {"id": "phase-web", "team": "web", "phase": "OUTCOME"}""",
+                "Authorization", TestIssuer.bearerFor("olivia"))
                 .status()).isEqualTo(201);
         use("walk-7", "2026-10-19T09:00:00Z", "ana", "claude-opus-4-1", 20_000, 2_000);
         merged("walk-pr-1", "2026-10-20T15:00:00Z", "carol");
@@ -90,11 +93,11 @@ class GamificationFlowIT {
         String flag = flags.get("flags").get(0).get("decisionId").asText();
         assertThat(flag).startsWith("ANOMALY_FLAGGED:anomaly-spend-without-outcomes:").endsWith(":2026-W42");
         assertThat(JsonHttp.send("POST", policy + "/v1/flags/" + flag + "/clearance",
-                "{\"reason\": \"a one-off data migration\"}", "X-Actor", "rita@example.com").status())
+                "{\"reason\": \"a one-off data migration\"}", "Authorization", TestIssuer.bearerFor("rita")).status())
                 .isEqualTo(202);
         JsonNode cleared = PolicyCalls.await(() -> JsonHttp.get(policy + "/v1/flags/" + flag).body(),
                 body -> !body.get("clearedBy").isNull(), WITHIN, "the clearing recorded");
-        assertThat(cleared.get("clearedBy").asText()).isEqualTo("rita@example.com");
+        assertThat(cleared.get("clearedBy").asText()).isEqualTo("rita");
 
         JsonNode result = PolicyCalls.verify(policy, WITHIN).get("result");
         assertThat(result.get("mismatchCount").asLong() + result.get("missingCount").asLong()

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Plain HTTP with JSON bodies, as any client of the services would speak it. Every request carries a bearer
@@ -69,12 +70,11 @@ final class JsonHttp {
         return send(request.build());
     }
 
-    /** Any method, no body, with the headers given; for the access matrix. */
+    /** Any method with the headers given (Content-Type among them), a body of "{}" unless GET, HEAD or DELETE. */
     static Response call(String method, String url, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .method(method, method.equals("GET") || method.equals("DELETE") ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString("{}"))
-                .header("Content-Type", "application/json");
+                .method(method, Set.of("GET", "HEAD", "DELETE").contains(method) ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString("{}"));
         for (int index = 0; index + 1 < headers.length; index += 2) {
             request.header(headers[index], headers[index + 1]);
         }
@@ -92,7 +92,10 @@ final class JsonHttp {
         }
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            // A body that is not JSON (Prometheus text, CSV) is kept as one text node.
+            JsonNode body = response.body().isEmpty() ? JSON.nullNode() : contentType.contains("json")
+                    ? JSON.readTree(response.body()) : JSON.getNodeFactory().textNode(response.body());
             return new Response(response.statusCode(), body, response.headers());
         } catch (IOException failure) {
             throw new UncheckedIOException(request.uri() + " failed", failure);

@@ -1,5 +1,6 @@
 package dev.aispend.system;
 
+import dev.aispend.testsupport.security.TestIssuer;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,25 +52,27 @@ class PolicyFlowIT {
                  "models": [{"model": "claude-sonnet-4-5", "aliases": ["claude-sonnet-4-5-20250929"],
                    "inputUsdMicrosPerMillionTokens": 2000000, "outputUsdMicrosPerMillionTokens": 10000000,
                    "cacheReadUsdMicrosPerMillionTokens": 200000, "cacheWrite5mUsdMicrosPerMillionTokens": 2500000,
-                   "cacheWrite1hUsdMicrosPerMillionTokens": 4000000}]}""", "X-Actor", "olivia@example.com");
+                   "cacheWrite1hUsdMicrosPerMillionTokens": 4000000}]}""",
+                "Authorization", TestIssuer.bearerFor("olivia"));
         assertThat(card.status()).isEqualTo(201);
         assertThat(card.header("ETag")).isEqualTo("\"1\"");
 
         JsonHttp.Response budget = JsonHttp.send("POST", policy + "/v1/budgets", """
                 {"id": "platform-monthly", "name": "Platform, monthly", "scope": {"team": "platform"},
                  "period": {"unit": "MONTH", "timeZone": "UTC"}, "amountUsdMicros": 10000000,
-                 "softThresholdsPercent": [50, 80], "hardCap": true}""", "X-Actor", "olivia@example.com");
+                 "softThresholdsPercent": [50, 80], "hardCap": true}""",
+                "Authorization", TestIssuer.bearerFor("olivia"));
         assertThat(budget.status()).isEqualTo(201);
         String edit = """
                 {"name": "Platform, monthly", "scope": {"team": "platform"},
                  "period": {"unit": "MONTH", "timeZone": "UTC"}, "amountUsdMicros": 10000000,
                  "softThresholdsPercent": [50, 80, 90], "hardCap": true}""";
         JsonHttp.Response edited = JsonHttp.send("PUT", policy + "/v1/budgets/platform-monthly", edit,
-                "If-Match", "\"1\"", "X-Actor", "olivia@example.com");
+                "If-Match", "\"1\"", "Authorization", TestIssuer.bearerFor("olivia"));
         assertThat(edited.status()).isEqualTo(200);
         assertThat(edited.header("ETag")).isEqualTo("\"2\"");
         JsonHttp.Response stale = JsonHttp.send("PUT", policy + "/v1/budgets/platform-monthly", edit,
-                "If-Match", "\"1\"", "X-Actor", "someone-else@example.com");
+                "If-Match", "\"1\"", "Authorization", TestIssuer.bearerFor("someone-else"));
         assertThat(stale.status()).isEqualTo(412);
         JsonNode versions = JsonHttp.get(policy + "/v1/budgets/platform-monthly/versions").body();
         assertThat(versions.get("versions")).hasSize(2);
@@ -101,13 +104,14 @@ class PolicyFlowIT {
                    "inputUsdMicrosPerMillionTokens": 3000000, "outputUsdMicrosPerMillionTokens": 10000000,
                    "cacheReadUsdMicrosPerMillionTokens": 200000, "cacheWrite5mUsdMicrosPerMillionTokens": 2500000,
                    "cacheWrite1hUsdMicrosPerMillionTokens": 4000000}]}""", "If-Match", "\"1\"",
-                "X-Actor", "olivia@example.com");
+                "Authorization", TestIssuer.bearerFor("olivia"));
         assertThat(dearer.status()).isEqualTo(200);
         JsonHttp.Response repriced = JsonHttp.send("POST", policy + "/v1/rate-cards/acme-negotiated/repricings",
                 """
                 {"repricingId": "flow-reprice", "model": "claude-sonnet-4-5-20250929",
                  "occurredFrom": "2026-01-01T00:00:00Z", "occurredTo": "2027-01-01T00:00:00Z",
-                 "reason": "the negotiated price ended"}""", "X-Actor", "olivia@example.com");
+                 "reason": "the negotiated price ended"}""",
+                "Authorization", TestIssuer.bearerFor("olivia"));
         assertThat(repriced.status()).as(repriced.body().toString()).isEqualTo(201);
         assertThat(repriced.body().get("repriced").asLong()).isEqualTo(5);
         assertThat(repriced.body().get("costDeltaUsdMicros").asLong()).isEqualTo(5_000_000);
@@ -132,7 +136,7 @@ class PolicyFlowIT {
     private static JsonHttp.Response postUsage(String id, Instant occurredAt) {
         return JsonHttp.post(system.url("ingest-service") + "/v1/usage", """
                 {"id": "%s", "occurredAt": "%s", "provider": "anthropic", "model": "claude-sonnet-4-5-20250929",
-                 "person": "dana@example.com", "team": "platform", "inputTokens": 1000000, "outputTokens": 0}"""
+                 "person": "dana", "team": "platform", "inputTokens": 1000000, "outputTokens": 0}"""
                 .formatted(id, occurredAt));
     }
 

@@ -1,5 +1,6 @@
 package dev.aispend.system;
 
+import dev.aispend.testsupport.security.TestIssuer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aispend.devstack.Wait;
@@ -41,11 +42,11 @@ class ReportRebuildIT {
                     1000L * index).status()).isEqualTo(202);
         }
         // Usage of someone the directory does not know yet, then the directory entry that re-attributes it.
-        assertThat(postUsage("rb-new", null, "2026-11-13T09:00:00Z", "newcomer@example.com", 500).status())
+        assertThat(postUsage("rb-new", null, "2026-11-13T09:00:00Z", "newcomer", 500).status())
                 .isEqualTo(202);
         long unattributedAt = awaitReportAtHead();
         assertThat(JsonHttp.post(system.url("ingest-service") + "/v1/directory/people", """
-                {"person": "newcomer@example.com", "team": "research", "validFrom": "2026-11-01T00:00:00Z"}""")
+                {"person": "newcomer", "team": "research", "validFrom": "2026-11-01T00:00:00Z"}""")
                 .status()).isIn(200, 201);
         Wait.until("the link recorded by the ledger", WITHIN, () -> JsonHttp.get(system.url("ledger-service")
                 + "/v1/ledger/head").body().get("lastPosition").asLong() > unattributedAt);
@@ -57,7 +58,7 @@ class ReportRebuildIT {
         JsonNode digestsBefore = JsonHttp.get(report("/v1/reports/digests")).body();
 
         JsonHttp.Response started = JsonHttp.send("POST", report("/v1/reports/rebuilds"), "{}",
-                "X-Actor", "compliance@example.com");
+                "Authorization", TestIssuer.bearerFor("compliance"));
         assertThat(started.status()).isEqualTo(202);
         int generation = started.body().get("generation").asInt();
         Wait.until("rebuilt generation " + generation + " serving and compared", WITHIN, () -> {
@@ -67,7 +68,7 @@ class ReportRebuildIT {
 
         JsonNode progress = JsonHttp.get(report("/v1/reports/rebuilds/" + generation)).body();
         assertThat(progress.at("/comparison/equal").asBoolean()).as(progress.toString()).isTrue();
-        assertThat(progress.get("startedBy").asText()).isEqualTo("compliance@example.com");
+        assertThat(progress.get("startedBy").asText()).isEqualTo("compliance");
         long compared = progress.at("/comparison/position").asLong();
         assertThat(compared).isGreaterThanOrEqualTo(before);
         JsonNode rebuiltDigests = JsonHttp.get(report("/v1/reports/digests?asOf=" + before)).body();

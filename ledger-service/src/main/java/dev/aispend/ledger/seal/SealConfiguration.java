@@ -1,5 +1,7 @@
 package dev.aispend.ledger.seal;
 
+import dev.aispend.platform.secrets.Redacted;
+import dev.aispend.platform.secrets.Secret;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
@@ -19,7 +21,7 @@ import java.util.List;
  */
 @ConfigurationProperties("ledger.seal")
 public record SealConfiguration(long checkpointEveryEntries, Duration checkpointEvery, @Nullable String keyFile,
-                                @Nullable String privateKey, @Nullable String publicKey, long verifyMaxEntries,
+                                @Secret @Nullable String privateKey, @Nullable String publicKey, long verifyMaxEntries,
                                 @Nullable List<String> previousPublicKeys) {
 
     public SealConfiguration {
@@ -34,5 +36,11 @@ public record SealConfiguration(long checkpointEveryEntries, Duration checkpoint
         if (verifyMaxEntries < 1) {
             throw new IllegalArgumentException("ledger.seal.verify-max-entries must be at least 1");
         }
+    }
+
+    /** Micronaut logs the beans it creates (at DEBUG): the private key must not be among what it writes. */
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

@@ -11,6 +11,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -30,6 +31,7 @@ public final class SigningKeys {
     private final PublicKey publicKey;
     private final String keyId;
     private final Map<String, PublicKey> trustedPublicKeys;
+    private final List<PublicKey> previousPublicKeys;
 
     SigningKeys(SealConfiguration configuration) {
         String privateBase64 = configuration.privateKey();
@@ -48,13 +50,21 @@ public final class SigningKeys {
         this.publicKey = CheckpointSigner.publicKeyFromBase64Der(publicBase64.strip());
         this.keyId = CheckpointSigner.keyIdOf(publicKey);
         requireMatchingPair();
+        this.previousPublicKeys = configuration.previousPublicKeys().stream()
+                .map(previous -> CheckpointSigner.publicKeyFromBase64Der(previous.strip()))
+                .filter(previous -> !CheckpointSigner.keyIdOf(previous).equals(keyId)).toList();
         Map<String, PublicKey> trusted = new HashMap<>();
         trusted.put(keyId, publicKey);
-        for (String previous : configuration.previousPublicKeys()) {
-            PublicKey key = CheckpointSigner.publicKeyFromBase64Der(previous.strip());
-            trusted.put(CheckpointSigner.keyIdOf(key), key);
-        }
+        previousPublicKeys.forEach(previous -> trusted.put(CheckpointSigner.keyIdOf(previous), previous));
         this.trustedPublicKeys = Map.copyOf(trusted);
+    }
+
+    /**
+     * The keys this ledger signed with before its current one (LEDGER_SIGNING_PREVIOUS_PUBLIC_KEYS, as configured,
+     * the current key left out): an auditor needs them for the checkpoints signed before a rotation.
+     */
+    public List<PublicKey> previousPublicKeys() {
+        return previousPublicKeys;
     }
 
     /**
@@ -75,10 +85,6 @@ public final class SigningKeys {
 
     public String keyId() {
         return keyId;
-    }
-
-    public String publicKeyPem() {
-        return CheckpointSigner.toPem(publicKey);
     }
 
     private void requireMatchingPair() {

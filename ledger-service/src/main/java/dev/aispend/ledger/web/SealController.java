@@ -4,6 +4,7 @@ import dev.aispend.platform.security.Roles;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import dev.aispend.audit.Checkpoint;
+import dev.aispend.audit.CheckpointSigner;
 import dev.aispend.ledger.seal.Checkpointer;
 import dev.aispend.ledger.seal.LedgerVerifier;
 import dev.aispend.ledger.seal.ProofService;
@@ -26,6 +27,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 
 import java.net.URI;
+import java.security.PublicKey;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,14 +62,25 @@ final class SealController {
         this.jobs = jobs;
     }
 
+    /**
+     * The key that signs new checkpoints, and under {@code previousKeys} those that signed earlier ones before a
+     * rotation: a checkpoint names its key by keyId.
+     */
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/public-key")
     Map<String, Object> publicKey() {
         Map<String, Object> key = new LinkedHashMap<>();
         key.put("algorithm", "Ed25519");
-        key.put("keyId", keys.keyId());
-        key.put("publicKey", Base64.getEncoder().encodeToString(keys.publicKey().getEncoded()));
-        key.put("pem", keys.publicKeyPem());
+        key.putAll(keyJson(keys.publicKey()));
+        key.put("previousKeys", keys.previousPublicKeys().stream().map(SealController::keyJson).toList());
+        return key;
+    }
+
+    private static Map<String, Object> keyJson(PublicKey publicKey) {
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("keyId", CheckpointSigner.keyIdOf(publicKey));
+        key.put("publicKey", Base64.getEncoder().encodeToString(publicKey.getEncoded()));
+        key.put("pem", CheckpointSigner.toPem(publicKey));
         return key;
     }
 

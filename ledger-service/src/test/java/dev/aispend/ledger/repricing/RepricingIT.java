@@ -32,6 +32,7 @@ import jakarta.inject.Inject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
+import dev.aispend.testsupport.security.TestIssuer;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
@@ -150,6 +151,10 @@ class RepricingIT implements TestPropertyProvider {
         missing.remove("reason");
         missing.put("occurredFrom", "not an instant");
         assertThat(refusal(missing)).extracting(FieldError::field).containsExactly("occurredFrom", "reason");
+        Map<String, Object> impersonating = new HashMap<>(request("rp-impersonating", model, "ratecard-huge", 1));
+        impersonating.put("actor", "mallory");
+        assertThat(refusal(impersonating)).as("a body cannot claim another actor")
+                .extracting(FieldError::field).containsExactly("actor");
         assertThat(entries.head().lastPosition()).as("nothing appended").isEqualTo(head);
     }
 
@@ -161,13 +166,14 @@ class RepricingIT implements TestPropertyProvider {
         body.put("occurredTo", DECEMBER.toString());
         body.put("rateCardId", rateCardId);
         body.put("rateCardVersion", version);
-        body.put("actor", "alice");
         body.put("reason", "the card was recorded after the usage");
         return body;
     }
 
     private HttpResponse<RepricingResult> reprice(Map<String, Object> body) {
-        return http.toBlocking().exchange(HttpRequest.POST("/v1/ledger/repricings", body), RepricingResult.class);
+        // The actor the ledger records is the authenticated caller: alice, a policy owner.
+        return http.toBlocking().exchange(HttpRequest.POST("/v1/ledger/repricings", body)
+                .bearerAuth(TestIssuer.token("alice", "policy-owner")), RepricingResult.class);
     }
 
     private List<FieldError> refusal(Map<String, Object> body) {

@@ -22,13 +22,6 @@ final class ErrorBodyProvider implements JsonErrorResponseBodyProvider<ErrorBody
             // carry SQL text, table names or values.
             return ErrorBody.of("the service failed to answer; the failure is in its log", List.of());
         }
-        if (response.code() == 401) {
-            // Why the credentials were refused stays in the service (no hint for someone probing tokens).
-            return ErrorBody.of("no valid credentials: send Authorization: Bearer <token or API key>", List.of());
-        }
-        if (response.code() == 403) {
-            return ErrorBody.of("the caller's roles do not admit this request (docs/security.md)", List.of());
-        }
         List<FieldError> errors = context.getErrors().stream()
                 .map(error -> new FieldError(error.getPath().orElse(null), error.getMessage()))
                 .toList();

@@ -14,7 +14,7 @@ import java.util.List;
 public record ProblemDetails(String type, String title, int status, String detail, List<FieldError> errors) {
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    static ProblemDetails of(int status, String title, ErrorBody error) {
+    public static ProblemDetails of(int status, String title, ErrorBody error) {
         return new ProblemDetails("about:blank", title, status, error.message(), error.errors());
     }
 }

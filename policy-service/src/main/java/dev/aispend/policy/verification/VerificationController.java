@@ -2,6 +2,7 @@ package dev.aispend.policy.verification;
 
 import dev.aispend.platform.security.Roles;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import dev.aispend.platform.web.ErrorBody;
 import dev.aispend.platform.web.FieldError;
 import io.micronaut.core.annotation.Nullable;
@@ -50,7 +51,7 @@ final class VerificationController {
 
     @Secured(Roles.COMPLIANCE_OFFICER)
     @Post
-    HttpResponse<?> start(@Nullable @Body VerificationRequest request, @Nullable @Header("X-Actor") String actor) {
+    HttpResponse<?> start(@Nullable @Body VerificationRequest request, Authentication caller) {
         long from = request == null || request.fromPosition() == null ? 1 : request.fromPosition();
         Long to = request == null ? null : request.toPosition();
         List<FieldError> errors = new ArrayList<>();
@@ -67,7 +68,7 @@ final class VerificationController {
         if (!errors.isEmpty()) {
             return HttpResponse.badRequest(ErrorBody.of("invalid verification request", errors));
         }
-        String requestedBy = dev.aispend.policy.changes.PolicyApi.actor(actor);
+        String requestedBy = dev.aispend.policy.changes.PolicyApi.actor(caller.getName());
         return jobs.start(from, to, requestedBy)
                 .<HttpResponse<?>>map(id -> HttpResponse.accepted()
                         .header(HttpHeaders.LOCATION, "/v1/decisions/verifications/" + id)

@@ -1,5 +1,6 @@
 package dev.aispend.policy.decision;
 
+import dev.aispend.testsupport.security.TestIssuer;
 import dev.aispend.contracts.ledger.PolicyDecisionRecorded;
 import dev.aispend.contracts.policy.PolicyDecision;
 import dev.aispend.contracts.policy.PolicyKind;
@@ -132,12 +133,12 @@ class GamificationApiIT implements TestPropertyProvider {
         assertThat(clearings.get(1)).isEqualTo(clearings.get(0));
         PolicyDecision clearing = clearings.get(0);
         assertThat(clearing.decisionId()).isEqualTo("ANOMALY_CLEARED:" + flagId);
-        assertThat(clearing.evidence()).containsEntry("actor", "reviewer@example");
+        assertThat(clearing.evidence()).containsEntry("actor", "reviewer");
         recordInLedger(clearing);
         publishNew();
 
         JsonNode cleared = get("/v1/flags/" + encode(flagId));
-        assertThat(text(cleared.get("clearedBy"))).isEqualTo("reviewer@example");
+        assertThat(text(cleared.get("clearedBy"))).isEqualTo("reviewer");
         assertThat(get("/v1/flags").get("underReviewUsdMicros").getLongValue()).isZero();
         assertThatThrownBy(() -> clear(flagId, Map.of("reason", "again")))
                 .isInstanceOfSatisfying(HttpClientResponseException.class,
@@ -239,7 +240,7 @@ class GamificationApiIT implements TestPropertyProvider {
 
     private int clear(String flagId, Map<String, Object> body) {
         return http.toBlocking().exchange(HttpRequest.POST("/v1/flags/" + encode(flagId) + "/clearance",
-                new LinkedHashMap<>(body)).header("X-Actor", "reviewer@example")).getStatus().getCode();
+                new LinkedHashMap<>(body)).bearerAuth(TestIssuer.token("reviewer", "policy-owner"))).getStatus().getCode();
     }
 
     private static String text(JsonNode node) {

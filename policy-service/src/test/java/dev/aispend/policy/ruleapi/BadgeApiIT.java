@@ -1,5 +1,6 @@
 package dev.aispend.policy.ruleapi;
 
+import dev.aispend.testsupport.security.TestIssuer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aispend.contracts.ledger.LedgerPayload;
 import dev.aispend.contracts.ledger.PolicyChangeRejected;
@@ -70,7 +71,7 @@ class BadgeApiIT implements TestPropertyProvider {
     @Test
     void creates_changes_with_if_match_refuses_a_stale_change_and_lists_the_versions() throws IOException {
         HttpResponse<?> created = answeredByLedger(HttpRequest.POST("/v1/badges", BADGE.formatted(1))
-                .header("X-Actor", "olivia"), request -> recorded(request, 1));
+                .bearerAuth(TestIssuer.token("olivia", "policy-owner")), request -> recorded(request, 1));
         assertThat(created.getStatus().getCode()).isEqualTo(201);
         assertThat(created.getHeaders().get("ETag")).isEqualTo("\"1\"");
         JsonNode badge = JACKSON.readTree(created.getBody(String.class).orElseThrow());
@@ -78,12 +79,12 @@ class BadgeApiIT implements TestPropertyProvider {
         assertThat(badge.get("timeZone").asText()).isEqualTo("UTC");
 
         HttpResponse<?> changed = answeredByLedger(HttpRequest.PUT("/v1/badges/badge-merges", BADGE.formatted(2))
-                .header("If-Match", "\"1\"").header("X-Actor", "olivia"), request -> recorded(request, 2));
+                .header("If-Match", "\"1\"").bearerAuth(TestIssuer.token("olivia", "policy-owner")), request -> recorded(request, 2));
         assertThat(changed.getStatus().getCode()).isEqualTo(200);
         assertThat(changed.getHeaders().get("ETag")).isEqualTo("\"2\"");
 
         HttpResponse<?> stale = answeredByLedger(HttpRequest.PUT("/v1/badges/badge-merges", BADGE.formatted(3))
-                .header("If-Match", "\"1\"").header("X-Actor", "mallory"), BadgeApiIT::versionConflict);
+                .header("If-Match", "\"1\"").bearerAuth(TestIssuer.token("mallory", "policy-owner")), BadgeApiIT::versionConflict);
         assertThat(stale.getStatus().getCode()).isEqualTo(412);
 
         JsonNode versions = JACKSON.readTree(http.toBlocking().retrieve("/v1/badges/badge-merges/versions"));

@@ -1,5 +1,6 @@
 package dev.aispend.policy.rules;
 
+import dev.aispend.testsupport.security.TestIssuer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aispend.contracts.ledger.PolicyChangeRejected;
 import dev.aispend.contracts.ledger.PolicyChanged;
@@ -98,7 +99,7 @@ class PolicyApiIT implements TestPropertyProvider {
             throws IOException {
         KafkaProbe requests = KafkaProbe.on(bootstrap(), topic("policy-changes.v1"));
         HttpResponse<String> accepted = http.toBlocking().exchange(HttpRequest.POST("/v1/budgets",
-                BUDGET.formatted("research-monthly", "research")).header("X-Actor", "olivia"), String.class);
+                BUDGET.formatted("research-monthly", "research")).bearerAuth(TestIssuer.token("olivia", "policy-owner")), String.class);
         assertThat(accepted.getStatus().getCode()).isEqualTo(202);
         String statusPath = accepted.getHeaders().get("Location");
         assertThat(status(statusPath).get("status").asText()).isEqualTo("PENDING");

@@ -3,11 +3,13 @@ package dev.aispend.report.web;
 import dev.aispend.platform.security.Caller;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.security.utils.SecurityService;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -19,20 +21,30 @@ import java.util.function.ToLongFunction;
  */
 @Singleton
 public class ReportPrivacy {
-    private final SecurityService security;
+    private final BooleanSupplier peopleVisible;
     private final int minGroupSize;
 
+    @Inject
     public ReportPrivacy(SecurityService security, @Value("${report.privacy.min-group-size:5}") int minGroupSize) {
+        this(() -> security.getAuthentication().map(Caller::of).map(Caller::seesPeople).orElse(false), minGroupSize);
+    }
+
+    private ReportPrivacy(BooleanSupplier peopleVisible, int minGroupSize) {
         if (minGroupSize < 1) {
             throw new IllegalArgumentException("report.privacy.min-group-size must be at least 1");
         }
-        this.security = security;
+        this.peopleVisible = peopleVisible;
         this.minGroupSize = minGroupSize;
+    }
+
+    /** The rules for a caller who always does, or never does, see people (the pure evaluators' tests). */
+    public static ReportPrivacy forCaller(boolean peopleVisible, int minGroupSize) {
+        return new ReportPrivacy(() -> peopleVisible, minGroupSize);
     }
 
     /** Whether the current request's caller may see people. */
     public boolean peopleVisible() {
-        return security.getAuthentication().map(Caller::of).map(Caller::seesPeople).orElse(false);
+        return peopleVisible.getAsBoolean();
     }
 
     public int minGroupSize() {

@@ -1,5 +1,7 @@
 package dev.aispend.report.audit;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -20,6 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * or that never answer while {@link #HANGING} holds a pending answer, and one known verification job.
  */
 @Requires(property = "report.test.fake-ledger", value = "true")
+// As the real ledger: callers must authenticate (the audit report sends the service credential).
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/v1/ledger")
 final class FakeLedger {
     static final String KNOWN_JOB = "0b7c2d5e-1f3a-4b6c-8d9e-0a1b2c3d4e5f";

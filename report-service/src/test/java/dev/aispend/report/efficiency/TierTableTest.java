@@ -12,8 +12,8 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TierTableTest {
-    private static final ReportPrivacy HIDING = new ReportPrivacy(false, 5);
-    private static final ReportPrivacy SHOWING = new ReportPrivacy(true, 5);
+    private static final ReportPrivacy HIDING = ReportPrivacy.forCaller(false, 5);
+    private static final ReportPrivacy SHOWING = ReportPrivacy.forCaller(true, 5);
     private static final EfficiencyReport.WithoutSpend NONE = new EfficiencyReport.WithoutSpend(0, 0);
 
     @Test

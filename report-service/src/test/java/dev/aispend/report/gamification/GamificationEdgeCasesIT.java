@@ -213,7 +213,7 @@ class GamificationEdgeCasesIT extends ReportSystemTest {
     @Test
     void hides_small_teams_and_people_from_a_caller_who_may_not_see_people() {
         GamificationReport report = reads.read(AsOf.LATEST, snapshot -> new GamificationReports(
-                new ReportPrivacy(false, 5)).build(snapshot, new GamificationQuery(ReportDays.monthOf(
+                ReportPrivacy.forCaller(false, 5)).build(snapshot, new GamificationQuery(ReportDays.monthOf(
                 LocalDate.of(2026, 10, 1)), null, false, 3, "leaderboard")));
 
         // research has 2 people; ops (5) is hidden with it, so their sum cannot be taken from the totals.

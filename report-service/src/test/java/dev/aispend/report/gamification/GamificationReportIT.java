@@ -156,7 +156,7 @@ class GamificationReportIT extends ReportSystemTest {
     @Test
     void hides_the_two_person_team_and_every_person_from_a_caller_who_may_not_see_people() {
         GamificationReport report = reads.read(AsOf.LATEST, snapshot -> new GamificationReports(
-                new ReportPrivacy(false, 5)).build(snapshot, new GamificationQuery(new ReportDays(FIRST, LAST), null,
+                ReportPrivacy.forCaller(false, 5)).build(snapshot, new GamificationQuery(new ReportDays(FIRST, LAST), null,
                 false, MIN_MERGED_PRS, "leaderboard")));
 
         assertThat(report.leaderboard().entries()).filteredOn(place -> place.team().equals(ReportMonth.WEB))

@@ -1,5 +1,6 @@
 package dev.aispend.report.spend;
 
+import dev.aispend.testsupport.security.TestIssuer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aispend.report.fixture.ReportMonth;
 import dev.aispend.report.support.ReportAnswers;
@@ -89,10 +90,10 @@ class SpendPrivacyIT extends ReportSystemTest {
                     assertThat(refused.getResponse().getBody(String.class).orElseThrow()).contains("month");
                 });
         assertThatThrownBy(() -> http.toBlocking().exchange(HttpRequest.POST("/v1/reports/rebuilds", "{}")
-                .header("X-Actor", "a".repeat(200)), String.class))
+                .bearerAuth(TestIssuer.token("a".repeat(200), "compliance-officer")), String.class))
                 .isInstanceOfSatisfying(HttpClientResponseException.class, refused -> {
                     assertThat(refused.getStatus().getCode()).isEqualTo(400);
-                    assertThat(refused.getResponse().getBody(String.class).orElseThrow()).contains("X-Actor");
+                    assertThat(refused.getResponse().getBody(String.class).orElseThrow()).contains("Authorization");
                 });
     }
 }

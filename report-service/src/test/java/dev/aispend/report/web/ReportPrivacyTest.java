@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReportPrivacyTest {
-    private final ReportPrivacy hiding = new ReportPrivacy(false, 5);
+    private final ReportPrivacy hiding = ReportPrivacy.forCaller(false, 5);
 
     @Test
     void hides_groups_of_fewer_than_k_people_and_passes_over_groups_of_nobody() {
@@ -23,7 +23,7 @@ class ReportPrivacyTest {
     @Test
     void hides_nothing_when_every_group_is_large_enough_or_the_caller_may_see_people() {
         assertThat(hiding.hidden(List.of(5L, 8L), Long::longValue)).isEmpty();
-        assertThat(new ReportPrivacy(true, 5).hidden(List.of(1L, 2L), Long::longValue)).isEmpty();
+        assertThat(ReportPrivacy.forCaller(true, 5).hidden(List.of(1L, 2L), Long::longValue)).isEmpty();
     }
 
     @Test

@@ -49,6 +49,14 @@ public final class TestIssuer {
         return ISSUER_OF_TOKENS.token(subject, List.of(roles), List.of(), null, VALIDITY);
     }
 
+    /**
+     * An {@code Authorization} value for a person called {@code subject} who owns policy and audits (policy owner,
+     * finance auditor, compliance officer): what the system tests send when a change must name its actor.
+     */
+    public static String bearerFor(String subject) {
+        return "Bearer " + token(subject, "policy-owner", "finance-auditor", "compliance-officer");
+    }
+
     /** A token limited to {@code teams}, for a person ({@code person} may be null). */
     public static String teamToken(String subject, String role, List<String> teams, String person) {
         return ISSUER_OF_TOKENS.token(subject, List.of(role), teams, person, VALIDITY);

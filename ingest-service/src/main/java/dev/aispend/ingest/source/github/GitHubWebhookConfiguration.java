@@ -1,5 +1,7 @@
 package dev.aispend.ingest.source.github;
 
+import dev.aispend.platform.secrets.Redacted;
+import dev.aispend.platform.secrets.Secret;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
@@ -15,7 +17,8 @@ import java.util.List;
  *                       secret is rotated; together with {@code webhookSecret}, at most {@link #MAX_SECRETS}
  */
 @ConfigurationProperties("ingest.github")
-public record GitHubWebhookConfiguration(@Nullable String webhookSecret, @Nullable String webhookSecrets) {
+public record GitHubWebhookConfiguration(@Secret @Nullable String webhookSecret,
+                                         @Secret @Nullable String webhookSecrets) {
     /** A rotation needs two (the new and the retiring); a few more leave room, and every one costs an HMAC. */
     static final int MAX_SECRETS = 4;
 
@@ -34,5 +37,11 @@ public record GitHubWebhookConfiguration(@Nullable String webhookSecret, @Nullab
                     + " webhook secrets may be configured at once, found " + secrets.size());
         }
         return List.copyOf(secrets);
+    }
+
+    /** Micronaut logs the beans it creates (at DEBUG): the secrets must not be among what it writes. */
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }
