@@ -33,15 +33,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads api-keys.v1 whole into the {@link ApiKeyDirectory} and keeps reading it, on a daemon thread of its own:
- * no consumer group and nothing committed (every start reads every key again: the topic is compacted, so it holds
+ * Reads api-keys.v1 whole into the {@link ApiKeyDirectory} and keeps reading it, on a daemon thread of its own: no
+ * consumer group and nothing committed (every start reads every key again: the topic is compacted, so it holds
  * about one record per key), all partitions assigned and read from their beginning. A revocation published by
- * ingest reaches this service as soon as the broker delivers it (the poll returns on arrival; measured 0.5 to
- * 2.4 s at all four services on a loaded 2-core machine, docs/security.md). Created with the context, so the topic is read while the rest of the service starts (migrations,
- * caches); start-up then waits, bounded, until the topic has been read up to the end it had, so the service never
- * listens while it would refuse valid keys; /health shows the rest (ApiKeyHealthIndicator).
- * A state this service cannot read makes its key refused, never trusted. Created, when missing, with one partition
- * and the replication every service's topics have (KAFKA_TOPIC_REPLICATION_FACTOR).
+ * ingest reaches this service as soon as the broker delivers it (the poll returns on arrival; measured 0.5 to 2.4 s
+ * at all four services on a loaded 2-core machine, docs/security.md). Created with the context, so the topic is
+ * read while the rest of the service starts (migrations, caches); start-up then waits, bounded, until the topic has
+ * been read up to the end it had, so the service never listens while it would refuse valid keys; /health shows the
+ * rest (ApiKeyHealthIndicator). A state this service cannot read makes its key refused, never trusted. Created,
+ * when missing, with one partition and the replication every service's topics have
+ * (KAFKA_TOPIC_REPLICATION_FACTOR).
  */
 @Context
 @Requires(property = "kafka.bootstrap.servers")
