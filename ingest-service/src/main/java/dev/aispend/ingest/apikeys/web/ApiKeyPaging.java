@@ -2,6 +2,7 @@ package dev.aispend.ingest.apikeys.web;
 
 import dev.aispend.ingest.acceptance.InvalidSubmissionException;
 import dev.aispend.platform.web.FieldError;
+import dev.aispend.platform.web.QueryNumbers;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.ArrayList;
@@ -16,28 +17,11 @@ record ApiKeyPaging(int limit, long offset) {
 
     static ApiKeyPaging of(@Nullable String limit, @Nullable String offset) {
         List<FieldError> violations = new ArrayList<>();
-        long pageLimit = number("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT, violations);
-        long pageOffset = number("offset", offset, 0, 0, MAX_OFFSET, violations);
+        long pageLimit = QueryNumbers.within("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT, violations);
+        long pageOffset = QueryNumbers.within("offset", offset, 0, 0, MAX_OFFSET, violations);
         if (!violations.isEmpty()) {
             throw new InvalidSubmissionException(violations);
         }
         return new ApiKeyPaging((int) pageLimit, pageOffset);
-    }
-
-    private static long number(String field, @Nullable String text, long absent, long min, long max,
-                               List<FieldError> violations) {
-        if (text == null) {
-            return absent;
-        }
-        try {
-            long value = Long.parseLong(text.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // Reported below, with the range.
-        }
-        violations.add(new FieldError(field, "must be a whole number within " + min + ".." + max));
-        return absent;
     }
 }
