@@ -6,7 +6,10 @@ public final class Topics {
     public static final String USAGE_V1 = "usage.v1";
     /** {@link dev.aispend.contracts.outcome.OutcomeRecord}, keyed by team, published by ingest-service. */
     public static final String OUTCOMES_V1 = "outcomes.v1";
-    /** {@link dev.aispend.contracts.identity.IdentityLink}, keyed by alias ref, published by ingest-service. */
+    /**
+     * {@link dev.aispend.contracts.identity.IdentityMessage}s, published by ingest-service: directory links keyed by
+     * alias ref, re-identifications keyed by person ref; the record is named by a header.
+     */
     public static final String IDENTITY_V1 = "identity.v1";
     /** {@link dev.aispend.contracts.policy.PolicyChangeRequest}, keyed by policy id, published by policy-service. */
     public static final String POLICY_CHANGES_V1 = "policy-changes.v1";

@@ -23,6 +23,8 @@ import java.time.Duration;
  * @param retryAfterSeconds        the Retry-After of a 503
  * @param usageTopicPartitions     partitions of usage.v1 (and outcomes.v1) when ingest creates it
  * @param topicReplicationFactor   replication of the topics ingest creates
+ * @param directoryEncryptionKey   base64 AES-256 key the directory encrypts aliases and person keys with
+ *                                 (DIRECTORY_ENCRYPTION_KEY); required
  */
 @ConfigurationProperties("ingest")
 public record IngestConfiguration(
@@ -38,9 +40,10 @@ public record IngestConfiguration(
         Duration publishTimeout,
         int retryAfterSeconds,
         int usageTopicPartitions,
-        short topicReplicationFactor) {
+        short topicReplicationFactor,
+        @Secret @Nullable String directoryEncryptionKey) {
 
-    /** Micronaut logs the beans it creates (at DEBUG): the key must not be among what it writes. */
+    /** Micronaut logs the beans it creates (at DEBUG): the keys must not be among what it writes. */
     @Override
     public String toString() {
         return Redacted.toString(this);

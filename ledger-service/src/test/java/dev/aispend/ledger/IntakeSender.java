@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,15 @@ public final class IntakeSender implements AutoCloseable {
 
     public IntakeSender send(String topic, String key, Object record) throws IOException {
         pending.add(producer.send(new ProducerRecord<>(topic, key, json.writeValueAsBytes(record))));
+        return this;
+    }
+
+    /** A record with a header, as ingest names the record of an identity.v1 message ({@code IdentityMessage}). */
+    public IntakeSender send(String topic, String key, Object record, String header, String headerValue)
+            throws IOException {
+        ProducerRecord<String, byte[]> message = new ProducerRecord<>(topic, key, json.writeValueAsBytes(record));
+        message.headers().add(header, headerValue.getBytes(StandardCharsets.UTF_8));
+        pending.add(producer.send(message));
         return this;
     }
 

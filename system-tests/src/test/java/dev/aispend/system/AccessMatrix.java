@@ -59,6 +59,7 @@ final class AccessMatrix {
         routes.put("GET /v1/api-keys", Set.of(A));
         routes.put("GET /v1/api-keys/{id}", Set.of(A));
         routes.put("DELETE /v1/api-keys/{id}", Set.of(A));
+        routes.put("POST /v1/directory/reidentifications", Set.of(C));
         // ledger-service
         routes.put("POST /v1/ledger/repricings", Set.of(P));
         routes.put("GET /v1/ledger/public-key", ANONYMOUS);

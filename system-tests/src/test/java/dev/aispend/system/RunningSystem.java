@@ -30,6 +30,7 @@ final class RunningSystem implements AutoCloseable {
 
     private final Map<String, ServiceProcess> services = new HashMap<>();
     private final Map<String, Map<String, String>> environments = new HashMap<>();
+    private final List<String> secrets = new ArrayList<>();
     private Path root;
     private Path logs;
 
@@ -40,8 +41,8 @@ final class RunningSystem implements AutoCloseable {
     /** @param extraEnvironment per service name, settings beside the common ones (e.g. a webhook secret) */
     static RunningSystem start(String runName, Map<String, Map<String, String>> extraEnvironment) {
         RunningSystem system = new RunningSystem();
-        Path root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
-        Path logs = root.resolve("system-tests/target/service-logs/" + runName);
+        Path root = repositoryRoot();
+        Path logs = logDirectory(runName);
         system.root = root;
         system.logs = logs;
         TestPostgres postgres = TestInfrastructure.postgres();
@@ -49,11 +50,16 @@ final class RunningSystem implements AutoCloseable {
         // A fixed seed: the key only has to be valid; tests never depend on its value.
         byte[] key = new byte[32];
         new Random(20261122L).nextBytes(key);
+        byte[] directoryKey = new byte[32];
+        new Random(20261124L).nextBytes(directoryKey);
         Path signingKey = SigningKeyFile.readOrCreate(logs.resolve("ledger-signing-key.pem"));
         // The services trust the tests' issuer (JsonHttp sends its tokens); report-service has its own for the ledger.
         Path issuerKeys = TestIssuer.writePublicKeys(logs.resolve("issuer-jwks.json"));
         Path reportCredential = ServiceCredentials.write(logs.resolve("report-service.token"),
                 ServiceCredentials.reportService(TestIssuer.issuer()));
+        system.secrets.addAll(List.of(Base64.getEncoder().encodeToString(key),
+                Base64.getEncoder().encodeToString(directoryKey), privateKeyOf(signingKey),
+                read(reportCredential)));
         List<ServiceProcess> started = new ArrayList<>();
         for (ServiceSpec spec : ServiceSpec.defaults()) {
             Map<String, String> environment = new HashMap<>();
@@ -62,6 +68,9 @@ final class RunningSystem implements AutoCloseable {
             environment.put("DB_USER", postgres.user());
             environment.put("DB_PASSWORD", postgres.password());
             environment.put("PSEUDONYM_KEY", Base64.getEncoder().encodeToString(key));
+            if (spec.name().equals("ingest-service")) {
+                environment.put("DIRECTORY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(directoryKey));
+            }
             environment.put("LEDGER_SIGNING_KEY_FILE", signingKey.toString());
             environment.put("LOG_FORMAT", "text");
             environment.put("AUTH_ISSUER", TestIssuer.ISSUER);
@@ -109,6 +118,15 @@ final class RunningSystem implements AutoCloseable {
         restarted.awaitHealthy(START_TIMEOUT);
     }
 
+    private static Path repositoryRoot() {
+        return Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
+    }
+
+    /** Where the services of run {@code runName} write their logs ({@code <service>.log}, appended to). */
+    static Path logDirectory(String runName) {
+        return repositoryRoot().resolve("system-tests/target/service-logs/" + runName);
+    }
+
     static String topicPrefix(String runName) {
         return runName + ".";
     }
@@ -120,6 +138,33 @@ final class RunningSystem implements AutoCloseable {
     /** The JDBC URL of {@code service}'s database (user and password: TestInfrastructure.postgres()). */
     String databaseUrl(String service) {
         return environments.get(service).get("DB_URL");
+    }
+
+    /**
+     * The secrets this run configured: the pseudonym and directory keys, the ledger's private signing key (base64,
+     * as in its PEM file) and report-service's token for the ledger. None may ever show in what the run stores,
+     * publishes or logs.
+     */
+    List<String> secrets() {
+        return List.copyOf(secrets);
+    }
+
+    private static String privateKeyOf(Path pem) {
+        String text = read(pem);
+        int begin = text.indexOf("-----BEGIN PRIVATE KEY-----");
+        int end = text.indexOf("-----END PRIVATE KEY-----");
+        if (begin < 0 || end < begin) {
+            throw new IllegalStateException(pem + " holds no PRIVATE KEY");
+        }
+        return text.substring(begin + "-----BEGIN PRIVATE KEY-----".length(), end).replaceAll("\\s", "");
+    }
+
+    private static String read(Path file) {
+        try {
+            return java.nio.file.Files.readString(file).strip();
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
     }
 
     /** The names of the four services, as {@link #url} knows them. */

@@ -10,7 +10,7 @@ import java.util.Objects;
  * A directory change, as ingest-service hands it to the ledger on {@code identity.v1}: from
  * {@code effectiveFrom} on, the alias (already pseudonymized: {@code aliasRef} is a keyed HMAC of e.g. an email or
  * a GitHub login) belongs to {@code personRef}, in {@code team} and {@code costCenter}. {@code linkId} is the
- * idempotency key. Schema version 1.
+ * idempotency key. Schema version 1 (header {@value IdentityMessage#LINK_V1}, or none: {@link IdentityMessage}).
  */
 @Serdeable
 public record IdentityLink(
@@ -22,7 +22,7 @@ public record IdentityLink(
         @Nullable String costCenter,
         Instant effectiveFrom,
         Instant receivedAt,
-        String source) {
+        String source) implements IdentityMessage {
 
     public IdentityLink {
         Objects.requireNonNull(linkId, "linkId");

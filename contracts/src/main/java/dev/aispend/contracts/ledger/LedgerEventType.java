@@ -19,6 +19,7 @@ public enum LedgerEventType {
     SPEND_REPRICED("SpendRepriced", 1, SpendRepriced.class),
     USAGE_CONFLICT_FLAGGED("UsageConflictFlagged", 1, UsageConflictFlagged.class),
     USAGE_EVIDENCE_RECORDED("UsageEvidenceRecorded", 1, UsageEvidenceRecorded.class),
+    PERSON_REIDENTIFIED("PersonReidentified", 1, PersonReidentified.class),
     /** The foundation's usage event: read as unpriced spend ({@link LegacyUsageRecorded#toSpendRecorded()}). */
     LEGACY_USAGE_RECORDED("dev.aispend.ledger.api.UsageRecordedEvent", 1, LegacyUsageRecorded.class),
     /** The foundation's conflict event: the same fields as {@link UsageConflictFlagged} version 1. */

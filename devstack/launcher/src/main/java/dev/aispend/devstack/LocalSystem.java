@@ -33,6 +33,7 @@ public final class LocalSystem implements AutoCloseable {
     private ForkedKafkaBroker kafka;
     private Path signingKeyFile;
     private String githubWebhookSecret;
+    private String directoryEncryptionKey;
     private Path issuerPublicKeys;
     private Path reportLedgerCredential;
 
@@ -71,6 +72,9 @@ public final class LocalSystem implements AutoCloseable {
                 options.kafkaPort());
         started.push(kafka);
         String pseudonymKey = readOrCreateSecret(dataDirectory.resolve("secrets").resolve("pseudonym-key"));
+        // The key ingest's directory encrypts emails and other aliases with (docs/security.md); kept like the above.
+        directoryEncryptionKey = readOrCreateSecret(dataDirectory.resolve("secrets")
+                .resolve("directory-encryption-key"));
         // The secret GitHub signs webhook deliveries with (docs/github.md); without one ingest refuses them all.
         githubWebhookSecret = readOrCreateSecret(dataDirectory.resolve("secrets").resolve("github-webhook-secret"));
         signingKeyFile = SigningKeyFile.readOrCreate(dataDirectory.resolve("secrets").resolve("ledger-signing-key.pem"))
@@ -113,6 +117,9 @@ public final class LocalSystem implements AutoCloseable {
         environment.put("AUTH_JWKS_FILE", issuerPublicKeys.toString());
         if (spec.name().equals("report-service")) {
             environment.put("AUTH_LEDGER_CREDENTIAL_FILE", reportLedgerCredential.toString());
+        }
+        if (spec.name().equals("ingest-service")) {
+            environment.put("DIRECTORY_ENCRYPTION_KEY", directoryEncryptionKey);
         }
         if (spec.name().equals("ingest-service") && System.getenv("INGEST_GITHUB_WEBHOOK_SECRET") == null) {
             environment.put("INGEST_GITHUB_WEBHOOK_SECRET", githubWebhookSecret);

@@ -75,6 +75,10 @@ public final class SubmissionRules {
                     + limits.maxReportedCostUsdMicros() + " USD micros, was " + reported));
         }
         checkAttributes(usage.attributes(), violations);
+        EmailAddresses.refuseIn("model", usage.model(), violations);
+        EmailAddresses.refuseIn("sessionId", usage.sessionId(), violations);
+        EmailAddresses.refuseIn("requestId", usage.requestId(), violations);
+        usage.attributes().forEach((key, value) -> EmailAddresses.refuseIn("attributes." + key, value, violations));
         return violations;
     }
 
@@ -100,6 +104,10 @@ public final class SubmissionRules {
                 MAX_SESSION_ID_LENGTH, violations);
         checkList("aiAssistance.coAuthoredBy", outcome.aiAssistance().coAuthoredBy(), MAX_EVIDENCE_ITEMS,
                 MAX_ALIAS_LENGTH, violations);
+        // Not coAuthoredBy: its entries are agents' commit identities only (AgentIdentities), addresses included.
+        EmailAddresses.refuseIn("repository", outcome.repository(), violations);
+        EmailAddresses.refuseInEach("labels", outcome.labels(), violations);
+        EmailAddresses.refuseInEach("aiAssistance.sessionIds", outcome.aiAssistance().sessionIds(), violations);
         return violations;
     }
 

@@ -65,6 +65,12 @@ public final class DirectoryLinks {
                 personRef(row.personId()), row.team(), row.costCenter(), row.validFrom(), receivedAt, SOURCE);
     }
 
+    /** The link of a row as the table keeps it: the same link as of the row it was written from. */
+    public IdentityLink link(SealedRows.Stored stored, Instant receivedAt) {
+        return new IdentityLink(stored.linkId(), stored.aliasRef(), stored.kind().wireName(), stored.personRef(),
+                stored.team(), stored.costCenter(), stored.validFrom(), receivedAt, SOURCE);
+    }
+
     private DirectoryRow row(AliasKind kind, String value, Instant validFrom, String personId, PersonEntry entry) {
         String linkId = DeterministicIds.of(LINK_ID_PREFIX, kind.wireName(), aliasRef(kind, value),
                 personRef(personId), entry.team(), entry.costCenter(), validFrom.toString());

@@ -4,7 +4,6 @@ import dev.aispend.ingest.identity.AliasKind;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * One row of {@code directory_entry}: from {@code validFrom} on, the alias ({@code value} as
@@ -19,12 +18,6 @@ public record DirectoryRow(
         String team,
         @Nullable String costCenter,
         String linkId) {
-
-    /** Same person, team and cost center: what decides whether a row at the same key repeats or conflicts. */
-    public boolean sameAssignment(DirectoryRow other) {
-        return personId.equals(other.personId) && team.equals(other.team)
-                && Objects.equals(costCenter, other.costCenter);
-    }
 
     public Key key() {
         return new Key(kind, value, validFrom);

@@ -50,16 +50,18 @@ public class DirectoryService {
     private final DirectoryRules rules;
     private final DirectoryLinks links;
     private final DirectoryStore store;
+    private final SealedRows sealed;
     private final IntakePublisher publisher;
     private final TopicNames topics;
     private final Clock clock;
     private final Duration publishTimeout;
 
-    DirectoryService(DirectoryRules rules, DirectoryLinks links, DirectoryStore store, IntakePublisher publisher,
-                     TopicNames topics, Clock clock, IngestConfiguration configuration) {
+    DirectoryService(DirectoryRules rules, DirectoryLinks links, DirectoryStore store, SealedRows sealed,
+                     IntakePublisher publisher, TopicNames topics, Clock clock, IngestConfiguration configuration) {
         this.rules = rules;
         this.links = links;
         this.store = store;
+        this.sealed = sealed;
         this.publisher = publisher;
         this.topics = topics;
         this.clock = clock;
@@ -76,22 +78,25 @@ public class DirectoryService {
         rules.requireValid(entries, locator);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Map<DirectoryRow.Key, Planned> planned = plan(entries, now);
-        Map<DirectoryRow.Alias, DirectoryStore.Recorded> current = store.inForce(planned.values().stream()
+        // Compared by refs, as stored: deciding what repeats and what conflicts decrypts nothing.
+        Map<DirectoryRow.Alias, SealedRows.Stored> current = store.inForceSealed(planned.values().stream()
                 .filter(Planned::undated).map(plan -> plan.row().alias()).toList(), now);
-        List<DirectoryRow> standing = new ArrayList<>();
+        List<SealedRows.Stored> standing = new ArrayList<>();
         List<Planned> toWrite = new ArrayList<>();
         for (Planned plan : planned.values()) {
-            DirectoryStore.Recorded inForce = plan.undated() ? current.get(plan.row().alias()) : null;
-            if (inForce != null && inForce.row().sameAssignment(plan.row())) {
-                standing.add(inForce.row());
+            SealedRows.Stored inForce = plan.undated() ? current.get(plan.row().alias()) : null;
+            if (inForce != null && sealed.sameAssignment(inForce, plan.row())) {
+                standing.add(inForce);
             } else {
                 toWrite.add(plan);
             }
         }
         Set<DirectoryRow.Key> inserted = store.insertNew(toWrite.stream().map(Planned::row).toList());
         requireNoConflict(toWrite, inserted, locator);
-        List<DirectoryRow> published = new ArrayList<>(standing);
-        toWrite.forEach(plan -> published.add(plan.row()));
+        Instant receivedAt = clock.instant();
+        List<IdentityLink> published = new ArrayList<>();
+        standing.forEach(stored -> published.add(links.link(stored, receivedAt)));
+        toWrite.forEach(plan -> published.add(links.link(plan.row(), receivedAt)));
         publish(published);
         LOG.info("directory: {} entries, {} alias rows, {} new, links acknowledged", entries.size(),
                 planned.size(), inserted.size());
@@ -105,10 +110,16 @@ public class DirectoryService {
         return store.inForce(new DirectoryRow.Alias(kind, kind.normalize(value)), at);
     }
 
-    /** A page of the rows naming a person, oldest first. */
+    /** A page of the rows naming a person (by the person key), oldest first. */
     @ReadOnly
     public List<DirectoryStore.Recorded> history(String person, int limit, long offset) {
-        return store.history(AliasKind.PERSON.normalize(person), limit, offset);
+        return store.history(links.personRef(AliasKind.PERSON.normalize(person)), limit, offset);
+    }
+
+    /** The rows of the person {@code personRef} names (at most {@code limit}, oldest first), decrypted. */
+    @ReadOnly
+    public List<DirectoryStore.Recorded> rowsOf(String personRef, int limit) {
+        return store.history(personRef, limit, 0);
     }
 
     public DirectoryLinks links() {
@@ -133,15 +144,15 @@ public class DirectoryService {
         if (present.isEmpty()) {
             return;
         }
-        Map<DirectoryRow.Key, DirectoryRow> recorded = store.at(present.stream().map(plan -> plan.row().key())
+        Map<DirectoryRow.Key, SealedRows.Stored> recorded = store.at(present.stream().map(plan -> plan.row().key())
                 .toList());
         List<FieldError> conflicts = new ArrayList<>();
         for (Planned plan : present) {
-            DirectoryRow existing = recorded.get(plan.row().key());
+            SealedRows.Stored existing = recorded.get(plan.row().key());
             if (existing == null) {
                 throw new IllegalStateException("a directory row was refused as a duplicate link id at another key");
             }
-            if (!existing.sameAssignment(plan.row())) {
+            if (!sealed.sameAssignment(existing, plan.row())) {
                 // The field path says which alias; its value (personal data) is not echoed into the answer, which
                 // proxies and clients log.
                 conflicts.add(new FieldError(locator.path(plan.index(), fieldOf(plan)), "this "
@@ -156,9 +167,7 @@ public class DirectoryService {
     }
 
     /** Publishes every link and waits, bounded, for all acknowledgements; stops early once one failed. */
-    private void publish(List<DirectoryRow> rows) {
-        Instant receivedAt = clock.instant();
-        List<IdentityLink> toPublish = rows.stream().map(row -> links.link(row, receivedAt)).toList();
+    private void publish(List<IdentityLink> toPublish) {
         try {
             BoundedSends.sendAll(toPublish, link -> publisher.publishLink(topics.identity(), link.aliasRef(), link),
                     publishTimeout, clock).join();

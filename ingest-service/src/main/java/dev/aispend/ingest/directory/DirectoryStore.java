@@ -22,66 +22,80 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * {@code directory_entry} (V1__directory.sql) in ingest's PostgreSQL, within the caller's transaction. Writes are
- * set-based (a statement per {@value #CHUNK_ROWS} rows, arrays unnested), so an import of thousands of entries
- * is a few statements, not thousands. Rows are only ever inserted: history is never rewritten.
+ * {@code directory_entry} (V5-V7) in ingest's PostgreSQL, within the caller's transaction. Rows are found by refs
+ * and hold their personal data encrypted ({@link SealedRows}); only the reads that must show it decrypt. Writes are
+ * set-based (a statement per {@value #CHUNK_ROWS} rows, arrays unnested), so an import of thousands of entries is a
+ * few statements, not thousands. Rows are only ever inserted: history is never rewritten.
  */
 @Singleton
 public class DirectoryStore {
     static final int CHUNK_ROWS = 1_000;
-    private static final String COLUMNS = "alias_kind, alias_value, valid_from, person_id, team, cost_center, "
-            + "link_id, recorded_at";
+    private static final String COLUMNS = "alias_kind, alias_ref, alias_sealed, valid_from, person_ref, "
+            + "person_sealed, team, cost_center, link_id, recorded_at";
     private static final String INSERT = """
-            INSERT INTO directory_entry (alias_kind, alias_value, valid_from, person_id, team, cost_center, link_id)
-            SELECT * FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[])
+            INSERT INTO directory_entry (alias_kind, alias_ref, alias_sealed, valid_from, person_ref, person_sealed,
+                                         team, cost_center, link_id)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::bytea[], ?::timestamptz[], ?::text[], ?::bytea[],
+                                 ?::text[], ?::text[], ?::text[])
             ON CONFLICT DO NOTHING
-            RETURNING alias_kind, alias_value, valid_from""";
+            RETURNING alias_kind, alias_ref, valid_from""";
     private static final String AT_KEYS = "SELECT " + COLUMNS + """
              FROM directory_entry
-            WHERE (alias_kind, alias_value, valid_from) IN
+            WHERE (alias_kind, alias_ref, valid_from) IN
                   (SELECT * FROM unnest(?::text[], ?::text[], ?::timestamptz[]))""";
-    private static final String IN_FORCE = "SELECT DISTINCT ON (alias_kind, alias_value) " + COLUMNS + """
+    private static final String IN_FORCE = "SELECT DISTINCT ON (alias_kind, alias_ref) " + COLUMNS + """
              FROM directory_entry
-            WHERE (alias_kind, alias_value) IN (SELECT * FROM unnest(?::text[], ?::text[])) AND valid_from <= ?
-            ORDER BY alias_kind, alias_value, valid_from DESC""";
-    /** Per lookup (kind, value, at): its entry in force then, through the primary key's index, one probe each. */
+            WHERE (alias_kind, alias_ref) IN (SELECT * FROM unnest(?::text[], ?::text[])) AND valid_from <= ?
+            ORDER BY alias_kind, alias_ref, valid_from DESC""";
+    /** Per lookup (kind, ref, at): its entry in force then, through the primary key's index, one probe each. */
     private static final String IN_FORCE_AT = """
-            SELECT lookup.position, entry.person_id, entry.team, entry.cost_center
-              FROM unnest(?::text[], ?::text[], ?::timestamptz[]) WITH ORDINALITY AS lookup(kind, value, at, position)
-              CROSS JOIN LATERAL (SELECT person_id, team, cost_center FROM directory_entry
-                                   WHERE alias_kind = lookup.kind AND alias_value = lookup.value
+            SELECT lookup.position, entry.person_ref, entry.team, entry.cost_center
+              FROM unnest(?::text[], ?::text[], ?::timestamptz[]) WITH ORDINALITY AS lookup(kind, ref, at, position)
+              CROSS JOIN LATERAL (SELECT person_ref, team, cost_center FROM directory_entry
+                                   WHERE alias_kind = lookup.kind AND alias_ref = lookup.ref
                                      AND valid_from <= lookup.at
                                    ORDER BY valid_from DESC LIMIT 1) entry""";
     private static final String HISTORY = "SELECT " + COLUMNS + """
-             FROM directory_entry WHERE person_id = ?
-            ORDER BY valid_from, alias_kind, alias_value LIMIT ? OFFSET ?""";
+             FROM directory_entry WHERE person_ref = ?
+            ORDER BY valid_from, alias_kind, alias_ref LIMIT ? OFFSET ?""";
 
     private final ConnectionOperations<Connection> connections;
+    private final SealedRows sealed;
 
-    DirectoryStore(ConnectionOperations<Connection> connections) {
+    DirectoryStore(ConnectionOperations<Connection> connections, SealedRows sealed) {
         this.connections = connections;
+        this.sealed = sealed;
     }
 
     /** Inserts the rows whose key is free; returns the keys it inserted (the others were there already). */
     public Set<DirectoryRow.Key> insertNew(List<DirectoryRow> rows) {
         Set<DirectoryRow.Key> inserted = new HashSet<>();
-        for (int start = 0; start < rows.size(); start += CHUNK_ROWS) {
-            List<DirectoryRow> chunk = rows.subList(start, Math.min(rows.size(), start + CHUNK_ROWS));
+        for (List<DirectoryRow> rowsOfChunk : chunks(rows)) {
+            List<SealedRows.Stored> chunk = rowsOfChunk.stream().map(sealed::seal).toList();
+            Map<StoredKey, DirectoryRow.Key> keys = new HashMap<>();
+            for (int index = 0; index < chunk.size(); index++) {
+                SealedRows.Stored stored = chunk.get(index);
+                keys.put(new StoredKey(stored.kind(), stored.aliasRef(), stored.validFrom()),
+                        rowsOfChunk.get(index).key());
+            }
             run(INSERT, statement -> {
                 Connection connection = statement.getConnection();
                 statement.setArray(1, texts(connection, chunk.stream().map(row -> row.kind().wireName())));
-                statement.setArray(2, texts(connection, chunk.stream().map(DirectoryRow::value)));
-                statement.setArray(3, texts(connection, chunk.stream().map(row -> row.validFrom().toString())));
-                statement.setArray(4, texts(connection, chunk.stream().map(DirectoryRow::personId)));
-                statement.setArray(5, texts(connection, chunk.stream().map(DirectoryRow::team)));
-                statement.setArray(6, texts(connection, chunk.stream().map(DirectoryRow::costCenter)));
-                statement.setArray(7, texts(connection, chunk.stream().map(DirectoryRow::linkId)));
+                statement.setArray(2, texts(connection, chunk.stream().map(SealedRows.Stored::aliasRef)));
+                statement.setArray(3, bytes(connection, chunk.stream().map(SealedRows.Stored::aliasSealed)));
+                statement.setArray(4, texts(connection, chunk.stream().map(row -> row.validFrom().toString())));
+                statement.setArray(5, texts(connection, chunk.stream().map(SealedRows.Stored::personRef)));
+                statement.setArray(6, bytes(connection, chunk.stream().map(SealedRows.Stored::personSealed)));
+                statement.setArray(7, texts(connection, chunk.stream().map(SealedRows.Stored::team)));
+                statement.setArray(8, texts(connection, chunk.stream().map(SealedRows.Stored::costCenter)));
+                statement.setArray(9, texts(connection, chunk.stream().map(SealedRows.Stored::linkId)));
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
-                        inserted.add(new DirectoryRow.Key(AliasKind.fromWireName(result.getString(1)),
-                                result.getString(2), instant(result, 3)));
+                        inserted.add(keys.get(new StoredKey(AliasKind.fromWireName(result.getString(1)),
+                                result.getString(2), instant(result, 3))));
                     }
                 }
                 return null;
@@ -90,36 +104,43 @@ public class DirectoryStore {
         return inserted;
     }
 
-    /** The rows recorded at these keys. */
-    public Map<DirectoryRow.Key, DirectoryRow> at(Collection<DirectoryRow.Key> keys) {
-        List<DirectoryRow.Key> all = List.copyOf(keys);
-        Map<DirectoryRow.Key, DirectoryRow> found = new HashMap<>();
-        for (int start = 0; start < all.size(); start += CHUNK_ROWS) {
-            List<DirectoryRow.Key> chunk = all.subList(start, Math.min(all.size(), start + CHUNK_ROWS));
+    /** The rows recorded at these keys, as stored (not decrypted). */
+    public Map<DirectoryRow.Key, SealedRows.Stored> at(Collection<DirectoryRow.Key> keys) {
+        Map<StoredKey, DirectoryRow.Key> asked = new HashMap<>();
+        keys.forEach(key -> asked.put(storedKey(key), key));
+        Map<DirectoryRow.Key, SealedRows.Stored> found = new HashMap<>();
+        for (List<StoredKey> chunk : chunks(List.copyOf(asked.keySet()))) {
             run(AT_KEYS, statement -> {
                 Connection connection = statement.getConnection();
                 statement.setArray(1, texts(connection, chunk.stream().map(key -> key.kind().wireName())));
-                statement.setArray(2, texts(connection, chunk.stream().map(DirectoryRow.Key::value)));
+                statement.setArray(2, texts(connection, chunk.stream().map(StoredKey::ref)));
                 statement.setArray(3, texts(connection, chunk.stream().map(key -> key.validFrom().toString())));
-                readRows(statement).forEach(recorded -> found.put(recorded.row().key(), recorded.row()));
+                readRows(statement).forEach(stored -> found.put(asked.get(new StoredKey(stored.stored().kind(),
+                        stored.stored().aliasRef(), stored.stored().validFrom())), stored.stored()));
                 return null;
             });
         }
         return found;
     }
 
-    /** The entry in force at {@code at} (valid from at or before it) of each alias that has one. */
-    public Map<DirectoryRow.Alias, Recorded> inForce(Collection<DirectoryRow.Alias> aliases, Instant at) {
-        List<DirectoryRow.Alias> all = List.copyOf(aliases);
-        Map<DirectoryRow.Alias, Recorded> found = new HashMap<>();
-        for (int start = 0; start < all.size(); start += CHUNK_ROWS) {
-            List<DirectoryRow.Alias> chunk = all.subList(start, Math.min(all.size(), start + CHUNK_ROWS));
+    /**
+     * The entry in force at {@code at} (valid from at or before it) of each alias that has one, as stored (not
+     * decrypted).
+     */
+    public Map<DirectoryRow.Alias, SealedRows.Stored> inForceSealed(Collection<DirectoryRow.Alias> aliases,
+                                                                   Instant at) {
+        Map<String, DirectoryRow.Alias> byRef = new HashMap<>();
+        aliases.forEach(alias -> byRef.put(sealed.aliasRef(alias.kind(), alias.value()), alias));
+        Map<DirectoryRow.Alias, SealedRows.Stored> found = new HashMap<>();
+        for (List<DirectoryRow.Alias> chunk : chunks(List.copyOf(aliases))) {
             run(IN_FORCE, statement -> {
                 Connection connection = statement.getConnection();
                 statement.setArray(1, texts(connection, chunk.stream().map(alias -> alias.kind().wireName())));
-                statement.setArray(2, texts(connection, chunk.stream().map(DirectoryRow.Alias::value)));
+                statement.setArray(2, texts(connection, chunk.stream()
+                        .map(alias -> sealed.aliasRef(alias.kind(), alias.value()))));
                 statement.setObject(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-                readRows(statement).forEach(recorded -> found.put(recorded.row().alias(), recorded));
+                readRows(statement).forEach(stored -> found.put(byRef.get(stored.stored().aliasRef()),
+                        stored.stored()));
                 return null;
             });
         }
@@ -129,7 +150,7 @@ public class DirectoryStore {
     /**
      * The entry in force at each lookup's own time (latest valid-from at or before it), for the lookups that have
      * one: a request's lookups in one statement, whatever their number (a request carries at most
-     * INGEST_MAX_BATCH_RECORDS records of five aliases each).
+     * INGEST_MAX_BATCH_RECORDS records of five aliases each). Nothing is decrypted: the answer is refs and teams.
      */
     public Map<Directory.Lookup, DirectoryEntry> inForceAt(List<Directory.Lookup> lookups) {
         if (lookups.isEmpty()) {
@@ -138,7 +159,8 @@ public class DirectoryStore {
         return run(IN_FORCE_AT, statement -> {
             Connection connection = statement.getConnection();
             statement.setArray(1, texts(connection, lookups.stream().map(lookup -> lookup.kind().wireName())));
-            statement.setArray(2, texts(connection, lookups.stream().map(Directory.Lookup::normalizedValue)));
+            statement.setArray(2, texts(connection, lookups.stream()
+                    .map(lookup -> sealed.aliasRef(lookup.kind(), lookup.normalizedValue()))));
             statement.setArray(3, texts(connection, lookups.stream().map(lookup -> lookup.at().toString())));
             Map<Directory.Lookup, DirectoryEntry> found = new HashMap<>();
             try (ResultSet result = statement.executeQuery()) {
@@ -151,18 +173,29 @@ public class DirectoryStore {
         });
     }
 
+    /** The entry in force for one alias at {@code at}, decrypted: the admin's read. */
     public Optional<Recorded> inForce(DirectoryRow.Alias alias, Instant at) {
-        return Optional.ofNullable(inForce(List.of(alias), at).get(alias));
+        return run(IN_FORCE, statement -> {
+            Connection connection = statement.getConnection();
+            statement.setArray(1, texts(connection, Stream.of(alias.kind().wireName())));
+            statement.setArray(2, texts(connection, Stream.of(sealed.aliasRef(alias.kind(), alias.value()))));
+            statement.setObject(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            return readRows(statement).stream().findFirst().map(this::opened);
+        });
     }
 
-    /** Rows naming {@code personId} (normalized), oldest first; a page of at most {@code limit}. */
-    public List<Recorded> history(String personId, int limit, long offset) {
+    /** Rows of the person {@code personRef} names, oldest first, decrypted; a page of at most {@code limit}. */
+    public List<Recorded> history(String personRef, int limit, long offset) {
         return run(HISTORY, statement -> {
-            statement.setString(1, personId);
+            statement.setString(1, personRef);
             statement.setInt(2, limit);
             statement.setLong(3, offset);
-            return readRows(statement);
+            return readRows(statement).stream().map(this::opened).toList();
         });
+    }
+
+    private StoredKey storedKey(DirectoryRow.Key key) {
+        return new StoredKey(key.kind(), sealed.aliasRef(key.kind(), key.value()), key.validFrom());
     }
 
     private <T> T run(String sql, Statement<T> work) {
@@ -174,21 +207,37 @@ public class DirectoryStore {
         }
     }
 
-    private static List<Recorded> readRows(PreparedStatement statement) throws SQLException {
-        List<Recorded> rows = new ArrayList<>();
+    private static List<StoredAt> readRows(PreparedStatement statement) throws SQLException {
+        List<StoredAt> rows = new ArrayList<>();
         try (ResultSet result = statement.executeQuery()) {
             while (result.next()) {
-                rows.add(new Recorded(new DirectoryRow(AliasKind.fromWireName(result.getString(1)),
-                        result.getString(2), instant(result, 3), result.getString(4), result.getString(5),
-                        result.getString(6), result.getString(7)), instant(result, 8)));
+                rows.add(new StoredAt(new SealedRows.Stored(AliasKind.fromWireName(result.getString(1)),
+                        result.getString(2), result.getBytes(3), instant(result, 4), result.getString(5),
+                        result.getBytes(6), result.getString(7), result.getString(8), result.getString(9)),
+                        instant(result, 10)));
             }
         }
         return rows;
     }
 
-    private static java.sql.Array texts(Connection connection, java.util.stream.Stream<String> values)
-            throws SQLException {
+    private Recorded opened(StoredAt stored) {
+        return new Recorded(sealed.open(stored.stored()), stored.recordedAt());
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int start = 0; start < all.size(); start += CHUNK_ROWS) {
+            chunks.add(all.subList(start, Math.min(all.size(), start + CHUNK_ROWS)));
+        }
+        return chunks;
+    }
+
+    private static java.sql.Array texts(Connection connection, Stream<String> values) throws SQLException {
         return connection.createArrayOf("text", values.toArray(String[]::new));
+    }
+
+    private static java.sql.Array bytes(Connection connection, Stream<byte[]> values) throws SQLException {
+        return connection.createArrayOf("bytea", values.toArray(byte[][]::new));
     }
 
     private static Instant instant(ResultSet result, int column) throws SQLException {
@@ -197,6 +246,14 @@ public class DirectoryStore {
 
     /** A row and when ingest recorded it. */
     public record Recorded(DirectoryRow row, Instant recordedAt) {
+    }
+
+    /** A row as stored, and when ingest recorded it. */
+    private record StoredAt(SealedRows.Stored stored, Instant recordedAt) {
+    }
+
+    /** The table's primary key: the alias by its ref. */
+    private record StoredKey(AliasKind kind, String ref, Instant validFrom) {
     }
 
     @FunctionalInterface

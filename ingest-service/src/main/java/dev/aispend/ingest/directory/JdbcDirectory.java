@@ -1,9 +1,8 @@
 package dev.aispend.ingest.directory;
 
+import dev.aispend.ingest.identity.AliasKind;
 import dev.aispend.ingest.identity.Directory;
 import dev.aispend.ingest.identity.DirectoryEntry;
-
-import dev.aispend.ingest.identity.AliasKind;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 
@@ -13,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The directory in ingest's PostgreSQL ({@code directory_entry}, V1__directory.sql), read through {@link DirectoryStore}. */
+/**
+ * The directory in ingest's PostgreSQL ({@code directory_entry}), read through {@link DirectoryStore} by refs: usage
+ * resolution decrypts nothing.
+ */
 @Singleton
 class JdbcDirectory implements Directory {
     private final DirectoryStore store;
@@ -25,9 +27,8 @@ class JdbcDirectory implements Directory {
     @Override
     @ReadOnly
     public Optional<DirectoryEntry> find(AliasKind kind, String normalizedValue, Instant at) {
-        return store.inForce(new DirectoryRow.Alias(kind, normalizedValue), at)
-                .map(recorded -> new DirectoryEntry(recorded.row().personId(), recorded.row().team(),
-                        recorded.row().costCenter()));
+        Lookup lookup = new Lookup(kind, normalizedValue, at);
+        return Optional.ofNullable(store.inForceAt(List.of(lookup)).get(lookup));
     }
 
     /** One query for all of a request's lookups ({@link DirectoryStore#inForceAt}). */

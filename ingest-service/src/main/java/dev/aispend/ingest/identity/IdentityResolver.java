@@ -55,7 +55,7 @@ public final class IdentityResolver {
         for (SubjectAliases.Alias alias : subject.aliases().given()) {
             DirectoryEntry entry = found.get(lookup(alias, subject.at()));
             if (entry != null) {
-                return new Attribution(pseudonymizer.personRef(entry.personId()), team != null ? team : entry.team(),
+                return new Attribution(entry.personRef(), team != null ? team : entry.team(),
                         team != null ? costCenter : (costCenter != null ? costCenter : entry.costCenter()), true);
             }
         }

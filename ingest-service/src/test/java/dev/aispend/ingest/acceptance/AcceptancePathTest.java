@@ -1,6 +1,7 @@
 package dev.aispend.ingest.acceptance;
 
 import dev.aispend.contracts.identity.IdentityLink;
+import dev.aispend.contracts.identity.Reidentification;
 import dev.aispend.contracts.outcome.OutcomeRecord;
 import dev.aispend.contracts.usage.TokenCounts;
 import dev.aispend.contracts.usage.UsageRecord;
@@ -128,6 +129,11 @@ class AcceptancePathTest {
 
             public CompletableFuture<RecordMetadata> publishLink(String topic, String aliasRef, IdentityLink link) {
                 throw new UnsupportedOperationException("the acceptance path publishes no links");
+            }
+
+            public CompletableFuture<RecordMetadata> publishReidentification(String topic, String personRef,
+                                                                             Reidentification act) {
+                throw new UnsupportedOperationException("the acceptance path records no re-identification");
             }
         };
         SubmissionRules rules = new SubmissionRules(new IngestLimits(1_000_000, 1_000_000_000, Duration.ofMinutes(5),

@@ -2,6 +2,7 @@ package dev.aispend.ingest.acceptance;
 
 import dev.aispend.ingest.identity.SubjectAliases;
 
+import dev.aispend.contracts.outcome.OutcomeRecord;
 import dev.aispend.contracts.usage.TokenCounts;
 import dev.aispend.platform.web.FieldError;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,26 @@ class SubmissionRulesTest {
 
         assertThat(fields(rules.check(outcome, RecordAge.LIVE))).containsExactlyInAnyOrder("kind", "additions",
                 "count");
+    }
+
+    @Test
+    void refuses_an_email_address_in_free_text_that_would_reach_the_ledger_naming_each_field() {
+        UsageSubmission usage = new UsageSubmission("req-1", NOW, "api", SubjectAliases.ofEmail("alice@example.com"),
+                "platform", null, "anthropic", "claude-sonnet-4-5", TokenCounts.of(1, 1), "coding",
+                "session of bob@example.com", "mailto:carol@example.org", null, Map.of("reviewer", "Dave <d@x.io>"),
+                false);
+        OutcomeSubmission outcome = new OutcomeSubmission("pr-1", "pull_request_merged", NOW, "api",
+                SubjectAliases.ofGithubLogin("octocat"), null, null, "acme/api", 7L, 1L, 1L,
+                List.of("ok", "owner:erin@example.com"), new OutcomeRecord.AiAssistance(List.of("s@x.io"),
+                List.of("Claude <noreply@anthropic.com>")), null);
+
+        assertThat(rules.check(usage, RecordAge.LIVE)).extracting(FieldError::field)
+                .containsExactly("sessionId", "requestId", "attributes.reviewer");
+        assertThat(rules.check(usage, RecordAge.LIVE)).extracting(FieldError::message)
+                .allMatch(message -> message.startsWith("must not contain an email address"));
+        // An agent's commit identity is evidence, not a person: coAuthoredBy keeps it (AgentIdentities).
+        assertThat(fields(rules.check(outcome, RecordAge.LIVE))).containsExactly("labels[1]",
+                "aiAssistance.sessionIds[0]");
     }
 
     private static UsageSubmission usage(Instant at, TokenCounts tokens, Map<String, String> attributes) {

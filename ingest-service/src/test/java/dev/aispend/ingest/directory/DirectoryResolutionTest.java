@@ -75,7 +75,7 @@ class DirectoryResolutionTest {
         return rows.stream().filter(row -> row.kind() == kind && row.value().equals(value)
                         && !row.validFrom().isAfter(at))
                 .max(Comparator.comparing(DirectoryRow::validFrom))
-                .map(row -> new DirectoryEntry(row.personId(), row.team(), row.costCenter()));
+                .map(row -> new DirectoryEntry(links.personRef(row.personId()), row.team(), row.costCenter()));
     }
 
     private static PersonEntry dana(String team, String costCenter) {

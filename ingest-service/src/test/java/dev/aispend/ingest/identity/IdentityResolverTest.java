@@ -15,10 +15,15 @@ class IdentityResolverTest {
     /** alice-gh is alice in platform until June, then in research. */
     private final Directory directory = (kind, value, at) -> kind == AliasKind.GITHUB_LOGIN
             && value.equals("alice-gh")
-            ? Optional.of(at.isBefore(MOVED) ? new DirectoryEntry("alice@example.com", "platform", "cc-1")
-            : new DirectoryEntry("alice@example.com", "research", "cc-2"))
+            ? Optional.of(at.isBefore(MOVED) ? new DirectoryEntry(alice(), "platform", "cc-1")
+            : new DirectoryEntry(alice(), "research", "cc-2"))
             : Optional.empty();
     private final IdentityResolver resolver = new IdentityResolver(directory, pseudonymizer);
+
+    /** The directory answers by person ref, as it stores people. */
+    private String alice() {
+        return pseudonymizer.personRef("alice@example.com");
+    }
 
     @Test
     void attributes_through_the_directory_as_of_the_time_of_use() {

@@ -20,6 +20,10 @@ final class IngestSecrets {
     static final String WEBHOOK_NEW_SECRET = "webhook-new-81fa02-never-logged";
     static final String WEBHOOK_OLD_SECRET = "webhook-old-07be93-never-logged";
     static final String LEDGER_CREDENTIAL = "ledger-credential-e41c70-never-logged";
+    /** Exactly 32 bytes of text (AES-256), base64: a usable key whose decoded form is searchable too. */
+    static final String DIRECTORY_KEY_TEXT = "directory-key-4c1e-never-logged!";
+    static final String DIRECTORY_ENCRYPTION_KEY = Base64.getEncoder().encodeToString(
+            DIRECTORY_KEY_TEXT.getBytes(StandardCharsets.US_ASCII));
 
     private IngestSecrets() {
     }
@@ -33,6 +37,7 @@ final class IngestSecrets {
         properties.put("ingest.github.webhook-secret", WEBHOOK_SECRET);
         properties.put("ingest.github.webhook-secrets", WEBHOOK_NEW_SECRET + "," + WEBHOOK_OLD_SECRET);
         properties.put("auth.ledger-credential", LEDGER_CREDENTIAL);
+        properties.put("ingest.directory-encryption-key", DIRECTORY_ENCRYPTION_KEY);
         return properties;
     }
 
@@ -46,6 +51,8 @@ final class IngestSecrets {
         secrets.put("INGEST_GITHUB_WEBHOOK_SECRETS (new)", WEBHOOK_NEW_SECRET);
         secrets.put("INGEST_GITHUB_WEBHOOK_SECRETS (old)", WEBHOOK_OLD_SECRET);
         secrets.put("AUTH_LEDGER_CREDENTIAL", LEDGER_CREDENTIAL);
+        secrets.put("DIRECTORY_ENCRYPTION_KEY", DIRECTORY_ENCRYPTION_KEY);
+        secrets.put("DIRECTORY_ENCRYPTION_KEY (decoded)", DIRECTORY_KEY_TEXT);
         return secrets;
     }
 }

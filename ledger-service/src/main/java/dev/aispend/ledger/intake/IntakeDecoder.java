@@ -1,6 +1,6 @@
 package dev.aispend.ledger.intake;
 
-import dev.aispend.contracts.identity.IdentityLink;
+import dev.aispend.contracts.identity.IdentityMessage;
 import dev.aispend.contracts.outcome.OutcomeRecord;
 import dev.aispend.contracts.policy.PolicyChangeRequest;
 import dev.aispend.contracts.policy.PolicyDecision;
@@ -9,29 +9,35 @@ import dev.aispend.platform.kafka.TopicNames;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Decodes messages of the five intake topics into their records, by topic; one that does not decode, or a
- * decision out of the ledger's bounds ({@link DecisionLimits}), is set aside with its reason, never dropped.
+ * Decodes messages of the five intake topics into their records, by topic (identity.v1 carries more than one
+ * record, named by a header: {@link IdentityMessage}); one that does not decode, is of a type this build does not
+ * know, or is a decision out of the ledger's bounds ({@link DecisionLimits}), is set aside with its reason, never
+ * dropped.
  */
 @Singleton
 final class IntakeDecoder {
     private final JsonMapper json;
     private final Map<String, Class<?>> recordTypeByTopic;
+    private final String identityTopic;
 
     IntakeDecoder(JsonMapper json, TopicNames topics) {
         this.json = json;
+        this.identityTopic = topics.identity();
         this.recordTypeByTopic = Map.of(
                 topics.usage(), UsageRecord.class,
                 topics.outcomes(), OutcomeRecord.class,
                 topics.policyChanges(), PolicyChangeRequest.class,
                 topics.decisions(), PolicyDecision.class,
-                topics.identity(), IdentityLink.class);
+                topics.identity(), IdentityMessage.class);
     }
 
     List<String> topics() {
@@ -42,8 +48,8 @@ final class IntakeDecoder {
         List<DecodedBatch.Decoded> records = new ArrayList<>(batch.size());
         List<DecodedBatch.Undecodable> undecodable = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> message : batch) {
-            Class<?> type = recordTypeByTopic.get(message.topic());
             try {
+                Class<?> type = recordTypeOf(message);
                 if (type == null) {
                     throw new IllegalArgumentException("no record type for topic " + message.topic());
                 }
@@ -64,6 +70,15 @@ final class IntakeDecoder {
             }
         }
         return new DecodedBatch(records, undecodable);
+    }
+
+    private Class<?> recordTypeOf(ConsumerRecord<String, byte[]> message) {
+        if (!message.topic().equals(identityTopic)) {
+            return recordTypeByTopic.get(message.topic());
+        }
+        Header type = message.headers().lastHeader(IdentityMessage.TYPE_HEADER);
+        return IdentityMessage.recordType(type == null || type.value() == null ? null
+                : new String(type.value(), StandardCharsets.UTF_8));
     }
 
     /** Enough of an id to find the message by, however long the id that was refused for its length. */

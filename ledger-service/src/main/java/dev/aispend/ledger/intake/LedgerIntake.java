@@ -1,7 +1,9 @@
 package dev.aispend.ledger.intake;
 
 import dev.aispend.contracts.identity.IdentityLink;
+import dev.aispend.contracts.identity.Reidentification;
 import dev.aispend.contracts.ledger.IdentityLinked;
+import dev.aispend.contracts.ledger.PersonReidentified;
 import dev.aispend.contracts.ledger.OutcomeRecorded;
 import dev.aispend.contracts.ledger.PolicyDecisionRecorded;
 import dev.aispend.contracts.outcome.OutcomeRecord;
@@ -28,10 +30,10 @@ import java.util.Set;
 
 /**
  * Records a polled batch of the intake topics (usage.v1, outcomes.v1, policy-changes.v1, decisions.v1,
- * identity.v1) in ONE database transaction, in delivery order. Each record is keyed (kind, id): a key already in
- * the ledger with the same content is a redelivery or a retry and is skipped, which with at-least-once delivery
- * gives exactly-once recording; with other content, usage is flagged as a conflict (UsageIntake's rule, ADR 0006)
- * and any other kind is quarantined for an operator, never recorded twice. Undecodable messages, decisions out of
+ * identity.v1: directory links and re-identifications) in ONE database transaction, in delivery order. Each record
+ * is keyed (kind, id): a key already in the ledger with the same content is a redelivery or a retry and is skipped,
+ * which with at-least-once delivery gives exactly-once recording; with other content, usage is flagged as a
+ * conflict (UsageIntake's rule, ADR 0006) and any other kind is quarantined for an operator, never recorded twice. Undecodable messages, decisions out of
  * bounds ({@link DecisionLimits}) and decisions triggered by a position the ledger does not hold are quarantined.
  * Kafka offsets are committed by the loop only after this transaction committed.
  */
@@ -42,6 +44,7 @@ public final class LedgerIntake implements BatchHandler {
     static final String POLICY_CHANGE = "policy-change";
     static final String DECISION = "decision";
     static final String IDENTITY = "identity";
+    static final String REIDENTIFICATION = "reidentification";
     private static final Logger LOG = LoggerFactory.getLogger(LedgerIntake.class);
 
     private final IntakeDecoder decoder;
@@ -177,6 +180,8 @@ public final class LedgerIntake implements BatchHandler {
             context.publish(PolicyDecisionRecorded.of(decision, content), idempotencyKey);
         } else if (record instanceof IdentityLink link) {
             context.publish(IdentityLinked.of(link, content), idempotencyKey);
+        } else if (record instanceof Reidentification act) {
+            context.publish(PersonReidentified.of(act, content), idempotencyKey);
         } else {
             throw new IllegalStateException("no intake for " + record.getClass());
         }
@@ -225,6 +230,8 @@ public final class LedgerIntake implements BatchHandler {
             return DECISION;
         } else if (record instanceof IdentityLink) {
             return IDENTITY;
+        } else if (record instanceof Reidentification) {
+            return REIDENTIFICATION;
         }
         throw new IllegalStateException("no idempotency kind for " + record.getClass());
     }
@@ -240,6 +247,8 @@ public final class LedgerIntake implements BatchHandler {
             return decision.decisionId();
         } else if (record instanceof IdentityLink link) {
             return link.linkId();
+        } else if (record instanceof Reidentification act) {
+            return act.reidentificationId();
         }
         throw new IllegalStateException("no idempotency key for " + record.getClass());
     }

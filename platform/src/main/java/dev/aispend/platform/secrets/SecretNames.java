@@ -17,6 +17,8 @@ public final class SecretNames {
             "DB_PASSWORD",
             // ingest: the HMAC key that turns identities into person refs.
             "PSEUDONYM_KEY",
+            // ingest: the AES-256 key the identity directory encrypts aliases and person keys with.
+            "DIRECTORY_ENCRYPTION_KEY",
             // ingest: the GitHub webhook secret, and the comma-separated list used during a rotation.
             "INGEST_GITHUB_WEBHOOK_SECRET",
             "INGEST_GITHUB_WEBHOOK_SECRETS",

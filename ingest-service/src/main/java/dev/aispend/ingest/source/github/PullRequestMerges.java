@@ -6,6 +6,7 @@ import dev.aispend.ingest.acceptance.InvalidSubmissionException;
 import dev.aispend.ingest.acceptance.Locator;
 import dev.aispend.ingest.acceptance.OutcomeSubmission;
 import dev.aispend.ingest.identity.SubjectAliases;
+import dev.aispend.ingest.acceptance.EmailAddresses;
 import dev.aispend.ingest.acceptance.SubmissionRules;
 import dev.aispend.ingest.source.JsonFields;
 import dev.aispend.platform.web.FieldError;
@@ -96,8 +97,8 @@ final class PullRequestMerges {
     }
 
     /**
-     * {@code labels[].name}, the first {@link SubmissionRules#MAX_LABELS}: a merge is not refused for carrying
-     * more labels than we keep (GitHub allows more).
+     * {@code labels[].name}, the first {@link SubmissionRules#MAX_LABELS} that name no email address: a merge is
+     * not refused for carrying more labels than we keep (GitHub allows more).
      */
     private static List<String> labelNames(JsonFields pullRequest) {
         JsonNode labels = pullRequest.node("labels");
@@ -113,7 +114,8 @@ final class PullRequestMerges {
             JsonNode name = labels.get(index).isObject() ? labels.get(index).get("name") : null;
             if (name == null || !name.isString()) {
                 pullRequest.refuse("labels[" + index + "].name", "is required: a string");
-            } else {
+            } else if (!EmailAddresses.in(name.getStringValue())) {
+                // A label naming a person by address is left out, as the labels beyond the limit are.
                 names.add(name.getStringValue().strip());
             }
         }

@@ -1,5 +1,6 @@
 package dev.aispend.ingest.source.litellm;
 
+import dev.aispend.ingest.acceptance.EmailAddresses;
 import dev.aispend.ingest.acceptance.SubmissionRules;
 import dev.aispend.ingest.source.IdentifyingRefs;
 import dev.aispend.ingest.source.JsonFields;
@@ -14,7 +15,8 @@ import java.util.Map;
  * type, model group, the key's team id and alias and organization id, the request tags (joined, cut at a tag
  * boundary to the attribute value limit) and a pseudonymous ref of {@code end_user} (the request's {@code user},
  * often an email: its value never leaves ingest). A value that would break the attribute rules (control
- * characters) is left out rather than refusing the call: attributes are context, not the use.
+ * characters) or holds an email address (a tag naming a user) is left out rather than refusing the call: attributes
+ * are context, not the use.
  */
 final class LiteLlmAttributes {
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -41,7 +43,8 @@ final class LiteLlmAttributes {
     }
 
     void put(String key, @Nullable String value) {
-        if (value == null || value.isBlank() || !SubmissionRules.PRINTABLE.matcher(value).matches()) {
+        if (value == null || value.isBlank() || !SubmissionRules.PRINTABLE.matcher(value).matches()
+                || EmailAddresses.in(value)) {
             return;
         }
         values.put(key, value.length() <= SubmissionRules.MAX_ATTRIBUTE_VALUE_LENGTH ? value
@@ -52,12 +55,12 @@ final class LiteLlmAttributes {
         return values;
     }
 
-    /** Tags joined by ", ", as many whole tags as fit the attribute value limit. */
+    /** Tags joined by ", ", as many whole tags as fit the attribute value limit, but none naming an address. */
     static @Nullable String joined(List<String> tags) {
         StringBuilder joined = new StringBuilder();
         for (String tag : tags) {
             int length = joined.length() + (joined.length() == 0 ? 0 : 2) + tag.length();
-            if (tag.isBlank() || length > SubmissionRules.MAX_ATTRIBUTE_VALUE_LENGTH) {
+            if (tag.isBlank() || length > SubmissionRules.MAX_ATTRIBUTE_VALUE_LENGTH || EmailAddresses.in(tag)) {
                 continue;
             }
             joined.append(joined.length() == 0 ? "" : ", ").append(tag);

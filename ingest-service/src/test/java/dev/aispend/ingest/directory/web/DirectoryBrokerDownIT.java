@@ -1,6 +1,7 @@
 package dev.aispend.ingest.directory.web;
 
 import dev.aispend.contracts.identity.IdentityLink;
+import dev.aispend.contracts.identity.Reidentification;
 import dev.aispend.contracts.outcome.OutcomeRecord;
 import dev.aispend.contracts.usage.UsageRecord;
 import dev.aispend.ingest.IngestIntegration;
@@ -45,6 +46,12 @@ class DirectoryBrokerDownIT extends IngestIntegration {
 
             @Override
             public CompletableFuture<RecordMetadata> publishLink(String topic, String aliasRef, IdentityLink link) {
+                return failed();
+            }
+
+            @Override
+            public CompletableFuture<RecordMetadata> publishReidentification(String topic, String personRef,
+                                                                             Reidentification act) {
                 return failed();
             }
 

@@ -1,6 +1,7 @@
 package dev.aispend.ingest.source.github;
 
 import dev.aispend.contracts.identity.IdentityLink;
+import dev.aispend.contracts.identity.Reidentification;
 import dev.aispend.contracts.outcome.OutcomeRecord;
 import dev.aispend.contracts.usage.UsageRecord;
 import dev.aispend.ingest.kafka.IntakePublisher;
@@ -50,6 +51,12 @@ final class SwitchableIntake implements IntakePublisher {
 
     @Override
     public CompletableFuture<RecordMetadata> publishLink(String topic, String aliasRef, IdentityLink link) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("outcomes only"));
+    }
+
+    @Override
+    public CompletableFuture<RecordMetadata> publishReidentification(String topic, String personRef,
+                                                                     Reidentification act) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("outcomes only"));
     }
 }

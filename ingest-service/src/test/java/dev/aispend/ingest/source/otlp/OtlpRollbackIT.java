@@ -1,6 +1,7 @@
 package dev.aispend.ingest.source.otlp;
 
 import dev.aispend.contracts.identity.IdentityLink;
+import dev.aispend.contracts.identity.Reidentification;
 import dev.aispend.contracts.outcome.OutcomeRecord;
 import dev.aispend.contracts.usage.UsageRecord;
 import dev.aispend.ingest.IngestTestProperties;
@@ -103,6 +104,12 @@ class OtlpRollbackIT implements TestPropertyProvider {
 
         @Override
         public CompletableFuture<RecordMetadata> publishLink(String topic, String aliasRef, IdentityLink link) {
+            return CompletableFuture.completedFuture(metadata(topic));
+        }
+
+        @Override
+        public CompletableFuture<RecordMetadata> publishReidentification(String topic, String personRef,
+                                                                         Reidentification act) {
             return CompletableFuture.completedFuture(metadata(topic));
         }
 

@@ -1,6 +1,7 @@
 package dev.aispend.ingest.source.otlp.mapping;
 
 import dev.aispend.ingest.identity.SubjectAliases;
+import dev.aispend.ingest.acceptance.EmailAddresses;
 import dev.aispend.ingest.acceptance.SubmissionRules;
 import io.micronaut.core.annotation.Nullable;
 
@@ -16,7 +17,8 @@ import java.util.Map;
  * {@code user.account_uuid} a provider account id, else {@code user.id} (Claude Code's anonymous installation
  * id), so that an installation without an account is still one stable alias the directory can link later.
  *
- * @param attributes bounded: a fixed list of keys, values cut to the rules' length
+ * @param attributes bounded: a fixed list of keys, values cut to the rules' length; a value holding an email
+ *                   address is left out (no email enters the ledger)
  */
 public record Origin(String source, SubjectAliases subject, @Nullable String team, @Nullable String costCenter,
                      @Nullable String purpose, @Nullable String sessionId, Map<String, String> attributes) {
@@ -31,7 +33,7 @@ public record Origin(String source, SubjectAliases subject, @Nullable String tea
         for (List<String> keys : List.of(KEPT, List.of(extraKept))) {
             for (String key : keys) {
                 String value = attributes.text(key);
-                if (value != null) {
+                if (value != null && !EmailAddresses.in(value)) {
                     kept.put(key, cut(value, SubmissionRules.MAX_ATTRIBUTE_VALUE_LENGTH));
                 }
             }
