@@ -22,6 +22,11 @@ public final class Topics {
     public static final String LEDGER_V1 = "ledger.v1";
     /** {@link dev.aispend.contracts.ledger.LedgerEnvelope}s re-published on request, for rebuilds; one partition. */
     public static final String LEDGER_REPLAY_V1 = "ledger-replay.v1";
+    /**
+     * {@link dev.aispend.contracts.security.ApiKeyState}, keyed by key id, published by ingest-service; compacted,
+     * one partition: the last state of every API key, which every service reads whole at start (docs/security.md).
+     */
+    public static final String API_KEYS_V1 = "api-keys.v1";
 
     private Topics() {
     }

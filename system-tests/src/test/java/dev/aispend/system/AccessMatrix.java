@@ -55,6 +55,10 @@ final class AccessMatrix {
         }
         routes.put("GET /v1/directory/people/{person}", Set.of(A));
         routes.put("GET /v1/directory/aliases", Set.of(A));
+        routes.put("POST /v1/api-keys", Set.of(A));
+        routes.put("GET /v1/api-keys", Set.of(A));
+        routes.put("GET /v1/api-keys/{id}", Set.of(A));
+        routes.put("DELETE /v1/api-keys/{id}", Set.of(A));
         routes.put("POST /v1/directory/reidentifications", Set.of(C));
         // ledger-service
         routes.put("POST /v1/ledger/repricings", Set.of(P));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.aispend.contracts.ledger.LedgerEnvelope;
+import dev.aispend.platform.csv.CsvCells;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 
@@ -14,16 +15,23 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes ledger entries as CSV rows (RFC 4180: CRLF line ends, a field quoted when it holds a comma, a quote or a
  * line break, a quote doubled inside one), one row per entry, after a header row. An absent value is an empty
- * field. {@code payloadJson} is the stored payload text, so the row carries what the entry hash covers.
+ * field. {@code payloadJson} is the stored payload text, so the row carries what the entry hash covers. Text
+ * columns are neutralised against formula injection ({@link CsvCells}); the columns in {@link #FIGURES} are
+ * written as they are. A payload is a JSON object, so it starts with '{' and is never changed: its hash still
+ * verifies.
  */
 final class CsvEntryWriter implements Closeable {
     static final List<String> COLUMNS = List.of("position", "eventId", "eventType", "schemaVersion", "recordedAt",
             "occurredAt", "team", "personRef", "source", "policyId", "model", "costUsdMicros", "previousHash",
             "entryHash", "payloadJson");
+    /** The columns the ledger formats itself (numbers, instants, hex hashes); every other one is text. */
+    static final Set<String> FIGURES = Set.of("position", "schemaVersion", "recordedAt", "occurredAt",
+            "costUsdMicros", "previousHash", "entryHash");
     /** Quotes only the fields that need it, so hashes, names and instants read as they are. */
     private static final CsvFactory FACTORY = new CsvFactory()
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
@@ -76,8 +84,9 @@ final class CsvEntryWriter implements Closeable {
     private void writeRow(List<String> cells) throws IOException {
         generator.writeStartObject();
         for (int column = 0; column < COLUMNS.size(); column++) {
-            generator.writeFieldName(COLUMNS.get(column));
-            String cell = cells.get(column);
+            String name = COLUMNS.get(column);
+            generator.writeFieldName(name);
+            String cell = FIGURES.contains(name) ? cells.get(column) : CsvCells.text(cells.get(column));
             if (cell == null) {
                 generator.writeNull();
             } else {

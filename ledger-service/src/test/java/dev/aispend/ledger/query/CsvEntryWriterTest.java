@@ -52,6 +52,23 @@ class CsvEntryWriterTest {
     }
 
     @Test
+    void neutralises_text_a_spreadsheet_would_run_and_leaves_the_payload_and_figures_as_recorded()
+            throws IOException {
+        String payload = "{\"model\":\"=HYPERLINK(\\\"http://x\\\")\",\"spend\":{\"costUsdMicros\":-1500}}";
+        String csv = write(entry(1, "SpendRecorded", payload, "platform", "@p-1", "api", "-budget",
+                "=HYPERLINK(\"http://x\")"));
+
+        List<String> row = read(csv).get(1);
+
+        assertThat(row.get(CsvEntryWriter.COLUMNS.indexOf("model"))).isEqualTo("'=HYPERLINK(\"http://x\")");
+        assertThat(row.get(CsvEntryWriter.COLUMNS.indexOf("personRef"))).isEqualTo("'@p-1");
+        assertThat(row.get(CsvEntryWriter.COLUMNS.indexOf("policyId"))).isEqualTo("'-budget");
+        assertThat(row.get(CsvEntryWriter.COLUMNS.indexOf("team"))).isEqualTo("platform");
+        assertThat(Long.parseLong(row.get(CsvEntryWriter.COLUMNS.indexOf("costUsdMicros")))).isEqualTo(-1500);
+        assertThat(row.get(CsvEntryWriter.COLUMNS.indexOf("payloadJson"))).isEqualTo(payload);
+    }
+
+    @Test
     void writes_only_the_header_when_nothing_matched() throws IOException {
         assertThat(write()).isEqualTo(String.join(",", CsvEntryWriter.COLUMNS) + "\r\n");
     }

@@ -53,4 +53,8 @@ public final class TopicNames {
     public String replay() {
         return prefix + Topics.LEDGER_REPLAY_V1;
     }
+
+    public String apiKeys() {
+        return prefix + Topics.API_KEYS_V1;
+    }
 }

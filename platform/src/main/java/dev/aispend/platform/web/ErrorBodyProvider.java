@@ -23,8 +23,17 @@ final class ErrorBodyProvider implements JsonErrorResponseBodyProvider<ErrorBody
             return ErrorBody.of("the service failed to answer; the failure is in its log", List.of());
         }
         List<FieldError> errors = context.getErrors().stream()
-                .map(error -> new FieldError(error.getPath().orElse(null), error.getMessage()))
+                .map(error -> new FieldError(error.getPath().map(ErrorBodyProvider::fieldName).orElse(null),
+                        error.getMessage()))
                 .toList();
         return ErrorBody.of(response.reason(), errors);
+    }
+
+    /**
+     * The parameter or field a framework error names, as the services' own errors name it: Micronaut writes an
+     * argument it could not convert as {@code /generation}, a service as {@code generation}.
+     */
+    private static String fieldName(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
     }
 }

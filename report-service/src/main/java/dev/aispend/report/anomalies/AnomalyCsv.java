@@ -2,7 +2,6 @@ package dev.aispend.report.anomalies;
 
 import dev.aispend.report.web.CsvTable;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -79,8 +78,6 @@ final class AnomalyCsv {
         if (part == null) {
             return Arrays.asList(null, null, null, null);
         }
-        BigDecimal share = part.shareOfSpend();
-        return Arrays.asList(part.flags(), part.windows(), part.spendUsdMicros(),
-                share == null ? null : share.toPlainString());
+        return Arrays.asList(part.flags(), part.windows(), part.spendUsdMicros(), part.shareOfSpend());
     }
 }

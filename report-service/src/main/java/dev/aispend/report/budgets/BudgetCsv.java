@@ -63,7 +63,7 @@ final class BudgetCsv {
         boolean exhausted = period.thresholdsCrossed().stream()
                 .anyMatch(limit -> BudgetDecisionReads.EXHAUSTED.equals(limit.kind()));
         return Arrays.asList(period.periodKey(), period.periodStart(), period.periodEnd(), period.spentUsdMicros(),
-                period.remainingUsdMicros(), period.percentUsed().toPlainString(), period.forecast().outcome(),
+                period.remainingUsdMicros(), period.percentUsed(), period.forecast().outcome(),
                 period.forecast().projectedExhaustionAt(), period.forecastDecisions().size(), joined(crossed),
                 exhausted, period.checksDenied().count());
     }

@@ -29,7 +29,8 @@ final class DistributionCsv {
             DistributionReport.MonthFigures figures = month.figures();
             cells.addAll(figures == null ? Arrays.asList(new Object[7]) : Arrays.asList(figures.spendUsdMicros(),
                     figures.medianUsdMicros(), figures.p90UsdMicros(), figures.top1Percent().people(),
-                    figures.top1Percent().share(), figures.top10Percent().people(), figures.top10Percent().share()));
+                    CsvTable.number(figures.top1Percent().share()), figures.top10Percent().people(),
+                    CsvTable.number(figures.top10Percent().share())));
             cells.addAll(Arrays.asList(null, null, null, null, position));
             rows.add(cells);
         }
@@ -51,7 +52,7 @@ final class DistributionCsv {
                 week.to(), team, people, suppressed));
         cells.addAll(Arrays.asList(new Object[7]));
         cells.addAll(Arrays.asList(adoption == null ? null : adoption.activePeople(),
-                adoption == null ? null : adoption.share(), outside, week.directoryAt(), position));
+                adoption == null ? null : CsvTable.number(adoption.share()), outside, week.directoryAt(), position));
         return cells;
     }
 }

@@ -41,8 +41,9 @@ final class EfficiencyCsv {
                     Arrays.asList(without.mergedPrs(), null, null, null, null, null, null, null, null), position));
             EfficiencyReport.TopDecileVsMedian ratios = period.tiers().topDecileVsMedian();
             rows.add(row(key, "topDecileVsMedian", null, "D10/Q3", null, false,
-                    Arrays.asList(null, null, null, null, null, null, ratios.tokensPerMergedPr(),
-                            ratios.mergedPrsPerPerson(), ratios.costPerMergedPr()), position));
+                    Arrays.asList(null, null, null, null, null, null, CsvTable.number(ratios.tokensPerMergedPr()),
+                            CsvTable.number(ratios.mergedPrsPerPerson()), CsvTable.number(ratios.costPerMergedPr())),
+                    position));
         }
         return new CsvTable(HEADER, rows);
     }
@@ -70,7 +71,7 @@ final class EfficiencyCsv {
             return Arrays.asList(new Object[9]);
         }
         return Arrays.asList(figures.mergedPrs(), figures.spendUsdMicros(), figures.tokens(),
-                figures.costPerMergedPrUsdMicros(), figures.tokensPerMergedPr(), figures.mergedPrsPerPerson(), null,
-                null, null);
+                figures.costPerMergedPrUsdMicros(), figures.tokensPerMergedPr(),
+                CsvTable.number(figures.mergedPrsPerPerson()), null, null, null);
     }
 }

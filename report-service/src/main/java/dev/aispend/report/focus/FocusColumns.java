@@ -1,9 +1,13 @@
 package dev.aispend.report.focus;
 
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.aispend.platform.csv.CsvCells;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -72,6 +76,13 @@ final class FocusColumns {
     /** The header, in order. */
     static final List<String> ALL = all();
 
+    /**
+     * The columns this export formats itself: amounts, quantities, token counts, the card version, the ledger
+     * position and the period instants. Written as they are, so a negative Adjustment stays a number; every other
+     * column is text and is neutralised against formula injection ({@link CsvCells}).
+     */
+    static final Set<String> FIGURES = figures();
+
     private FocusColumns() {
     }
 
@@ -80,6 +91,24 @@ final class FocusColumns {
         CsvSchema.Builder builder = CsvSchema.builder().setUseHeader(true);
         ALL.forEach(builder::addColumn);
         return builder.build();
+    }
+
+    /** {@code row} as written: its text cells neutralised, its figures as they are. */
+    static Map<String, Object> asWritten(Map<String, Object> row) {
+        Map<String, Object> written = new LinkedHashMap<>(row);
+        written.replaceAll((column, value) -> FIGURES.contains(column) || value == null ? value
+                : CsvCells.text(value.toString()));
+        return written;
+    }
+
+    private static Set<String> figures() {
+        Set<String> figures = new HashSet<>(Set.of(BILLED_COST, EFFECTIVE_COST, LIST_COST, CONTRACTED_COST,
+                CONSUMED_QUANTITY, PRICING_QUANTITY, BILLING_PERIOD_START, BILLING_PERIOD_END, CHARGE_PERIOD_START,
+                CHARGE_PERIOD_END, X_RATE_CARD_VERSION, X_LEDGER_POSITION_AS_OF));
+        for (TokenType type : TokenType.values()) {
+            figures.add(type.column());
+        }
+        return Set.copyOf(figures);
     }
 
     private static List<String> custom() {

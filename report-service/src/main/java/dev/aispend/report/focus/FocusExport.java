@@ -108,7 +108,7 @@ public class FocusExport {
                 while (result.next()) {
                     SpendGroup group = group(result);
                     for (Map<String, Object> row : rows.of(group, prices.of(group))) {
-                        csv.write(row);
+                        csv.write(FocusColumns.asWritten(row));
                     }
                 }
             }

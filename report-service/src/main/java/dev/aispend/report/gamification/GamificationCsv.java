@@ -2,7 +2,6 @@ package dev.aispend.report.gamification;
 
 import dev.aispend.report.web.CsvTable;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +29,7 @@ final class GamificationCsv {
         List<List<Object>> rows = new ArrayList<>();
         for (GamificationReport.Place place : board.entries()) {
             rows.add(Arrays.asList(place.rank(), place.team(), place.personRef(), place.people(), place.suppressed(),
-                    place.mergedPrs(), place.spendUsdMicros(), plain(place.mergedPrsPerUsd()),
+                    place.mergedPrs(), place.spendUsdMicros(), place.mergedPrsPerUsd(),
                     place.costPerMergedPrUsdMicros(), place.unranked(), board.level(), board.minMergedPrs(),
                     report.from(), report.to(), report.asOf().ledgerPosition()));
         }
@@ -79,9 +78,5 @@ final class GamificationCsv {
         }
         return new CsvTable(List.of("team", "badgeId", "badgeVersion", "badge", "tier", "windowKey", "awardedAt",
                 "ledgerPosition", "personRef", "decisionId", "asOfLedgerPosition"), rows);
-    }
-
-    private static String plain(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
     }
 }

@@ -2,6 +2,7 @@ package dev.aispend.report.web;
 
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.aispend.platform.csv.CsvCells;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -16,7 +17,9 @@ import java.util.function.Function;
 
 /**
  * JSON by default, CSV on request ({@code format=csv}, or {@code Accept: text/csv}); the same figures either way.
- * CSV is RFC 4180 with a header row, UTF-8, written by jackson-dataformat-csv.
+ * CSV is RFC 4180 with a header row, UTF-8, written by jackson-dataformat-csv. Each cell is written by the rule
+ * every export follows ({@link CsvCells#cell}): text that a spreadsheet would run as a formula gets a quote before
+ * it, figures (numbers, booleans, dates) stay as they are.
  */
 public final class ReportFormats {
     public static final MediaType TEXT_CSV = MediaType.of("text/csv");
@@ -65,6 +68,6 @@ public final class ReportFormats {
     }
 
     private static String cell(Object value) {
-        return value == null ? "" : value.toString();
+        return value == null ? "" : CsvCells.cell(value);
     }
 }

@@ -3,10 +3,13 @@ package dev.aispend.report.focus;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 class FocusColumnsTest {
     /** "Feature level: Mandatory" in FOCUS_Spec specification/columns/*.md at tag v1.2 (docs/focus.md). */
@@ -50,5 +53,24 @@ class FocusColumnsTest {
         assertThat(FocusColumns.ALL.subList(0, FocusColumns.ALL.size() - FocusColumns.CUSTOM.size()))
                 .noneMatch(column -> column.startsWith("x_"));
         assertThat(FocusColumns.ALL).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void text_cells_that_would_start_a_formula_are_neutralised_and_figures_are_not() {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("SkuId", "=HYPERLINK(\"http://x\")");
+        row.put("SubAccountName", "@team");
+        row.put("BilledCost", "-0.0005");
+        row.put("x_InputTokens", "-100");
+        row.put("ChargeClass", null);
+
+        assertThat(FocusColumns.asWritten(row)).containsExactly(entry("SkuId", "'=HYPERLINK(\"http://x\")"),
+                entry("SubAccountName", "'@team"), entry("BilledCost", "-0.0005"), entry("x_InputTokens", "-100"),
+                entry("ChargeClass", null));
+    }
+
+    @Test
+    void every_figure_column_is_a_column_of_the_export() {
+        assertThat(FocusColumns.ALL).containsAll(FocusColumns.FIGURES);
     }
 }

@@ -4,6 +4,7 @@ import dev.aispend.ingest.identity.AliasKind;
 import dev.aispend.ingest.acceptance.SubmissionRules;
 import dev.aispend.ingest.directory.DirectoryRules;
 import dev.aispend.platform.web.FieldError;
+import dev.aispend.platform.web.QueryNumbers;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
@@ -25,8 +26,8 @@ final class DirectoryQuery {
     static Page page(String person, @Nullable String limit, @Nullable String offset) {
         List<FieldError> violations = new ArrayList<>();
         checkAlias("person", person, violations);
-        long pageLimit = number("limit", limit, DEFAULT_PAGE_ENTRIES, 1, MAX_PAGE_ENTRIES, violations);
-        long pageOffset = number("offset", offset, 0, 0, MAX_OFFSET, violations);
+        long pageLimit = QueryNumbers.within("limit", limit, DEFAULT_PAGE_ENTRIES, 1, MAX_PAGE_ENTRIES, violations);
+        long pageOffset = QueryNumbers.within("offset", offset, 0, 0, MAX_OFFSET, violations);
         DirectoryRules.refuseIfAny(violations);
         return new Page((int) pageLimit, pageOffset);
     }
@@ -69,23 +70,6 @@ final class DirectoryQuery {
             violations.add(new FieldError(field, "must be 1.." + SubmissionRules.MAX_ALIAS_LENGTH
                     + " characters without control characters"));
         }
-    }
-
-    private static long number(String field, @Nullable String text, long absent, long min, long max,
-                               List<FieldError> violations) {
-        if (text == null) {
-            return absent;
-        }
-        try {
-            long value = Long.parseLong(text.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // Reported below, with the range.
-        }
-        violations.add(new FieldError(field, "must be a whole number within " + min + ".." + max));
-        return absent;
     }
 
     record Page(int limit, long offset) {

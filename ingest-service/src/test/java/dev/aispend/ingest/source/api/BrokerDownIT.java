@@ -21,7 +21,9 @@ class BrokerDownIT extends IngestIntegration {
     BrokerDownIT() {
         super("broker-down-it.", Map.of("kafka.bootstrap.servers", "127.0.0.1:" + closedPort(),
                 "kafka.producers.intake.max.block.ms", "1000", "ingest.publish-timeout", "3s",
-                "ingest.retry-after-seconds", "7", "ingest.create-topics", "false"));
+                "ingest.retry-after-seconds", "7", "ingest.create-topics", "false",
+                // Start without waiting to read the API keys from a broker that is not there.
+                "auth.api-keys.startup-wait", "0s"));
     }
 
     @Test
