@@ -1,10 +1,12 @@
 package dev.aispend.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aispend.devstack.Wait;
 import dev.aispend.testsupport.otlp.OtlpFixtures;
 import dev.aispend.testsupport.security.TestIssuer;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,13 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A working day of the system, with people known by their email addresses as real clients send them: the
  * directory (JSON and CSV, email aliases), usage through our JSON API (an email alias, an email as the person key,
- * an unknown email), an outcome, Claude Code's OTLP metrics and log events with {@code user.email}, a GenAI agent's
- * spans, a LiteLLM callback naming the user's email, a merged pull request from GitHub co-authored by a person, a
- * budget change, a report read and a re-identification. Every call carries the token of the role a real caller
- * would have; the tokens are remembered, for the scan to look for them.
+ * an unknown email), an outcome, an API key for the machines, which send Claude Code's OTLP metrics and log events
+ * with {@code user.email}, a GenAI agent's spans and a LiteLLM callback naming the user's email, a merged pull
+ * request from GitHub co-authored by a person, a budget change, a report read and a re-identification. Every call
+ * carries the credential a real caller would have; they are remembered, for the scan to look for them.
  */
 final class PrivacyFlow {
     static final String GITHUB_SECRET = "It's a Secret to Everybody";
+    private static final Duration KEY_KNOWN_WITHIN = Duration.ofSeconds(60);
     private static final Instant EXPORTED_AT = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
 
     private final RunningSystem system;
@@ -33,12 +36,14 @@ final class PrivacyFlow {
     private final String policyOwner = bearer("dana", "policy-owner");
     private final String auditor = bearer("frank", "finance-auditor");
     private final String compliance = bearer("carl", "compliance-officer");
+    /** The API key the telemetry collector and the LiteLLM proxy send ({@link #issueAnApiKey}). */
+    private String machineClient;
 
     PrivacyFlow(RunningSystem system) {
         this.system = system;
     }
 
-    /** Every bearer token the flow sent (the all-roles one included: JsonHttp's default). */
+    /** Every bearer credential the flow sent: tokens (JsonHttp's all-roles one included) and the API key. */
     List<String> tokensSent() {
         return List.copyOf(tokens);
     }
@@ -88,18 +93,31 @@ final class PrivacyFlow {
                 "Authorization", ingestClient).status()).isEqualTo(202);
     }
 
+    /** The admin makes an API key for the machines (docs/security.md, "API keys"); every service learns it. */
+    void issueAnApiKey() {
+        JsonHttp.Response created = JsonHttp.send("POST", ingest("/v1/api-keys"), """
+                {"name": "otel collector and litellm proxy", "roles": ["ingest-client"], "expiresAt": "%s"}"""
+                .formatted(Instant.now().plus(1, ChronoUnit.DAYS)), "Authorization", admin);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String key = created.body().get("key").asText();
+        tokens.add(key);
+        machineClient = "Bearer " + key;
+        Wait.until("ingest accepting the new API key", KEY_KNOWN_WITHIN,
+                () -> JsonHttp.get(ingest("/routes"), "Authorization", machineClient).status() == 200);
+    }
+
     void sendClientFormats() {
         for (String[] export : new String[][] {{"/v1/metrics", "claude-code-metrics-delta.json"},
                 {"/v1/logs", "claude-code-logs.json"}, {"/v1/traces", "genai-spans.json"}}) {
             assertThat(JsonHttp.post(ingest(export[0]), "application/json", OtlpFixtures.at(export[1], EXPORTED_AT)
-                    .getBytes(StandardCharsets.UTF_8), "Authorization", ingestClient).status()).as(export[1])
+                    .getBytes(StandardCharsets.UTF_8), "Authorization", machineClient).status()).as(export[1])
                     .isEqualTo(200);
         }
         // LiteLLM as a proxy sends it: the key's user email, and a request tag naming a user by address (left out).
         assertThat(JsonHttp.send("POST", ingest("/v1/integrations/litellm"),
                 IngestFormatsIT.fixture("litellm/standard-logging-payload.json").replace("[\"purpose:code-review\"]",
                         "[\"purpose:code-review\", \"requested-by:ivan@example.com\"]"), "Authorization",
-                ingestClient).status()).isEqualTo(200);
+                machineClient).status()).isEqualTo(200);
         byte[] merged = IngestFormatsIT.fixture("github/pull_request.closed.merged.json")
                 .replace("2019-05-15T15:21:18Z", Instant.now().minus(1, ChronoUnit.HOURS)
                         .truncatedTo(ChronoUnit.SECONDS).toString()).getBytes(StandardCharsets.UTF_8);

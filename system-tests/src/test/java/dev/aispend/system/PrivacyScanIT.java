@@ -60,6 +60,7 @@ class PrivacyScanIT {
         PrivacyFlow flow = new PrivacyFlow(system);
         flow.recordTheDirectory();
         flow.sendUsageAndOutcomes();
+        flow.issueAnApiKey();
         flow.sendClientFormats();
         flow.changeABudgetAndReadAReport();
         JsonNode reidentified = flow.reidentifyAlice();
@@ -132,10 +133,9 @@ class PrivacyScanIT {
     }
 
     /**
-     * Every secret of the run: the bearer tokens the flow sent, the GitHub webhook secret, and what the run
-     * configured (the pseudonym and directory keys, the ledger's signing key, report-service's token).
-     * HOOK(api-keys): when ingest issues API keys, create one in the flow, send some of the flow's requests with
-     * it, and add its plaintext here; {@link PrivacyScan#API_KEY} already finds any key of that format.
+     * Every secret of the run: the bearer tokens and the API key the flow sent, the GitHub webhook secret, and what
+     * the run configured (the pseudonym and directory keys, the ledger's signing key, report-service's token).
+     * {@link PrivacyScan#API_KEY} also finds any other key of the API keys' format.
      */
     private static List<String> secretsOfTheRun(PrivacyFlow flow) {
         List<String> secrets = new ArrayList<>(flow.tokensSent());
