@@ -69,6 +69,15 @@ class ReportRebuildIT {
         JsonNode progress = JsonHttp.get(report("/v1/reports/rebuilds/" + generation)).body();
         assertThat(progress.at("/comparison/equal").asBoolean()).as(progress.toString()).isTrue();
         assertThat(progress.get("startedBy").asText()).isEqualTo("compliance");
+        // The ledger recorded the rebuild's replay: asked by report-service, naming whom it was asked for.
+        JsonNode replays = JsonHttp.get(system.url("ledger-service")
+                + "/v1/ledger/entries?eventType=ReplayRequested").body().get("entries");
+        assertThat(replays).isNotEmpty();
+        JsonNode replay = replays.get(replays.size() - 1).get("payload");
+        assertThat(replay.get("reason").asText()).as(replay.toString())
+                .isEqualTo("rebuild of the report read models into generation " + generation
+                        + ", started by compliance");
+        assertThat(replay.get("actor").asText()).isEqualTo("report-service");
         long compared = progress.at("/comparison/position").asLong();
         assertThat(compared).isGreaterThanOrEqualTo(before);
         JsonNode rebuiltDigests = JsonHttp.get(report("/v1/reports/digests?asOf=" + before)).body();

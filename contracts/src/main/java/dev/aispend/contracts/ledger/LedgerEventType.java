@@ -20,6 +20,7 @@ public enum LedgerEventType {
     USAGE_CONFLICT_FLAGGED("UsageConflictFlagged", 1, UsageConflictFlagged.class),
     USAGE_EVIDENCE_RECORDED("UsageEvidenceRecorded", 1, UsageEvidenceRecorded.class),
     PERSON_REIDENTIFIED("PersonReidentified", 1, PersonReidentified.class),
+    REPLAY_REQUESTED("ReplayRequested", 1, ReplayRequested.class),
     /** The foundation's usage event: read as unpriced spend ({@link LegacyUsageRecorded#toSpendRecorded()}). */
     LEGACY_USAGE_RECORDED("dev.aispend.ledger.api.UsageRecordedEvent", 1, LegacyUsageRecorded.class),
     /** The foundation's conflict event: the same fields as {@link UsageConflictFlagged} version 1. */

@@ -9,7 +9,7 @@ import java.time.Instant;
  */
 public sealed interface LedgerPayload permits SpendRecorded, OutcomeRecorded, PolicyChanged, PolicyChangeRejected,
         PolicyDecisionRecorded, IdentityLinked, SpendRepriced, UsageConflictFlagged, LegacyUsageRecorded,
-        UsageEvidenceRecorded, PersonReidentified {
+        UsageEvidenceRecorded, PersonReidentified, ReplayRequested {
 
     /** When what the entry records happened (not when the ledger recorded it). */
     Instant occurredAt();

@@ -1,5 +1,6 @@
 package dev.aispend.ledger.replay;
 
+import dev.aispend.platform.security.Actors;
 import dev.aispend.platform.security.Roles;
 import io.micronaut.security.annotation.Secured;
 import dev.aispend.platform.web.ErrorBody;
@@ -7,6 +8,7 @@ import dev.aispend.platform.web.FieldError;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -18,12 +20,15 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Replays of stored entries for compliance and rebuilds:
  * <ul>
- * <li>{@code POST /v1/ledger/replays} {@code {"fromPosition", "toPosition"?, "topic"?}}: 202 with the replay
- * (state RUNNING) and its Location; 400 naming each bad field; 429 when max-concurrent replays already run.</li>
+ * <li>{@code POST /v1/ledger/replays} {@code {"fromPosition", "toPosition"?, "topic"?, "reason"?}}: 202 with the
+ * replay (state RUNNING) and its Location, after the ledger recorded it ({@code ReplayRequested}, the caller as
+ * actor); 400 naming each bad field (an {@code actor} other than the caller among them); 429 when
+ * max-concurrent replays already run.</li>
  * <li>{@code GET /v1/ledger/replays/{id}}: its progress; 404 for an unknown id.</li>
  * <li>{@code DELETE /v1/ledger/replays/{id}} or {@code POST .../cancel}: 200 CANCELLED (the job stops at its
  * next batch boundary); 409 if it had already COMPLETED or FAILED; 404 for an unknown id.</li>
@@ -43,9 +48,20 @@ final class ReplayController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> start(@Body ReplayRequest request) {
+    HttpResponse<?> start(@Body ReplayRequest request, Authentication caller) throws Exception {
+        Optional<String> recordable = Actors.recordable(caller.getName());
+        if (recordable.isEmpty()) {
+            return HttpResponse.badRequest(ErrorBody.of("the replay request is invalid; nothing was started",
+                    List.of(Actors.refusal())));
+        }
+        String actor = recordable.get();
+        if (request.actor() != null && !request.actor().equals(actor)) {
+            // The ledger records who asked, as authenticated; a body naming someone else is refused, not rewritten.
+            return HttpResponse.badRequest(ErrorBody.of("the replay request is invalid; nothing was started",
+                    List.of(new FieldError("actor", "is the authenticated caller (" + actor + "); leave it out"))));
+        }
         try {
-            ReplayProgress started = replays.start(request);
+            ReplayProgress started = replays.start(request, actor);
             return HttpResponse.accepted(URI.create(PATH + started.id())).body(started);
         } catch (InvalidReplayException invalid) {
             return HttpResponse.badRequest(ErrorBody.of("the replay request is invalid; nothing was started",

@@ -1,5 +1,7 @@
 package dev.aispend.ledger.replay;
 
+import dev.aispend.contracts.ledger.ReplayRequested;
+import dev.aispend.ledger.append.LedgerAppender;
 import dev.aispend.ledger.entries.LedgerEntryStore;
 import dev.aispend.ledger.publication.SealedBatchPublisher;
 import io.micronaut.context.event.ShutdownEvent;
@@ -9,6 +11,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Accepts, runs and cancels replays. At most {@code ledger.replay.max-concurrent} run at once: a permit is taken
  * before a replay is stored and given back when its job ends, so an accepted replay always starts at once and a
  * request beyond the limit is refused rather than queued without bound. Jobs run on threads of their own, never
- * on the HTTP event loop or the shared blocking pool.
+ * on the HTTP event loop or the shared blocking pool. A replay is accepted in one appending transaction that
+ * stores it and appends its {@link ReplayRequested} entry (who asked, for what range, why): no replay runs
+ * without its record in the ledger.
  */
 @Singleton
 public final class ReplayCoordinator {
@@ -34,17 +39,20 @@ public final class ReplayCoordinator {
     private final ReplayTopics topics;
     private final LedgerEntryStore entries;
     private final SealedBatchPublisher batchPublisher;
+    private final LedgerAppender appender;
     private final ReplayRequestValidator validator;
     private final Semaphore running;
     private final ExecutorService executor;
+    private final Clock clock = Clock.systemUTC();
 
     ReplayCoordinator(ReplayConfiguration configuration, ReplayStore store, ReplayTopics topics,
-                      LedgerEntryStore entries, SealedBatchPublisher batchPublisher) {
+                      LedgerEntryStore entries, SealedBatchPublisher batchPublisher, LedgerAppender appender) {
         this.configuration = configuration;
         this.store = store;
         this.topics = topics;
         this.entries = entries;
         this.batchPublisher = batchPublisher;
+        this.appender = appender;
         this.validator = new ReplayRequestValidator(configuration.maxRangeEntries(), topics.defaultTopic(),
                 topics.ledgerOwnTopics());
         this.running = new Semaphore(configuration.maxConcurrent());
@@ -52,21 +60,37 @@ public final class ReplayCoordinator {
     }
 
     /**
-     * Validates against the head as it is now, makes sure the topic exists, stores the replay as RUNNING and
-     * starts it. Throws InvalidReplayException (400) or ReplayBusyException (429).
+     * Validates against the head as it is now, makes sure the topic exists, then in one appending transaction
+     * validates again against the locked head, stores the replay as RUNNING and appends its ReplayRequested entry
+     * with {@code actor} (the authenticated caller); then starts it. Throws InvalidReplayException (400) or
+     * ReplayBusyException (429); on any failure before the commit nothing is stored or appended.
      */
-    public ReplayProgress start(ReplayRequest request) {
-        ReplayPlan plan = validator.validate(request, entries.head().lastPosition());
+    public ReplayProgress start(ReplayRequest request, String actor) throws Exception {
+        ReplayPlan checked = validator.validate(request, entries.head().lastPosition());
         if (!running.tryAcquire()) {
             throw new ReplayBusyException(configuration.maxConcurrent());
         }
+        String id = UUID.randomUUID().toString();
+        ReplayPlan plan;
         try {
-            topics.ensureSinglePartition(plan.topic());
-            String id = UUID.randomUUID().toString();
-            store.insertRunning(id, plan);
-            // Read before the job starts: the answer shows the replay as accepted (RUNNING, nothing published).
-            ReplayProgress accepted = store.find(id).orElseThrow();
-            ReplayJob job = new ReplayJob(id, plan, batchPublisher, store, configuration);
+            // Outside the transaction: creating a topic is a broker round trip, not to be done holding the head.
+            topics.ensureSinglePartition(checked.topic());
+            plan = appender.append(context -> {
+                ReplayPlan locked = validator.validate(request, context.headBefore());
+                store.insertRunning(id, locked);
+                context.publish(new ReplayRequested(id, actor, locked.fromPosition(), locked.toPosition(),
+                        locked.topic(), locked.reason(), clock.instant()), null);
+                return locked;
+            });
+        } catch (Exception | Error refused) {
+            // Not started (invalid, topic refused, database failure): the permit was never handed to a job.
+            running.release();
+            throw refused;
+        }
+        // Read before the job starts: the answer shows the replay as accepted (RUNNING, nothing published).
+        ReplayProgress accepted = store.find(id).orElseThrow();
+        ReplayJob job = new ReplayJob(id, plan, batchPublisher, store, configuration);
+        try {
             executor.execute(() -> {
                 try {
                     job.run();
@@ -74,12 +98,13 @@ public final class ReplayCoordinator {
                     running.release();
                 }
             });
-            return accepted;
-        } catch (RuntimeException refused) {
-            // Not started (topic refused, database or executor failure): the permit was never handed to a job.
+        } catch (RuntimeException rejected) {
+            // Recorded but cannot run (the pool is shutting down): say so on the replay rather than leave it RUNNING.
             running.release();
-            throw refused;
+            store.finish(id, ReplayState.FAILED, "not started: " + rejected.getMessage());
+            throw rejected;
         }
+        return accepted;
     }
 
     public Optional<ReplayProgress> find(String id) {

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 final class ReplayRequestValidator {
     /** Kafka's own rule for topic names: these characters, 1..249 of them, and neither "." nor "..". */
     private static final Pattern KAFKA_TOPIC_NAME = Pattern.compile("[A-Za-z0-9._-]{1,249}");
+    /** As a re-pricing's reason: room for a ticket reference and a sentence, not for a document. */
+    static final int MAX_REASON_LENGTH = 2000;
 
     private final long maxRangeEntries;
     private final String defaultTopic;
@@ -30,11 +32,16 @@ final class ReplayRequestValidator {
         this.refusedTopics = Set.copyOf(refusedTopics);
     }
 
-    /** The plan for {@code request} given the ledger's {@code head}; throws InvalidReplayException otherwise. */
+    /**
+     * The plan for {@code request} given the ledger's {@code head}; throws InvalidReplayException otherwise.
+     * Without a {@code toPosition} the replay runs to the head including the entry that records the replay itself
+     * (appended at {@code head + 1} in the transaction that accepts it), so whoever reads the replayed range
+     * sees who asked for it.
+     */
     ReplayPlan validate(ReplayRequest request, long head) {
         List<FieldError> errors = new ArrayList<>();
         Long from = request.fromPosition();
-        long to = request.toPosition() != null ? request.toPosition() : head;
+        long to = request.toPosition() != null ? request.toPosition() : head + 1;
         if (from == null) {
             errors.add(new FieldError("fromPosition", "is required"));
         } else if (from < 1) {
@@ -57,10 +64,24 @@ final class ReplayRequestValidator {
         }
         String topic = request.topic() != null ? request.topic() : defaultTopic;
         topicProblem(topic).ifPresent(problem -> errors.add(new FieldError("topic", problem)));
+        reasonProblem(request.reason()).ifPresent(problem -> errors.add(new FieldError("reason", problem)));
         if (!errors.isEmpty()) {
             throw new InvalidReplayException(errors);
         }
-        return new ReplayPlan(from, to, topic);
+        return new ReplayPlan(from, to, topic, request.reason());
+    }
+
+    private static Optional<String> reasonProblem(String reason) {
+        if (reason == null) {
+            return Optional.empty();
+        }
+        if (reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
+            return Optional.of("must be 1.." + MAX_REASON_LENGTH + " characters and not blank when given");
+        }
+        if (reason.chars().anyMatch(character -> Character.isISOControl(character) && character != '\n')) {
+            return Optional.of("must not contain control characters other than line breaks");
+        }
+        return Optional.empty();
     }
 
     private Optional<String> topicProblem(String topic) {

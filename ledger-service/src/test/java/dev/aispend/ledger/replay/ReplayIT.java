@@ -2,17 +2,20 @@ package dev.aispend.ledger.replay;
 
 import dev.aispend.contracts.Topics;
 import dev.aispend.contracts.ledger.LedgerEnvelope;
+import dev.aispend.contracts.ledger.ReplayRequested;
 import dev.aispend.contracts.usage.TokenCounts;
 import dev.aispend.contracts.usage.UsageRecord;
 import dev.aispend.devstack.Wait;
 import dev.aispend.ledger.IntakeSender;
 import dev.aispend.ledger.LedgerTestProperties;
 import dev.aispend.ledger.entries.LedgerEntryStore;
+import dev.aispend.ledger.entries.StoredEntry;
 import dev.aispend.platform.web.ProblemDetails;
 import dev.aispend.platform.web.FieldError;
 import dev.aispend.testsupport.KafkaProbe;
 import dev.aispend.testsupport.TestInfrastructure;
 import dev.aispend.testsupport.TestPostgres;
+import dev.aispend.testsupport.security.TestIssuer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.http.HttpRequest;
@@ -79,7 +82,7 @@ class ReplayIT implements TestPropertyProvider {
     }
 
     @Test
-    void replays_a_range_in_order_exactly_as_the_ledger_topic_carried_it_without_appending() throws Exception {
+    void replays_a_range_in_order_exactly_as_the_ledger_topic_carried_it_and_records_who_asked() throws Exception {
         awaitPublished(entries.head().lastPosition());
         KafkaProbe ledgerTopic = KafkaProbe.on(bootstrapServers(), TOPIC_PREFIX + Topics.LEDGER_V1);
         long first = entries.head().lastPosition() + 1;
@@ -90,7 +93,7 @@ class ReplayIT implements TestPropertyProvider {
         String topic = TOPIC_PREFIX + "ledger-replay.order-" + UUID.randomUUID();
 
         HttpResponse<ReplayProgress> accepted = startReplay(Map.of("fromPosition", first, "toPosition", last,
-                "topic", topic));
+                "topic", topic, "reason", "audit 2026-Q4"));
 
         assertThat(accepted.status().getCode()).isEqualTo(HttpStatus.ACCEPTED.getCode());
         ReplayProgress started = accepted.body();
@@ -108,20 +111,48 @@ class ReplayIT implements TestPropertyProvider {
         assertThat(envelopes(replayed)).containsExactlyElementsOf(envelopes(published));
         assertThat(envelopes(replayed)).extracting(LedgerEnvelope::position)
                 .containsExactlyElementsOf(LongStream.rangeClosed(first, last).boxed().toList());
-        assertThat(entries.head().lastPosition()).as("a replay never appends").isEqualTo(last);
+        assertThat(entries.head().lastPosition()).as("only the replay's own record is appended").isEqualTo(last + 1);
+        assertThat(replayRecordAt(last + 1)).isEqualTo(new ReplayRequested(started.id(), "test-all-roles", first,
+                last, topic, "audit 2026-Q4", replayRecordAt(last + 1).occurredAt()));
     }
 
     @Test
-    void defaults_to_the_whole_ledger_up_to_the_head_on_the_replay_topic() throws Exception {
+    void records_the_authenticated_caller_as_actor_and_refuses_a_body_naming_another() throws Exception {
+        recordUsage("actor", 1);
+        long head = entries.head().lastPosition();
+        String token = TestIssuer.token("compliance-carol", "compliance-officer");
+
+        HttpResponse<ReplayProgress> accepted = http.toBlocking().exchange(HttpRequest.POST("/v1/ledger/replays",
+                Map.of("fromPosition", head, "toPosition", head, "actor", "compliance-carol")).bearerAuth(token),
+                ReplayProgress.class);
+        HttpClientResponseException claimed = catchThrowableOfType(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/v1/ledger/replays",
+                        Map.of("fromPosition", 1, "actor", "someone-else")).bearerAuth(token)));
+
+        assertThat(replayRecordAt(head + 1).actor()).isEqualTo("compliance-carol");
+        assertThat(replayRecordAt(head + 1).replayId()).isEqualTo(accepted.body().id());
+        assertThat(claimed.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+        assertThat(claimed.getResponse().getBody(ProblemDetails.class).orElseThrow().errors())
+                .extracting(FieldError::field).containsExactly("actor");
+        awaitFinished(accepted.body().id());
+        assertThat(entries.head().lastPosition()).as("the refused request appended nothing").isEqualTo(head + 1);
+    }
+
+    @Test
+    void defaults_to_the_whole_ledger_up_to_the_head_with_its_own_record_on_the_replay_topic() throws Exception {
         recordUsage("default", 3);
         long head = entries.head().lastPosition();
 
         ReplayProgress started = startReplay(Map.of("fromPosition", 1)).body();
 
         assertThat(started.topic()).isEqualTo(TOPIC_PREFIX + Topics.LEDGER_REPLAY_V1);
-        assertThat(started.toPosition()).isEqualTo(head);
+        assertThat(started.toPosition()).isEqualTo(head + 1);
         assertThat(awaitFinished(started.id()).state()).isEqualTo(ReplayState.COMPLETED);
-        assertThat(entries.head().lastPosition()).isEqualTo(head);
+        assertThat(entries.head().lastPosition()).isEqualTo(head + 1);
+        ReplayRequested record = replayRecordAt(head + 1);
+        assertThat(record.fromPosition()).isEqualTo(1);
+        assertThat(record.toPosition()).as("the replay ends with its own record").isEqualTo(head + 1);
+        assertThat(record.reason()).isNull();
     }
 
     @Test
@@ -131,6 +162,7 @@ class ReplayIT implements TestPropertyProvider {
         String topic = TOPIC_PREFIX + "ledger-replay.cancel-" + UUID.randomUUID();
         ReplayProgress started = startReplay(Map.of("fromPosition", 1, "topic", topic)).body();
         ReplayProgress second = startReplay(Map.of("fromPosition", 1)).body();
+        long afterAccepted = entries.head().lastPosition();
 
         HttpClientResponseException third = catchThrowableOfType(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.POST("/v1/ledger/replays", Map.of("fromPosition", 1))));
@@ -153,7 +185,9 @@ class ReplayIT implements TestPropertyProvider {
         assertThat(progress(second.id()).state()).isEqualTo(ReplayState.CANCELLED);
         assertThat(http.toBlocking().exchange(HttpRequest.DELETE("/v1/ledger/replays/" + started.id()))
                 .status().getCode()).as("cancelling again is harmless").isEqualTo(HttpStatus.OK.getCode());
-        assertThat(entries.head().lastPosition()).isEqualTo(head);
+        assertThat(afterAccepted).as("one record per accepted replay").isEqualTo(head + 2);
+        assertThat(entries.head().lastPosition()).as("the refused third and the cancels append nothing")
+                .isEqualTo(afterAccepted);
     }
 
     @Test
@@ -217,6 +251,14 @@ class ReplayIT implements TestPropertyProvider {
                 () -> http.toBlocking().exchange(HttpRequest.POST("/v1/ledger/replays", body)));
         assertThat(refused.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
         return refused.getResponse().getBody(ProblemDetails.class).orElseThrow().errors();
+    }
+
+    /** The ReplayRequested entry at {@code position}, decoded from its stored payload. */
+    private ReplayRequested replayRecordAt(long position) throws IOException {
+        StoredEntry entry = entries.entriesAfter(position - 1, 1).get(0);
+        assertThat(entry.position()).isEqualTo(position);
+        assertThat(entry.eventType()).isEqualTo("ReplayRequested");
+        return json.readValue(entry.payload(), ReplayRequested.class);
     }
 
     private ReplayProgress progress(String id) {

@@ -15,11 +15,27 @@ class ReplayRequestValidatorTest {
             Set.of("p.ledger.v1", "p.usage.v1"));
 
     @Test
-    void defaults_the_end_to_the_head_and_the_topic_to_the_replay_topic() {
-        ReplayPlan plan = validator.validate(new ReplayRequest(4001L, null, null), HEAD);
+    void defaults_the_end_to_the_head_with_its_own_record_and_the_topic_to_the_replay_topic() {
+        ReplayPlan plan = validator.validate(new ReplayRequest(4002L, null, null), HEAD);
 
-        assertThat(plan).isEqualTo(new ReplayPlan(4001, HEAD, "p.ledger-replay.v1"));
+        // HEAD + 1: the ReplayRequested entry the accepting transaction appends is the replay's last entry.
+        assertThat(plan).isEqualTo(new ReplayPlan(4002, HEAD + 1, "p.ledger-replay.v1"));
         assertThat(plan.total()).isEqualTo(1000);
+    }
+
+    @Test
+    void counts_its_own_record_against_the_range_limit() {
+        assertThat(errorsOf(new ReplayRequest(4001L, null, null))).containsExactly(
+                new FieldError("toPosition", "the range covers 1001 entries; a replay covers at most 1000"));
+    }
+
+    @Test
+    void keeps_the_reason_and_refuses_a_blank_an_overlong_or_a_control_character_one() {
+        assertThat(validator.validate(new ReplayRequest(1L, 10L, null, "audit 2026-Q4\nticket 17", null), HEAD)
+                .reason()).isEqualTo("audit 2026-Q4\nticket 17");
+        for (String reason : List.of(" ", "x".repeat(ReplayRequestValidator.MAX_REASON_LENGTH + 1), "a\u0000b")) {
+            assertThat(fieldsOf(new ReplayRequest(1L, 10L, null, reason, null))).containsExactly("reason");
+        }
     }
 
     @Test

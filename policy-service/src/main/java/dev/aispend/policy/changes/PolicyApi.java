@@ -2,6 +2,7 @@ package dev.aispend.policy.changes;
 
 import dev.aispend.contracts.policy.PolicyKind;
 import dev.aispend.platform.web.ErrorBody;
+import dev.aispend.platform.security.Actors;
 import dev.aispend.platform.web.FieldError;
 import dev.aispend.policy.rules.ChangeStatus;
 import dev.aispend.policy.rules.PolicyStore;
@@ -30,7 +31,6 @@ import java.util.regex.Pattern;
 public class PolicyApi {
     /** Policy ids: what the policy tables and the ledger's decision ids can carry. */
     public static final Pattern POLICY_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-    private static final Pattern ACTOR = Pattern.compile("[\\p{Graph} ]{1,128}");
     /** Fields the API sends back with a version; a client may send them back unchanged, they are not content. */
     public static final Set<String> SERVER_FIELDS = Set.of("id", "version", "actor", "requestedAt",
             "ledgerPosition");
@@ -127,10 +127,7 @@ public class PolicyApi {
      * {@code api-key:<id>}), never anything the request body or a header claims. Bounded like every recorded text.
      */
     public static String actor(String principal) {
-        if (principal == null || !ACTOR.matcher(principal).matches() || principal.isBlank()) {
-            throw new InvalidPolicyException("invalid actor", List.of(new FieldError("Authorization",
-                    "the caller's name (the token's subject) must be 1..128 printable characters")));
-        }
-        return principal.strip();
+        return Actors.recordable(principal).orElseThrow(() ->
+                new InvalidPolicyException("invalid actor", List.of(Actors.refusal())));
     }
 }

@@ -31,11 +31,18 @@ class LedgerReplays {
         return ((Number) head.get("lastPosition")).longValue();
     }
 
-    Replay replay(long fromPosition, long toPosition, String topic) {
+    /**
+     * Asks for a replay, recorded in the ledger with this service as its actor and {@code reason}; without
+     * {@code toPosition} it runs to the head, including the entry recording it.
+     */
+    Replay replay(long fromPosition, @Nullable Long toPosition, String topic, String reason) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("fromPosition", fromPosition);
-        body.put("toPosition", toPosition);
+        if (toPosition != null) {
+            body.put("toPosition", toPosition);
+        }
         body.put("topic", topic);
+        body.put("reason", reason);
         Map<?, ?> answer = ledger.toBlocking().retrieve(HttpRequest.POST("/v1/ledger/replays", body)
                 .contentType(MediaType.APPLICATION_JSON_TYPE), Map.class);
         return new Replay(answer.get("id").toString(), ((Number) answer.get("toPosition")).longValue());

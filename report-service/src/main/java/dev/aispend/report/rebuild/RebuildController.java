@@ -1,5 +1,6 @@
 package dev.aispend.report.rebuild;
 
+import dev.aispend.platform.security.Actors;
 import dev.aispend.platform.security.Roles;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -24,6 +25,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code POST /v1/reports/rebuilds}: rebuild every read model from a ledger replay into a fresh generation, then
@@ -36,8 +38,6 @@ import java.util.List;
 @Tag(name = "rebuilds")
 final class RebuildController {
     private static final String PATH = "/v1/reports/rebuilds/";
-    /** As report_generation.started_by holds it. */
-    static final int MAX_ACTOR_LENGTH = 128;
     private final Rebuilds rebuilds;
 
     RebuildController(Rebuilds rebuilds) {
@@ -48,12 +48,12 @@ final class RebuildController {
     @Post(produces = "application/json")
     @Operation(summary = "Rebuild the read models from a ledger replay into fresh tables, then switch to them")
     HttpResponse<?> start(Authentication caller) {
-        String startedBy = caller.getName();
-        if (startedBy.length() > MAX_ACTOR_LENGTH || startedBy.chars().anyMatch(Character::isISOControl)) {
+        Optional<String> actor = Actors.recordable(caller.getName());
+        if (actor.isEmpty()) {
             return HttpResponse.badRequest(ErrorBody.of("invalid rebuild request; nothing was started",
-                    List.of(new FieldError("Authorization", "the caller's name (the token's subject) must be at "
-                            + "most " + MAX_ACTOR_LENGTH + " characters without control characters"))));
+                    List.of(Actors.refusal())));
         }
+        String startedBy = actor.get();
         try {
             RebuildStore.Row row = rebuilds.start(startedBy);
             return HttpResponse.accepted(URI.create(PATH + row.generation())).body(progress(row));

@@ -164,8 +164,13 @@ public class Rebuilds {
             store.replayRequested(row.generation(), row.replayId() == null ? "none" : row.replayId(), applied);
             return;
         }
-        long to = Math.min(head, applied + configuration.replayChunkEntries());
-        LedgerReplays.Replay replay = ledger.replay(applied + 1, to, row.replayTopic());
+        // The last chunk runs to the head including the ledger's record of this replay: every replay appends
+        // that record, which the serving generation applies, so a rebuild that stopped one short of the head
+        // would stay one entry behind it (and never switch) however often it asked again.
+        Long to = head - applied < configuration.replayChunkEntries() ? null
+                : applied + configuration.replayChunkEntries();
+        LedgerReplays.Replay replay = ledger.replay(applied + 1, to, row.replayTopic(), "rebuild of the report "
+                + "read models into generation " + row.generation() + ", started by " + row.startedBy());
         store.replayRequested(row.generation(), replay.id(), replay.toPosition());
         LOG.info("rebuild of generation {}: ledger replay {} of positions {}..{} onto {}", row.generation(),
                 replay.id(), applied + 1, replay.toPosition(), row.replayTopic());

@@ -7,6 +7,7 @@ import dev.aispend.contracts.ledger.LegacyUsageRecorded;
 import dev.aispend.contracts.ledger.OutcomeRecorded;
 import dev.aispend.contracts.ledger.PolicyChangeRejected;
 import dev.aispend.contracts.ledger.PersonReidentified;
+import dev.aispend.contracts.ledger.ReplayRequested;
 import dev.aispend.contracts.ledger.PolicyChanged;
 import dev.aispend.contracts.ledger.PolicyDecisionRecorded;
 import dev.aispend.contracts.ledger.RateCardRef;
@@ -61,6 +62,8 @@ public final class LedgerPayloadSamples {
         samples.put(LedgerEventType.USAGE_EVIDENCE_RECORDED, new UsageEvidenceRecorded(fullSpend()));
         samples.put(LedgerEventType.PERSON_REIDENTIFIED, new PersonReidentified("rid-1", "prs_a", "carl",
                 "subpoena 2026-17", List.of("person", "email"), AT, HASH));
+        samples.put(LedgerEventType.REPLAY_REQUESTED, new ReplayRequested("replay-1", "carl", 1, 12,
+                "aispend.ledger-replay.v1", "quarterly audit", AT));
         samples.put(LedgerEventType.LEGACY_USAGE_RECORDED, new LegacyUsageRecorded("usage-1", AT, AT, "api",
                 "platform", "prs_a", "claude-sonnet-4-5", TOKENS, HASH));
         samples.put(LedgerEventType.LEGACY_USAGE_CONFLICT_FLAGGED, conflict());
