@@ -19,6 +19,7 @@ run({
     const part = panel('cfo-figures');
     sourceLine(part.root.querySelector('.panel-source'), url, 'cfo-summary');
     summary = await getJson(url);
+    document.body.dataset.asOf = summary.asOf.ledgerPosition;
     document.getElementById('month').textContent = summary.month;
     document.getElementById('range').textContent = summary.from + ' through ' + summary.through
       + ' (UTC), as of ledger position ' + summary.asOf.ledgerPosition + '; ledger clock '
