@@ -12,7 +12,7 @@ export function trendSection(body, summary) {
     chart(body, {
       type: 'bar', labels: months.map((m) => m.month),
       datasets: [{ label: 'Cost per merged PR', backgroundColor: '#1b6ca8', micros, data: micros.map(plotDollars) }],
-      axes: { x: 'Month (UTC)', y: 'Cost per merged PR (US dollars)' },
+      axes: { x: 'Month (UTC)', y: 'US dollars per merged PR' },
       summary: 'Cost per merged PR by month: ' + months.map((m) => m.month + ' '
         + (m.costPerMergedPrUsdMicros === null ? 'no merged PR' : dollars(m.costPerMergedPrUsdMicros))).join(', ')
         + '. The table beside lists spend and merged PRs.',

@@ -112,8 +112,7 @@ export function ledgerFacts(report) {
     ['Reports applied', 'position ' + report.reports.appliedPosition + ' (generation ' + report.reports.generation
       + (ledger.reportsBehindBy !== null && ledger.reportsBehindBy !== undefined ? ', ' + ledger.reportsBehindBy
         + ' behind' : '') + ')'],
-    ['Verification', verification ? verification.state + ' for positions ' + verification.fromPosition + '–'
-      + verification.toPosition + (verification.detail ? ' (' + verification.detail + ')' : '') : 'not answered'],
+    ['Verification', verificationText(verification)],
     ['Latest signed checkpoint', checkpoint ? '#' + checkpoint.checkpointNumber + ', positions 1–'
       + checkpoint.treeSize + ', issued ' + instant(checkpoint.issuedAt) + ', key ' + checkpoint.keyId
       : 'none yet (one is signed every 10,000 entries, or on request)'],
@@ -130,4 +129,13 @@ export function ledgerFacts(report) {
     list.append(dt, dd);
   });
   return list;
+}
+
+function verificationText(verification) {
+  if (!verification) {
+    return 'not answered';
+  }
+  const range = verification.fromPosition > verification.toPosition ? ': the checkpoint itself (no entry since)'
+    : ' for positions ' + verification.fromPosition + '–' + verification.toPosition;
+  return verification.state + range + (verification.detail ? ' (' + verification.detail + ')' : '');
 }

@@ -27,7 +27,7 @@ export function efficiencySection(id, filters) {
       datasets: [{ label: 'Cost per merged PR', backgroundColor: '#1b6ca8', micros,
         data: micros.map((value) => plotDollars(value)) }],
       axes: { x: 'Usage tier (Q1 lowest fifth of spend per person … Q5 highest; D10 top tenth)',
-        y: 'Cost per merged PR (US dollars)' },
+        y: 'US dollars per merged PR' },
       summary: 'Cost per merged PR by usage tier, ' + last.from + ' to ' + last.to + ': '
         + priced.map((t, i) => t.tier + ' ' + dollars(micros[i])).join(', ') + '.',
     });

@@ -57,7 +57,7 @@ class PagesIT {
 
     @Test
     void the_dashboard_draws_every_chart_and_shows_what_its_endpoints_answer() {
-        browser.resize(1400, 4200);
+        browser.resize(1400, 3000);
         assertThat(browser.open(report + "/#token=" + AUDITOR, RENDER)).isEqualTo("ready");
         assertNoConsoleErrors("dashboard");
         browser.screenshot(SHOTS.resolve("dashboard.png"));
@@ -75,7 +75,7 @@ class PagesIT {
         assertThat(micros("flagged-open")).isEqualTo(endpointOf("anomalies").get("totals").get("open")
                 .get("spendUsdMicros").asLong());
         assertThat(text("#ledger dd[data-verification]")).startsWith("VERIFIED");
-        assertThat(text("#ledger")).contains("#1, positions 1–");
+        assertThat(text("#ledger")).contains("#" + latestCheckpoint() + ", positions 1–");
     }
 
     @Test
@@ -95,7 +95,7 @@ class PagesIT {
         if (summary.get("forecast").hasNonNull("monthUsdMicros")) {
             assertThat(micros("cfo-forecast")).isEqualTo(summary.get("forecast").get("monthUsdMicros").asLong());
         }
-        assertThat(text("#cfo-ledger")).contains("ledger position " + asOf).contains("signed checkpoint, #1");
+        assertThat(text("#cfo-ledger")).contains("ledger position " + asOf).contains("signed checkpoint, #" + latestCheckpoint() + ",");
         assertThat(browser.printA4(SHOTS.resolve("cfo.pdf"))).as("pages of the printed CFO page").isEqualTo(1);
     }
 
@@ -118,6 +118,7 @@ class PagesIT {
         browser.driver().executeScript("sessionStorage.clear()");
         assertThat(browser.open(report + "/teams/platform#token=" + otherLead, RENDER)).isEqualTo("refused");
         browser.screenshot(SHOTS.resolve("team-refused.png"));
+        assertThat(browser.driver().findElement(By.id("sections")).isDisplayed()).as("no figures shown").isFalse();
         assertThat(text("#page-message")).contains("may not read the reports of team platform (403)");
         // The refused request itself is in the browser's network log; nothing else may be.
         assertThat(consoleErrors()).allMatch(entry -> entry.contains("status of 403"));
@@ -138,6 +139,11 @@ class PagesIT {
             assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
         }
         assertThat(JsonHttp.get(report + "/teams/..%2Fv1", "Authorization", "").status()).isEqualTo(404);
+    }
+
+    private static long latestCheckpoint() {
+        return JsonHttp.get(report + "/v1/reports/audit/ledger", "Authorization", "Bearer " + AUDITOR).body()
+                .get("ledger").get("latestCheckpoint").get("checkpointNumber").asLong();
     }
 
     private static JsonNode endpointOf(String panel) {
