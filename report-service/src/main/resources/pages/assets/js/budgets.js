@@ -1,10 +1,9 @@
 // Budget burn-down: per budget, the spend counted so far day by day, its cap (the amount), and the forecast at
 // the rate so far (the report's linear-v1: spent × period length ÷ elapsed, in integers) to the period's end.
-import { getJson, reportUrl } from './api.js';
 import { chart } from './charts.js';
 import { day, dollars, instant, percent, plotDollars } from './format.js';
-import { figure, foldedTable, panel, sourceLine, table } from './panel.js';
-import { section } from './page.js';
+import { figure, foldedTable, table } from './panel.js';
+import { reportSection } from './page.js';
 
 const MOST_CHARTS = 4;
 const DAY_MILLIS = 86400000;
@@ -15,11 +14,7 @@ const DAY_MILLIS = 86400000;
  * its own).
  */
 export function budgetSection(id, { period, onlyTeam }) {
-  const part = panel(id);
-  const url = reportUrl('budgets', { period, team: onlyTeam });
-  sourceLine(part.root.querySelector('.panel-source'), url, 'budgets', 'view=burndown');
-  return section(part, async () => {
-    const report = await getJson(url);
+  return reportSection(id, 'budgets', { period, team: onlyTeam }, 'view=burndown', async (part, report) => {
     const budgets = report.budgets.filter((b) => !onlyTeam || b.scope.team === onlyTeam);
     if (budgets.length === 0) {
       part.setMessage('No budget covers ' + (onlyTeam ? 'team ' + onlyTeam : 'this range') + '.', 'info');

@@ -6,7 +6,7 @@ import { chart } from './charts.js';
 import { count, dollars, instant, percent, plotDollars, sumMicros } from './format.js';
 import { figure, panel, provenance, sourceLine } from './panel.js';
 import { ledgerFacts } from './governance.js';
-import { run, section } from './page.js';
+import { reportSection, run, section } from './page.js';
 import { trendSection, moversSection } from './cfo-parts.js';
 
 const query = new URLSearchParams(location.search);
@@ -20,7 +20,8 @@ run({
     sourceLine(part.root.querySelector('.panel-source'), url, 'cfo-summary');
     summary = await getJson(url);
     document.body.dataset.asOf = summary.asOf.ledgerPosition;
-    document.getElementById('month').textContent = summary.month;
+    document.body.dataset.month = summary.month;
+    document.querySelector('h1').textContent = 'AI spend: CFO summary, ' + summary.month;
     document.getElementById('range').textContent = summary.from + ' through ' + summary.through
       + ' (UTC), as of ledger position ' + summary.asOf.ledgerPosition + '; ledger clock '
       + instant(summary.ledgerClock) + '.';
@@ -72,16 +73,13 @@ function figures(body) {
   body.append(provenance('Forecast: ' + forecast.source + ' Method: ' + forecast.method + '.'));
 }
 
-async function ledgerPart() {
-  const part = panel('cfo-ledger');
-  const ledgerUrl = '/v1/reports/audit/ledger';
-  sourceLine(part.root.querySelector('.panel-source'), ledgerUrl, 'ledger-audit');
-  return section(part, async () => {
-    const report = await getJson(ledgerUrl);
+function ledgerPart() {
+  return reportSection('cfo-ledger', '/v1/reports/audit/ledger', {}, undefined, async (part, report) => {
     const checkpoint = report.ledger.latestCheckpoint;
+    const again = reportUrl('cfo-summary', { month: summary.month, asOf: summary.asOf.ledgerPosition });
     part.body.replaceChildren(provenance('Every figure on this page is the report of ledger position '
-      + summary.asOf.ledgerPosition + ' (recorded ' + instant(summary.asOf.recordedAt) + '); asking '
-      + reportUrl('cfo-summary', { month: summary.month, asOf: summary.asOf.ledgerPosition }) + ' answers the same figures at any later time. '
+      + summary.asOf.ledgerPosition + ' (recorded ' + instant(summary.asOf.recordedAt) + '); asking ' + again
+      + ' answers the same figures at any later time. '
       + (checkpoint ? 'The latest signed checkpoint, #' + checkpoint.checkpointNumber + ', seals positions 1–'
         + checkpoint.treeSize + '.' : 'No signed checkpoint has been made yet.')), ledgerFacts(report));
   })();

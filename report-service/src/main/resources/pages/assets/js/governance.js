@@ -1,16 +1,11 @@
 // Phases and badges per team, the spend flagged for review, and whether the ledger behind every figure verifies.
-import { getJson, reportUrl } from './api.js';
 import { chart, colour } from './charts.js';
 import { count, day, dollars, instant, percentOfShare, plotDollars } from './format.js';
-import { figure, foldedTable, panel, provenance, sourceLine, table } from './panel.js';
-import { section } from './page.js';
+import { figure, foldedTable, provenance, table } from './panel.js';
+import { rangeOf, reportSection } from './page.js';
 
 export function gamificationSection(id, filters) {
-  const part = panel(id);
-  const url = reportUrl('gamification', { from: filters.from, to: filters.to, team: filters.team });
-  sourceLine(part.root.querySelector('.panel-source'), url, 'gamification', 'view=badges');
-  return section(part, async () => {
-    const report = await getJson(url);
+  return reportSection(id, 'gamification', rangeOf(filters), 'view=badges', async (part, report) => {
     part.body.replaceChildren(table('Phase of each team (as of ledger position ' + report.asOf.ledgerPosition + ')', [
       ['Team', (p) => p.team],
       ['Phase', (p) => p.phase],
@@ -43,11 +38,7 @@ export function gamificationSection(id, filters) {
 
 /** Flagged spend; {@code showFlags} lists the flags themselves (each names a pseudonymous person) when served. */
 export function anomalySection(id, filters, showFlags) {
-  const part = panel(id);
-  const url = reportUrl('anomalies', { from: filters.from, to: filters.to, team: filters.team });
-  sourceLine(part.root.querySelector('.panel-source'), url, 'anomalies', 'view=teams');
-  return section(part, async () => {
-    const report = await getJson(url);
+  return reportSection(id, 'anomalies', rangeOf(filters), 'view=teams', async (part, report) => {
     const totals = report.totals;
     part.body.replaceChildren(
       figure('Under review (open flags)', dollars(totals.open.spendUsdMicros), totals.open.spendUsdMicros,
@@ -89,11 +80,7 @@ export function anomalySection(id, filters, showFlags) {
 }
 
 export function ledgerSection(id) {
-  const part = panel(id);
-  const url = '/v1/reports/audit/ledger';
-  sourceLine(part.root.querySelector('.panel-source'), url, 'ledger-audit');
-  return section(part, async () => {
-    const report = await getJson(url);
+  return reportSection(id, '/v1/reports/audit/ledger', {}, undefined, async (part, report) => {
     part.body.replaceChildren(ledgerFacts(report));
   });
 }

@@ -1,18 +1,13 @@
 // What the money bought: cost per merged PR by usage tier (quintiles of spend per person, and the top decile),
 // and how spend is spread over the people who use AI (median and p90 per active person) and how many do.
 // Tiers and percentiles are groups: nothing here names or ranks a person.
-import { getJson, reportUrl } from './api.js';
 import { chart } from './charts.js';
 import { count, dollars, percentOfShare, plotDollars } from './format.js';
-import { foldedTable, panel, provenance, sourceLine } from './panel.js';
-import { section } from './page.js';
+import { foldedTable, provenance } from './panel.js';
+import { rangeOf, reportSection } from './page.js';
 
 export function efficiencySection(id, filters) {
-  const part = panel(id);
-  const url = reportUrl('efficiency', { from: filters.from, to: filters.to, team: filters.team });
-  sourceLine(part.root.querySelector('.panel-source'), url, 'efficiency');
-  return section(part, async () => {
-    const report = await getJson(url);
+  return reportSection(id, 'efficiency', rangeOf(filters), undefined, async (part, report) => {
     const last = report.periods[report.periods.length - 1];
     const tiers = last ? last.tiers.tiers.filter((t) => !t.suppressed && t.figures) : [];
     if (tiers.length === 0) {
@@ -56,11 +51,7 @@ function ratioSentence(ratios) {
 }
 
 export function distributionSection(id, filters) {
-  const part = panel(id);
-  const url = reportUrl('distribution', { from: filters.from, to: filters.to, team: filters.team });
-  sourceLine(part.root.querySelector('.panel-source'), url, 'distribution');
-  return section(part, async () => {
-    const report = await getJson(url);
+  return reportSection(id, 'distribution', rangeOf(filters), undefined, async (part, report) => {
     const months = report.months.filter((m) => !m.suppressed && m.figures);
     if (months.length === 0) {
       part.setMessage('No active people in this range, or the group is too small to show.', 'info');
@@ -72,7 +63,8 @@ export function distributionSection(id, filters) {
     chart(part.body, {
       type: 'bar', labels: months.map((m) => m.month.slice(0, 7)),
       datasets: [
-        { label: 'Median per active person', backgroundColor: '#1b6ca8', micros: median, data: median.map(plotDollars) },
+        { label: 'Median per active person', backgroundColor: '#1b6ca8', micros: median,
+          data: median.map(plotDollars) },
         { label: 'p90 per active person', backgroundColor: '#e07b39', micros: p90, data: p90.map(plotDollars) }],
       axes: { x: 'Month (UTC)', y: 'Monthly spend per active person (US dollars)' },
       summary: 'Median and p90 monthly spend per active person: ' + months.map((m, i) => m.month.slice(0, 7)
@@ -101,7 +93,8 @@ function adoption(container, weeks) {
       data: weeks.map((w) => Number(w.adoption.share) * 100) }],
     yFormat: (value) => value.toFixed(1) + ' %',
     axes: { x: 'ISO week (UTC)', y: 'People in the directory with spend (%)' },
-    summary: 'Weekly adoption: ' + weeks.map((w) => w.isoWeek + ' ' + percentOfShare(w.adoption.share)).join(', ') + '.',
+    summary: 'Weekly adoption: ' + weeks.map((w) => w.isoWeek + ' ' + percentOfShare(w.adoption.share))
+      .join(', ') + '.',
   });
   container.append(foldedTable('Weekly adoption', [
     ['ISO week', (w) => w.isoWeek],

@@ -3,8 +3,9 @@
 // "refused" when the reports refused the token or the team, "need-token" while it waits for one. A browser test
 // waits for exactly these marks.
 import { askForToken, signOutButton, takeToken } from './auth.js';
-import { ReportError, useToken } from './api.js';
+import { ReportError, getJson, reportUrl, useToken } from './api.js';
 import { allDrawn } from './charts.js';
+import { panel, sourceLine } from './panel.js';
 
 function mark(state) {
   document.body.dataset.state = state;
@@ -74,4 +75,21 @@ export function section(part, body) {
       }
     }
   };
+}
+
+/**
+ * A panel drawn from one report: shows the report's URL (with its JSON and CSV, {@code csvQuery} choosing the CSV
+ * view) before asking it, then hands the answer to {@code render(part, report)}. {@code path} is a report name
+ * ('spend') with {@code params}, or a full path.
+ */
+export function reportSection(id, path, params, csvQuery, render) {
+  const part = panel(id);
+  const url = path.startsWith('/') ? path : reportUrl(path, params);
+  sourceLine(part.root.querySelector('.panel-source'), url, id, csvQuery);
+  return section(part, async () => render(part, await getJson(url)));
+}
+
+/** The range and team of the filters, as the reports take them. */
+export function rangeOf({ from, to, team }) {
+  return { from, to, team };
 }

@@ -1,9 +1,8 @@
 // Spend over time, stacked by one dimension (team, model, purpose): the spend report grouped by period and by it.
-import { getJson, reportUrl } from './api.js';
 import { chart, colour } from './charts.js';
 import { count, dollars, plotDollars, sumMicros } from './format.js';
-import { figure, foldedTable, panel, sourceLine } from './panel.js';
-import { section } from './page.js';
+import { figure, foldedTable } from './panel.js';
+import { reportSection } from './page.js';
 
 /** At most this many groups get a series of their own; the rest are summed (in micros) as "other". */
 const MOST_SERIES = 8;
@@ -13,12 +12,7 @@ const MOST_SERIES = 8;
  * With {@code totalName}, the range's total is shown as a headline figure named so (data-figure).
  */
 export function spendSection(id, dimension, filters, totalName) {
-  const part = panel(id);
-  const params = { ...filters, groupBy: dimension };
-  const url = reportUrl('spend', params);
-  sourceLine(part.root.querySelector('.panel-source'), url, 'spend-by-' + dimension);
-  return section(part, async () => {
-    const report = await getJson(url);
+  return reportSection(id, 'spend', { ...filters, groupBy: dimension }, undefined, async (part, report) => {
     const shown = report.rows.filter((row) => !row.suppressed && row.figures);
     part.body.replaceChildren();
     if (totalName && report.totals) {

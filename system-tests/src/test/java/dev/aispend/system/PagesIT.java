@@ -57,10 +57,7 @@ class PagesIT {
 
     @Test
     void the_dashboard_draws_every_chart_and_shows_what_its_endpoints_answer() {
-        browser.resize(1400, 3000);
-        assertThat(browser.open(report + "/#token=" + AUDITOR, RENDER)).isEqualTo("ready");
-        assertNoConsoleErrors("dashboard");
-        browser.screenshot(SHOTS.resolve("dashboard.png"));
+        showReady("/#token=" + AUDITOR, 1400, 3000, "dashboard");
         assertThat(browser.driver().getCurrentUrl()).as("the token is taken out of the address").doesNotContain("token");
         assertThat(browser.driver().findElements(By.cssSelector(".panel[data-state=error]"))).isEmpty();
         assertThat(browser.driver().findElements(By.tagName("canvas")).size()).isGreaterThanOrEqualTo(8);
@@ -80,12 +77,9 @@ class PagesIT {
 
     @Test
     void the_cfo_page_prints_on_one_a4_page_with_the_summary_figures() {
-        browser.resize(900, 1300);
-        assertThat(browser.open(report + "/cfo#token=" + AUDITOR, RENDER)).isEqualTo("ready");
-        assertNoConsoleErrors("cfo");
-        browser.screenshot(SHOTS.resolve("cfo.png"));
+        showReady("/cfo#token=" + AUDITOR, 900, 1300, "cfo");
         String asOf = browser.driver().findElement(By.tagName("body")).getAttribute("data-as-of");
-        String month = text("#month");
+        String month = browser.driver().findElement(By.tagName("body")).getAttribute("data-month");
         JsonNode summary = JsonHttp.get(report + "/v1/reports/cfo-summary?month=" + month + "&asOf=" + asOf,
                 "Authorization", "Bearer " + AUDITOR).body();
         assertThat(micros("cfo-month-to-date")).isEqualTo(summary.get("monthToDate").get("costUsdMicros").asLong())
@@ -102,10 +96,7 @@ class PagesIT {
     @Test
     void a_team_page_shows_its_own_team_and_refuses_the_lead_of_another() {
         String lead = TestIssuer.teamToken("lee", "team-lead", List.of(PagesSeed.PLATFORM), null);
-        browser.resize(1400, 2600);
-        assertThat(browser.open(report + "/teams/platform#token=" + lead, RENDER)).isEqualTo("ready");
-        assertNoConsoleErrors("team");
-        browser.screenshot(SHOTS.resolve("team-platform.png"));
+        showReady("/teams/platform#token=" + lead, 1400, 2600, "team-platform");
         JsonNode spend = JsonHttp.get(report + endpoint("team-spend"), "Authorization", "Bearer " + lead).body();
         assertThat(micros("team-spend-total")).isEqualTo(spend.get("totals").get("costUsdMicros").asLong()).isPositive();
         String page = browser.driver().findElement(By.tagName("main")).getText();
@@ -139,6 +130,17 @@ class PagesIT {
             assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
         }
         assertThat(JsonHttp.get(report + "/teams/..%2Fv1", "Authorization", "").status()).isEqualTo(404);
+    }
+
+    /**
+     * Opens {@code path} in a window of that size, expects it rendered without a console error, and saves its
+     * screenshot as {@code name}.png.
+     */
+    private static void showReady(String path, int width, int height, String name) {
+        browser.resize(width, height);
+        assertThat(browser.open(report + path, RENDER)).as(name + " page state").isEqualTo("ready");
+        assertNoConsoleErrors(name);
+        browser.screenshot(SHOTS.resolve(name + ".png"));
     }
 
     private static long latestCheckpoint() {

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
@@ -33,9 +34,17 @@ final class PagesController {
     private final byte[] team;
 
     PagesController(ResourceResolver resources) {
-        this.dashboard = read(resources, "dashboard.html");
-        this.cfo = read(resources, "cfo.html");
-        this.team = read(resources, "team.html");
+        String shell = read(resources, "shell.html");
+        this.dashboard = page(shell, resources, "dashboard", "AI spend ledger: dashboard", "");
+        this.cfo = page(shell, resources, "cfo", "AI spend: CFO summary",
+                "  <link rel=\"stylesheet\" href=\"/assets/cfo.css\">\n");
+        this.team = page(shell, resources, "team", "Team", "");
+    }
+
+    /** The shell with the page's own part, title and stylesheet: constants of the jar, never a request's input. */
+    private static byte[] page(String shell, ResourceResolver resources, String name, String title, String styles) {
+        return shell.replace("{{styles}}", styles).replace("{{title}}", title).replace("{{page}}", name)
+                .replace("{{content}}", read(resources, name + ".html")).getBytes(StandardCharsets.UTF_8);
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -54,11 +63,11 @@ final class PagesController {
         return TEAM.matcher(name).matches() ? HttpResponse.ok(team) : HttpResponse.notFound();
     }
 
-    private static byte[] read(ResourceResolver resources, String page) {
-        String path = "classpath:pages/" + page;
+    private static String read(ResourceResolver resources, String file) {
+        String path = "classpath:pages/" + file;
         try (InputStream in = resources.getResourceAsStream(path)
                 .orElseThrow(() -> new IllegalStateException(path + " is missing from the jar"))) {
-            return in.readAllBytes();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
