@@ -140,6 +140,7 @@ class PagesIT {
         browser.resize(width, height);
         assertThat(browser.open(report + path, RENDER)).as(name + " page state").isEqualTo("ready");
         assertNoConsoleErrors(name);
+        assertThat(browser.driver().findElements(By.tagName("h1"))).as("one page, one heading").hasSize(1);
         browser.screenshot(SHOTS.resolve(name + ".png"));
     }
 
