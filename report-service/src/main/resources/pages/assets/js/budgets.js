@@ -10,8 +10,8 @@ const DAY_MILLIS = 86400000;
 
 /**
  * The section for panel {@code id}: the budgets report (as of the ledger clock's period, or {@code period}).
- * {@code onlyTeam} keeps the budgets scoped to that team (the report lists every budget; a team's page shows
- * its own).
+ * {@code onlyTeam} asks the report for the budgets scoped to that team (the report filters them; the same test
+ * here is a second guard that the panel never draws another team's budget).
  */
 export function budgetSection(id, { period, onlyTeam }) {
   return reportSection(id, 'budgets', { period, team: onlyTeam }, 'view=burndown', async (part, report) => {

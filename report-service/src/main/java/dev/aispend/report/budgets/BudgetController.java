@@ -28,8 +28,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET /v1/reports/budgets[?period=2026-10][&budgetId=][&asOf=][&format=csv][&view=summary|burndown]}: every
- * budget's status for a period, with its burn-down, forecast, thresholds crossed and checks denied.
+ * {@code GET /v1/reports/budgets[?period=2026-10][&budgetId=][&team=][&asOf=][&format=csv][&view=summary|burndown]}:
+ * every budget's status for a period, with its burn-down, forecast, thresholds crossed and checks denied. With
+ * {@code team} only the budgets scoped to that team (a team-scoped caller must name its own: it never sees the
+ * organisation's, another team's or a person's budget outside its team).
  */
 @Secured({Roles.TEAM_MEMBER, Roles.TEAM_LEAD, Roles.POLICY_OWNER, Roles.FINANCE_AUDITOR, Roles.COMPLIANCE_OFFICER})
 @Controller("/v1/reports")
@@ -60,6 +62,8 @@ final class BudgetController {
                                     + "for its own period containing the first day of it (default: the ledger "
                                     + "clock's period)") @Nullable @QueryValue String period,
                             @Parameter(description = "only this budget") @Nullable @QueryValue String budgetId,
+                            @Parameter(description = "only the budgets scoped to this team (required for team "
+                                    + "members and leads: their own)") @Nullable @QueryValue String team,
                             @Parameter(description = "a ledger position, or an ISO-8601 instant") @Nullable
                             @QueryValue String asOf,
                             @Parameter(description = "json (default) or csv; or send Accept: text/csv") @Nullable
@@ -74,6 +78,7 @@ final class BudgetController {
         if (budgetId != null && !BUDGET_ID.matcher(budgetId).matches()) {
             errors.add(new FieldError("budgetId", "must be 1-64 of a-z, 0-9 and -"));
         }
+        String scopedTeam = ReportParameters.team(team, errors);
         String table = view == null ? "summary" : view.strip().toLowerCase(Locale.ROOT);
         if (!table.equals("summary") && !table.equals("burndown")) {
             errors.add(new FieldError("view", "must be summary or burndown"));
@@ -82,7 +87,7 @@ final class BudgetController {
         ReportParameters.rejectIfAny(errors);
         AsOf at = AsOf.parse(asOf);
         BudgetReport report = reads.read(at, snapshot -> reports.build(snapshot,
-                new BudgetReports.Request(period, budgetId)));
+                new BudgetReports.Request(period, budgetId, scopedTeam)));
         return ReportFormats.respond(request, csv ? "csv" : "json", table.equals("burndown") ? "budgets-burndown"
                 : "budgets", report, table.equals("burndown") ? BudgetCsv::burnDown : BudgetCsv::summary);
     }

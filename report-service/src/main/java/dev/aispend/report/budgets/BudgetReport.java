@@ -20,7 +20,8 @@ import java.util.List;
  */
 @Serdeable
 public record BudgetReport(ReportAsOf asOf, @Nullable Instant ledgerClock, @Nullable String period,
-                           @Nullable String budgetId, boolean peopleHidden, List<Budget> budgets) {
+                           @Nullable String budgetId, @Nullable String team, boolean peopleHidden,
+                           List<Budget> budgets) {
 
     /**
      * One budget at its latest version up to the position that the ledger could read (a version whose content

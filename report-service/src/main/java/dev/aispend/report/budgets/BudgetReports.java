@@ -30,8 +30,15 @@ public class BudgetReports {
         this.json = json;
     }
 
-    /** What was asked: a period key (null: the ledger clock's period), one budget id (null: every budget). */
-    public record Request(@Nullable String period, @Nullable String budgetId) {
+    /**
+     * What was asked: a period key (null: the ledger clock's period), one budget id (null: every budget), one team
+     * (null: every scope; else only budgets whose scope names that team).
+     */
+    public record Request(@Nullable String period, @Nullable String budgetId, @Nullable String team) {
+
+        public Request(@Nullable String period, @Nullable String budgetId) {
+            this(period, budgetId, null);
+        }
     }
 
     public BudgetReport build(ReportSnapshot snapshot, Request request) {
@@ -41,6 +48,9 @@ public class BudgetReports {
         BudgetDecisionReads decisions = new BudgetDecisionReads(snapshot, json, privacy.peopleVisible());
         List<BudgetReport.Budget> budgets = new ArrayList<>();
         for (BudgetVersion version : reads.versions(request.budgetId())) {
+            if (request.team() != null && !request.team().equals(version.definition().scope().team())) {
+                continue;
+            }
             PeriodWindow window = null;
             if (askedDay != null) {
                 window = PeriodKeys.windowOf(version.definition().period(), askedDay);
@@ -52,7 +62,7 @@ public class BudgetReports {
             budgets.add(budget(version, current));
         }
         return new BudgetReport(ReportAsOf.of(snapshot), clock, request.period(), request.budgetId(),
-                !privacy.peopleVisible(), budgets);
+                request.team(), !privacy.peopleVisible(), budgets);
     }
 
     private BudgetReport.Period period(BudgetVersion version, PeriodWindow window, @Nullable Instant clock,

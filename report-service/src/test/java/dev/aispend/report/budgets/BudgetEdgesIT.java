@@ -5,6 +5,7 @@ import dev.aispend.contracts.ledger.LedgerEnvelope;
 import dev.aispend.report.support.ReportAnswers;
 import dev.aispend.report.support.ReportSystemTest;
 import dev.aispend.testsupport.ledger.TestLedger;
+import dev.aispend.testsupport.security.TestIssuer;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -30,6 +31,7 @@ import static dev.aispend.testsupport.ledger.SpendMother.priced;
 import static dev.aispend.report.support.ReportAnswers.withoutApplied;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The budget report over a small hand-made ledger, every expected figure worked out by hand in this
@@ -234,6 +236,28 @@ class BudgetEdgesIT extends ReportSystemTest {
         assertThatThrownBy(() -> budgets("?asOf=999999"))
                 .isInstanceOfSatisfying(HttpClientResponseException.class, refused ->
                         assertThat(refused.getStatus().getCode()).isEqualTo(409));
+    }
+
+    @Test
+    @Order(6)
+    void shows_a_team_lead_only_the_budgets_scoped_to_their_team() throws IOException {
+        String lead = TestIssuer.teamToken("lead-of-research", "team-lead", List.of("research"), null);
+
+        JsonNode research = TestLedger.JACKSON.readTree(http.toBlocking().retrieve(
+                HttpRequest.GET("/v1/reports/budgets?team=research").bearerAuth(lead)));
+        HttpClientResponseException everyTeam = catchThrowableOfType(HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve(HttpRequest.GET("/v1/reports/budgets").bearerAuth(lead)));
+        HttpClientResponseException otherTeam = catchThrowableOfType(HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve(HttpRequest.GET("/v1/reports/budgets?team=platform")
+                        .bearerAuth(lead)));
+
+        // Neither the organisation-wide "old-budget" nor platform's: they count other teams' spend.
+        assertThat(research.get("budgets").findValuesAsText("budgetId")).containsExactly("research-quarterly");
+        assertThat(research.get("team").asText()).isEqualTo("research");
+        assertThat(everyTeam.getStatus().getCode()).isEqualTo(403);
+        assertThat(otherTeam.getStatus().getCode()).isEqualTo(403);
+        assertThat(budgets("?team=platform").get("budgets").findValuesAsText("budgetId"))
+                .as("the same filter for an organisation-wide reader").containsExactly("platform-monthly");
     }
 
     private List<Map<String, String>> csv(String query) throws IOException {
