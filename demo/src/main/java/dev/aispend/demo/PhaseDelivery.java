@@ -1,0 +1,14 @@
+package dev.aispend.demo;
+
+/** A team's phase set through POST /v1/phases (policy owner). */
+public record PhaseDelivery(String name, byte[] body) implements Delivery {
+    @Override
+    public Service service() {
+        return Service.POLICY;
+    }
+
+    @Override
+    public String path() {
+        return "/v1/phases";
+    }
+}
