@@ -13,10 +13,12 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The pull requests people merge, ISO week by ISO week (UTC, the anti-gaming rules' windows): about 1.5 a working
- * week for a typical person, growing with the 0.23th power of their usage (twenty times the usage buys about twice
- * the output, as Jellyfish measured), at least one in any week they spent $30 or more, none for the support team
- * (it writes no code) nor the overnight gamer (whose loops lead nowhere). Merged on working days, 10:00-18:59 UTC.
+ * The AI-era pull requests people merge, ISO week by ISO week (UTC, the anti-gaming rules' windows), in the weeks
+ * they used AI: about 1.5 in a week of two or more days with AI for a typical person, growing with the 0.23th power
+ * of their usage (twenty times the usage buys about twice the output, as Jellyfish measured), at least one in any
+ * week they spent $30 or more, none for the support team (it writes no code) nor the overnight gamer (whose loops
+ * lead nowhere). Merged on working days, 10:00-18:59 UTC. (An author with merges but no use in a week would put a
+ * zero into the team's median tokens per PR and get every AI user of the team flagged: docs/demo.md.)
  */
 final class PullRequestGenerator {
     private static final double PRS_PER_WEEK = 1.5;
@@ -42,17 +44,19 @@ final class PullRequestGenerator {
         double carry = random.nextDouble();
         List<MergedPullRequest> merged = new ArrayList<>();
         for (Instant week = weekStart(spec.start()); week.isBefore(spec.end()); week = week.plus(Duration.ofDays(7))) {
-            List<Instant> workdays = workdays(week);
             List<Use> used = byWeek.getOrDefault(week, List.of());
-            double due = carry + rate * workdays.size() / 5.0;
+            long activeDays = used.stream().map(use -> LocalDate.ofInstant(use.end(), ZoneOffset.UTC)).distinct()
+                    .count();
+            List<Instant> workdays = workdays(week);
+            double due = carry + rate * Math.min(1.0, activeDays / 2.0);
             int count = (int) due;
             carry = due - count;
             if (count == 0 && used.stream().mapToLong(Prices::cost).sum() >= ALWAYS_ONE_FROM_USD_MICROS) {
                 count = 1;
             }
             for (int i = 0; i < count && !workdays.isEmpty(); i++) {
-                merged.add(pullRequest(person, mergedAt(Draw.pick(random, workdays), random),
-                        used.isEmpty() ? null : Draw.pick(random, used), random));
+                merged.add(pullRequest(person, mergedAt(Draw.pick(random, workdays), random), Draw.pick(random, used),
+                        random));
             }
         }
         return merged;

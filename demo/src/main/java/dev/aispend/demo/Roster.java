@@ -28,7 +28,7 @@ final class Roster {
     static final String OVER_BUDGET_TEAM = "platform";
     static final String OUTCOME_TEAM = "payments";
     static final String OVERNIGHT_GAMER_TEAM = "ml";
-    static final String INFLATION_GAMER_TEAM = "web";
+    static final String INFLATION_GAMER_TEAM = "infra";
     private static final double SPREAD = 1.0;
     private static final double LOWEST = 0.2;
     private static final double HIGHEST = 5.0;

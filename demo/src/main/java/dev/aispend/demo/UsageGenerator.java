@@ -16,8 +16,8 @@ import java.util.Random;
  */
 final class UsageGenerator {
     /** What a person of weight 1 spends in 30 days, in USD micros. */
-    static final long MONTHLY_USD_MICROS_PER_WEIGHT = 25_000_000L;
-    private static final int USES_PER_LIGHT_DAY = 3;
+    static final long MONTHLY_USD_MICROS_PER_WEIGHT = 18_000_000L;
+    private static final double USES_PER_LIGHT_DAY = 1.0;
 
     private final DemoSpec spec;
 
