@@ -26,7 +26,7 @@ public record DemoPlan(DemoMonth month, List<Delivery> setup, PhaseDelivery phas
         setup.add(new DirectoryDelivery("directory (" + month.people().size() + " people)",
                 DirectoryJson.batch(month.people(), month.directoryValidFrom())));
         for (BudgetPlan budget : month.budgets()) {
-            setup.add(new BudgetDelivery("budget " + budget.id(), PolicyJson.budget(budget)));
+            setup.add(new BudgetDelivery("budget " + budget.id(), budget.id(), PolicyJson.budget(budget)));
         }
         List<Chunk> chunks = new ArrayList<>();
         int phaseBefore = -1;
@@ -37,7 +37,8 @@ public record DemoPlan(DemoMonth month, List<Delivery> setup, PhaseDelivery phas
             }
             chunks.add(chunk(month, bounds.get(index), bounds.get(index + 1)));
         }
-        PhaseDelivery phase = new PhaseDelivery("phase " + month.phase().id(), PolicyJson.phase(month.phase()));
+        PhaseDelivery phase = new PhaseDelivery("phase " + month.phase().id(), month.phase().id(),
+                PolicyJson.phase(month.phase()));
         return new DemoPlan(month, List.copyOf(setup), phase, phaseBefore < 0 ? chunks.size() : phaseBefore,
                 List.copyOf(chunks));
     }

@@ -64,6 +64,10 @@ final class Sender implements AutoCloseable {
     }
 
     void send(Delivery delivery) {
+        if (alreadyRecorded(delivery)) {
+            count(Answers.Outcome.REPEATED, 1);
+            return;
+        }
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response = exchange(request(delivery));
             if (response.statusCode() == 503 && attempt < ATTEMPTS) {
@@ -75,9 +79,7 @@ final class Sender implements AutoCloseable {
                 new PolicyChanges(this, endpoints.policy(), credentials.policyOwner()).awaitRecorded(delivery,
                         response.headers().firstValue("Location").orElse(""));
             }
-            synchronized (outcomes) {
-                outcomes.merge(outcome, 1L, Long::sum);
-            }
+            count(outcome, 1);
             return;
         }
     }
@@ -109,6 +111,22 @@ final class Sender implements AutoCloseable {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new DeliveryRefusedException("interrupted while sending to " + request.uri());
+        }
+    }
+
+    /**
+     * A budget or phase the policy API already shows: a second load sends nothing (a create of a taken id would be
+     * refused, and the ledger keeps every refused attempt on record).
+     */
+    private boolean alreadyRecorded(Delivery delivery) {
+        String path = delivery instanceof BudgetDelivery budget ? budget.recordedPath()
+                : delivery instanceof PhaseDelivery phase ? phase.recordedPath() : null;
+        return path != null && get(endpoints.policy() + path, credentials.policyOwner()).statusCode() == 200;
+    }
+
+    private void count(Answers.Outcome outcome, long times) {
+        synchronized (outcomes) {
+            outcomes.merge(outcome, times, Long::sum);
         }
     }
 
