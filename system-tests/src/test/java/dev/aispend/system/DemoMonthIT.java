@@ -54,10 +54,7 @@ class DemoMonthIT {
     @Test
     void a_loaded_demo_month_shows_spend_budgets_an_outcome_team_the_gamers_and_merges_in_the_reports() {
         String policy = system.url("policy-service");
-        PolicyCalls.await(() -> JsonHttp.get(policy + "/v1/anomaly-rules").body(),
-                rules -> rules.get("anomalyRules").size() == 4, WITHIN, "the default anomaly rules to be seeded");
-        PolicyCalls.await(() -> JsonHttp.get(policy + "/v1/rate-cards").body(),
-                cards -> cards.get("rateCards").size() >= 3, WITHIN, "the default rate cards to be seeded");
+        PolicyCalls.awaitSeededDefaults(policy, WITHIN);
         DemoPlan plan = DemoPlan.of(DemoGenerator.generate(new DemoSpec(DemoSpec.DEFAULT_SEED, lastTuesday(), 21,
                 40)));
         String token = TestIssuer.token("demo-loader", "ingest-client", "admin", "policy-owner", "finance-auditor");
