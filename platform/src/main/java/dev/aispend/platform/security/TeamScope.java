@@ -3,6 +3,8 @@ package dev.aispend.platform.security;
 import dev.aispend.platform.web.ErrorBody;
 import dev.aispend.platform.web.FieldError;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 
 import java.util.Collection;
 import java.util.List;
@@ -40,5 +42,15 @@ public final class TeamScope {
     /** Like {@link #refusal(Caller, Collection, String)} for one team that may be absent (null). */
     public static Optional<ErrorBody> refusal(Caller caller, @Nullable String team, String field) {
         return refusal(caller, team == null || team.isBlank() ? List.of() : List.of(team), field);
+    }
+
+    /** The 403 answer of {@link #refusal(Caller, Collection, String)}, or empty when the caller may ask. */
+    public static Optional<HttpResponse<ErrorBody>> forbidden(Caller caller, Collection<String> teams, String field) {
+        return refusal(caller, teams, field).map(body -> HttpResponse.status(HttpStatus.FORBIDDEN).body(body));
+    }
+
+    /** Like {@link #forbidden(Caller, Collection, String)} for one team that may be absent (null). */
+    public static Optional<HttpResponse<ErrorBody>> forbidden(Caller caller, @Nullable String team, String field) {
+        return refusal(caller, team, field).map(body -> HttpResponse.status(HttpStatus.FORBIDDEN).body(body));
     }
 }

@@ -70,9 +70,9 @@ final class GamificationController {
                                 + (caller.person() == null ? " (your token names none)" : "")))));
             }
         } else {
-            Optional<ErrorBody> refusal = TeamScope.refusal(caller, team, "team");
-            if (refusal.isPresent()) {
-                return HttpResponse.status(HttpStatus.FORBIDDEN).body(refusal.get());
+            Optional<HttpResponse<ErrorBody>> forbidden = TeamScope.forbidden(caller, team, "team");
+            if (forbidden.isPresent()) {
+                return forbidden.get();
             }
         }
         List<FieldError> problems = page(after, limit);
@@ -88,9 +88,9 @@ final class GamificationController {
     HttpResponse<?> flags(@Nullable @QueryValue String team, @Nullable @QueryValue String status,
                           @Nullable @QueryValue Long after, @Nullable @QueryValue Integer limit,
                           Authentication caller) {
-        Optional<ErrorBody> refusal = TeamScope.refusal(Caller.of(caller), team, "team");
-        if (refusal.isPresent()) {
-            return HttpResponse.status(HttpStatus.FORBIDDEN).body(refusal.get());
+        Optional<HttpResponse<ErrorBody>> forbidden = TeamScope.forbidden(Caller.of(caller), team, "team");
+        if (forbidden.isPresent()) {
+            return forbidden.get();
         }
         List<FieldError> problems = new java.util.ArrayList<>(page(after, limit));
         String wanted = status == null ? "OPEN" : status;

@@ -9,7 +9,6 @@ import dev.aispend.platform.web.ErrorBody;
 import dev.aispend.platform.web.FieldError;
 import dev.aispend.policy.spend.TeamSpendQueries;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -35,9 +34,9 @@ final class TeamSpendController {
 
     @Get("/{team}/spend")
     HttpResponse<?> spend(@PathVariable String team, Authentication caller) {
-        var refusal = TeamScope.refusal(Caller.of(caller), team, "team");
-        if (refusal.isPresent()) {
-            return HttpResponse.status(HttpStatus.FORBIDDEN).body(refusal.get());
+        var forbidden = TeamScope.forbidden(Caller.of(caller), team, "team");
+        if (forbidden.isPresent()) {
+            return forbidden.get();
         }
         if (!TEAM.matcher(team).matches()) {
             return HttpResponse.badRequest(ErrorBody.of("invalid team",

@@ -2,7 +2,6 @@ package dev.aispend.report.web;
 
 import dev.aispend.platform.security.Caller;
 import dev.aispend.platform.security.TeamScope;
-import dev.aispend.platform.web.ErrorBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -30,8 +29,7 @@ final class TeamScopeFilter implements Ordered {
             return null;
         }
         List<String> teams = request.getParameters().getAll("team");
-        ErrorBody refusal = TeamScope.refusal(Caller.of(authentication), teams, "team").orElse(null);
-        return refusal == null ? null : HttpResponse.status(io.micronaut.http.HttpStatus.FORBIDDEN).body(refusal);
+        return TeamScope.forbidden(Caller.of(authentication), teams, "team").orElse(null);
     }
 
     @Override
