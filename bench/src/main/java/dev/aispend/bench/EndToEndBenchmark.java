@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * records/s end to end, the ledger's append rate, the COPY ceiling and the ratios. Asserts nothing.
  *
  * <p>{@code java -jar bench/target/bench.jar [--records=200000] [--concurrency=64] [--batch-size=1]
- * [--copy-rows=200000]
+ * [--copy-rows=200000] [--shape=uniform|demo]
  * [--ingest=URL] [--ledger=URL] [--report=URL] [--ledger-jdbc=URL] [--jdbc-user=U] [--jdbc-password=P]}
  */
 public final class EndToEndBenchmark {
@@ -52,7 +52,8 @@ public final class EndToEndBenchmark {
         long appended;
         try (LedgerHeadSampler sampler = new LedgerHeadSampler(client, options.ledgerUrl())) {
             startNanos = System.nanoTime();
-            long retries = submitAll(client, options, team, occurredAt);
+            DemoShapedRecords demo = options.shape().equals("demo") ? new DemoShapedRecords(occurredAt) : null;
+            long retries = submitAll(client, options, team, occurredAt, demo);
             acceptedNanos = System.nanoTime();
             System.out.printf("all accepted (%,d retries after 503); waiting until the report shows them...%n",
                     retries);
@@ -83,8 +84,8 @@ public final class EndToEndBenchmark {
      * Posts every record, one per request or in batches, with a bounded number of requests in flight; retries
      * a 503 with the same ids. Returns the retries.
      */
-    private static long submitAll(HttpClient client, BenchOptions options, String team, Instant occurredAt)
-            throws InterruptedException {
+    private static long submitAll(HttpClient client, BenchOptions options, String team, Instant occurredAt,
+                                  DemoShapedRecords demo) throws InterruptedException {
         Semaphore inFlight = new Semaphore(options.concurrency());
         AtomicLong retries = new AtomicLong();
         AtomicLong failures = new AtomicLong();
@@ -95,7 +96,8 @@ public final class EndToEndBenchmark {
             int last = Math.min(first + options.batchSize(), options.records());
             StringBuilder records = new StringBuilder();
             for (int index = first; index < last; index++) {
-                records.append(index == first ? "" : ",").append(record(team, occurredAt, index));
+                records.append(index == first ? "" : ",").append(demo == null ? record(team, occurredAt, index)
+                        : demo.record(team, occurredAt, index));
             }
             String body = batched ? "{\"records\":[" + records + "]}" : records.toString();
             post(client, uri, body, 1, retries).whenComplete((status, error) -> {

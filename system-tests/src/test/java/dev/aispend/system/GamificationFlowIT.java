@@ -41,10 +41,7 @@ class GamificationFlowIT {
     @Test
     void usage_badges_then_a_switch_then_outcome_badges_and_a_gamer_flagged_and_cleared() {
         String policy = system.url("policy-service");
-        PolicyCalls.await(() -> JsonHttp.get(policy + "/v1/anomaly-rules").body(),
-                rules -> rules.get("anomalyRules").size() == 4, WITHIN, "the default anomaly rules to be seeded");
-        PolicyCalls.await(() -> JsonHttp.get(policy + "/v1/rate-cards").body(),
-                cards -> cards.get("rateCards").size() >= 3, WITHIN, "the default rate cards to be seeded");
+        PolicyCalls.awaitSeededDefaults(policy, WITHIN);
         for (String person : List.of("ana:mobile", "ben:mobile", "carol:web", "dave:web")) {
             String name = person.split(":")[0];
             assertThat(JsonHttp.post(ingest("/v1/directory/people"), """

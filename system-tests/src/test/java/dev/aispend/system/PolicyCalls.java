@@ -25,6 +25,14 @@ final class PolicyCalls {
         return last.get();
     }
 
+    /** Waits until policy-service has seeded its default anomaly rules and rate cards (POLICY_SEED_* on). */
+    static void awaitSeededDefaults(String policy, Duration within) {
+        await(() -> JsonHttp.get(policy + "/v1/anomaly-rules").body(),
+                rules -> rules.get("anomalyRules").size() == 4, within, "the default anomaly rules to be seeded");
+        await(() -> JsonHttp.get(policy + "/v1/rate-cards").body(),
+                cards -> cards.get("rateCards").size() >= 3, within, "the default rate cards to be seeded");
+    }
+
     /** Starts a re-derivation of every decision and waits until it is no longer RUNNING; returns the job. */
     static JsonNode verify(String policy, Duration within) {
         JsonHttp.Response started = JsonHttp.post(policy + "/v1/decisions/verifications", "{}");

@@ -22,7 +22,8 @@ import java.util.concurrent.CountDownLatch;
  * started in dependency order, checked healthy, and stopped in reverse order on Ctrl-C.
  *
  * <p>Started by {@code ./run-local} from the repository root after the build; options: {@code [--data-dir=./data]
- * [--fresh] [--postgres-port=5433] [--kafka-port=9092]}.
+ * [--fresh] [--demo] [--postgres-port=5433] [--kafka-port=9092]}; {@code --demo} loads the demo month once the
+ * system is up ({@link LocalDemo}).
  */
 public final class LocalSystem implements AutoCloseable {
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
@@ -36,6 +37,7 @@ public final class LocalSystem implements AutoCloseable {
     private String directoryEncryptionKey;
     private Path issuerPublicKeys;
     private Path reportLedgerCredential;
+    private TokenIssuer issuer;
 
     public static void main(String[] arguments) throws InterruptedException {
         Options options = Options.parse(arguments);
@@ -54,6 +56,14 @@ public final class LocalSystem implements AutoCloseable {
             System.exit(1);
         }
         system.printSummary(options, Duration.ofNanos(System.nanoTime() - startNanos));
+        if (options.demo()) {
+            try {
+                LocalDemo.load(system.issuer, options.dataDirectory(), system.webhookSecret(), startNanos);
+            } catch (RuntimeException failure) {
+                System.err.println("the demo month could not be loaded: " + failure.getMessage()
+                        + " (the system keeps running; ./run-local --demo again sends only what is missing)");
+            }
+        }
         stopped.await();
     }
 
@@ -81,7 +91,7 @@ public final class LocalSystem implements AutoCloseable {
                 .toAbsolutePath();
         // The development issuer: ./run-local token <role> mints tokens the local services accept (docs/security.md).
         Path issuerKey = DevelopmentTokens.keyFile(dataDirectory);
-        TokenIssuer issuer = TokenIssuer.readOrCreate(issuerKey, TokenIssuer.DEVELOPMENT_ISSUER);
+        issuer = TokenIssuer.readOrCreate(issuerKey, TokenIssuer.DEVELOPMENT_ISSUER);
         issuerPublicKeys = TokenIssuer.publicKeysFile(issuerKey).toAbsolutePath();
         // report-service's own credentials for the ledger (rebuild replays, audit reads), minted at every start.
         reportLedgerCredential = ServiceCredentials.write(dataDirectory.resolve("secrets").resolve("report-service.token"),
@@ -125,6 +135,12 @@ public final class LocalSystem implements AutoCloseable {
             environment.put("INGEST_GITHUB_WEBHOOK_SECRET", githubWebhookSecret);
         }
         return environment;
+    }
+
+    /** The secret ingest checks GitHub deliveries with: the environment's, else the one kept in the data directory. */
+    private String webhookSecret() {
+        String given = System.getenv("INGEST_GITHUB_WEBHOOK_SECRET");
+        return given != null ? given : githubWebhookSecret;
     }
 
     private void printSummary(Options options, Duration took) {
@@ -180,17 +196,21 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /** Command-line options, each with a default that works on a fresh clone. */
-    record Options(Path repositoryRoot, Path dataDirectory, boolean fresh, int postgresPort, int kafkaPort) {
+    record Options(Path repositoryRoot, Path dataDirectory, boolean fresh, int postgresPort, int kafkaPort,
+                   boolean demo) {
 
         static Options parse(String[] arguments) {
             Path root = Path.of("").toAbsolutePath();
             Path data = root.resolve("data");
             boolean fresh = false;
+            boolean demo = false;
             int postgresPort = 5433;
             int kafkaPort = 9092;
             for (String argument : arguments) {
                 if (argument.equals("--fresh")) {
                     fresh = true;
+                } else if (argument.equals("--demo")) {
+                    demo = true;
                 } else if (argument.startsWith("--data-dir=")) {
                     data = Path.of(argument.substring("--data-dir=".length())).toAbsolutePath();
                 } else if (argument.startsWith("--postgres-port=")) {
@@ -199,10 +219,10 @@ public final class LocalSystem implements AutoCloseable {
                     kafkaPort = Integer.parseInt(argument.substring("--kafka-port=".length()));
                 } else {
                     throw new IllegalArgumentException("unknown option " + argument
-                            + " (known: --data-dir=DIR --fresh --postgres-port=N --kafka-port=N)");
+                            + " (known: --data-dir=DIR --fresh --demo --postgres-port=N --kafka-port=N)");
                 }
             }
-            return new Options(root, data, fresh, postgresPort, kafkaPort);
+            return new Options(root, data, fresh, postgresPort, kafkaPort, demo);
         }
 
         Path brokerClasspathFile() {

@@ -1,0 +1,14 @@
+package dev.aispend.demo;
+
+/** Usage records of the internal tools, ingest's own JSON API. */
+public record UsageBatchDelivery(String name, byte[] body) implements Delivery {
+    @Override
+    public Service service() {
+        return Service.INGEST;
+    }
+
+    @Override
+    public String path() {
+        return "/v1/usage/batch";
+    }
+}
