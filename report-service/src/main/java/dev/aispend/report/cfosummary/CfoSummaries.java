@@ -86,7 +86,7 @@ public class CfoSummaries {
         }
         long elapsed = Duration.between(start, clock.isAfter(end) ? end : clock).toMillis();
         long length = Duration.between(start, end).toMillis();
-        long forecast = Fractions.roundedHalfUp(Math.multiplyExact(spent, length), elapsed);
+        long forecast = Fractions.scaledHalfUp(spent, length, elapsed);
         return new CfoSummary.Forecast(forecast, budget == 0 ? null : Fractions.percent(forecast, budget), method,
                 "The month-to-date spend at the ledger clock (the latest time of use recorded up to position "
                         + position + ") extended to the whole month.");

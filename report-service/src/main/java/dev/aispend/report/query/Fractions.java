@@ -54,6 +54,18 @@ public final class Fractions {
         return perUnit(numerator, denominator);
     }
 
+    /**
+     * {@code value × multiplier / divisor} rounded half up, the product exact whatever its size (a month's spend in
+     * micros times a month in milliseconds is past a long from about $3,558), for a positive divisor (else thrown).
+     */
+    public static long scaledHalfUp(long value, long multiplier, long divisor) {
+        if (divisor <= 0) {
+            throw new IllegalArgumentException("the divisor must be positive, was " + divisor);
+        }
+        return new BigDecimal(BigInteger.valueOf(value).multiply(BigInteger.valueOf(multiplier)))
+                .divide(BigDecimal.valueOf(divisor), 0, RoundingMode.HALF_UP).longValueExact();
+    }
+
     /** {@code part / whole} in percent with two decimals ("89.60"), rounded half up; null for a whole of 0. */
     @Nullable
     public static String percent(long part, long whole) {

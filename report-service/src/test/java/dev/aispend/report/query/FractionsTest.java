@@ -17,6 +17,16 @@ class FractionsTest {
     }
 
     @Test
+    void scales_a_value_whose_product_is_past_a_long_without_overflow() {
+        long thirtyDaysMillis = 30L * 24 * 3_600_000;
+        // $8,260.32 month to date after 23.5 days: the product 2.1e19 is past Long.MAX_VALUE (9.2e18).
+        assertThat(Fractions.scaledHalfUp(8_260_318_577L, thirtyDaysMillis, 2_030_400_000L))
+                .isEqualTo(10_545_087_545L);
+        assertThat(Fractions.scaledHalfUp(5, 1, 2)).isEqualTo(3);
+        assertThat(Fractions.scaledHalfUp(-5, 1, 2)).isEqualTo(-3);
+    }
+
+    @Test
     void writes_a_fraction_as_a_decimal_string_with_fixed_places_rounded_half_up() {
         assertThat(Fractions.decimal(2, 3, 2)).isEqualTo("0.67");
         assertThat(Fractions.decimal(1, 8, 2)).isEqualTo("0.13");
