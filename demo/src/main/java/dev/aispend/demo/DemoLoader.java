@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * reports stand at the ledger's head. Every answer is checked; a refused delivery stops the load, named.
  */
 public final class DemoLoader {
-    private static final int CONCURRENCY = 4;
+    private static final int CONCURRENCY = 8;
     private static final Duration CHUNK_WITHIN = Duration.ofSeconds(120);
 
     private final DemoEndpoints endpoints;

@@ -48,18 +48,23 @@ final class Sender implements AutoCloseable {
         threads.shutdownNow();
     }
 
-    /** Sends every delivery, at most {@code concurrency} at a time, and returns once each was answered well. */
+    /**
+     * Sends every delivery, at most {@code concurrency} at a time (the pool's threads: a slow answer holds one
+     * thread, not a whole round of them), and returns once each was answered well; the first refusal cancels what
+     * has not started and is thrown.
+     */
     void sendAll(List<Delivery> deliveries) {
-        for (int first = 0; first < deliveries.size(); first += concurrency) {
-            List<CompletableFuture<Void>> inFlight = new ArrayList<>();
-            for (Delivery delivery : deliveries.subList(first, Math.min(deliveries.size(), first + concurrency))) {
-                inFlight.add(CompletableFuture.runAsync(() -> send(delivery), threads));
+        List<CompletableFuture<Void>> inFlight = new ArrayList<>();
+        for (Delivery delivery : deliveries) {
+            inFlight.add(CompletableFuture.runAsync(() -> send(delivery), threads));
+        }
+        try {
+            for (CompletableFuture<Void> answered : inFlight) {
+                answered.join();
             }
-            try {
-                CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-            } catch (CompletionException failure) {
-                throw failure.getCause() instanceof RuntimeException cause ? cause : failure;
-            }
+        } catch (CompletionException failure) {
+            inFlight.forEach(future -> future.cancel(false));
+            throw failure.getCause() instanceof RuntimeException cause ? cause : failure;
         }
     }
 

@@ -37,6 +37,8 @@ public final class LocalSystem implements AutoCloseable {
     private String directoryEncryptionKey;
     private Path issuerPublicKeys;
     private Path reportLedgerCredential;
+    /** With --demo: the services compile with C1 only, unless SERVICE_JVM_OPTIONS says otherwise (ServiceProcess). */
+    private boolean quickStartCompiler;
     private TokenIssuer issuer;
 
     public static void main(String[] arguments) throws InterruptedException {
@@ -69,6 +71,7 @@ public final class LocalSystem implements AutoCloseable {
 
     void start(Options options) {
         Path dataDirectory = options.dataDirectory();
+        quickStartCompiler = options.demo() && System.getenv("SERVICE_JVM_OPTIONS") == null;
         if (options.fresh()) {
             Directories.deleteRecursively(dataDirectory);
         }
@@ -133,6 +136,9 @@ public final class LocalSystem implements AutoCloseable {
         }
         if (spec.name().equals("ingest-service") && System.getenv("INGEST_GITHUB_WEBHOOK_SECRET") == null) {
             environment.put("INGEST_GITHUB_WEBHOOK_SECRET", githubWebhookSecret);
+        }
+        if (quickStartCompiler) {
+            environment.put("SERVICE_JVM_OPTIONS", ServiceProcess.QUICK_START_JVM_OPTIONS);
         }
         return environment;
     }
