@@ -105,7 +105,7 @@ function projection(current, labels, spent) {
   }
   const atEnd = BigInt(current.spentUsdMicros) * BigInt(forecast.periodLengthMillis) / BigInt(forecast.elapsedMillis);
   let today = -1;
-  spent.forEach((value, index) => { if (value !== null) { today = index; } });
+  spent.forEach((value, index) => { if (value != null) { today = index; } });
   return labels.map((unused, index) => {
     if (index === today) {
       return current.spentUsdMicros;

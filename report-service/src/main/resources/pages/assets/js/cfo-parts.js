@@ -6,7 +6,7 @@ import { figure, provenance, table } from './panel.js';
 export function trendSection(body, summary) {
   const months = summary.costPerMergedPrTrend;
   body.replaceChildren();
-  const priced = months.filter((m) => m.costPerMergedPrUsdMicros !== null);
+  const priced = months.filter((m) => m.costPerMergedPrUsdMicros != null);
   if (priced.length > 0) {
     const micros = months.map((m) => m.costPerMergedPrUsdMicros);
     chart(body, {
@@ -14,7 +14,7 @@ export function trendSection(body, summary) {
       datasets: [{ label: 'Cost per merged PR', backgroundColor: '#1b6ca8', micros, data: micros.map(plotDollars) }],
       axes: { x: 'Month (UTC)', y: 'US dollars per merged PR' },
       summary: 'Cost per merged PR by month: ' + months.map((m) => m.month + ' '
-        + (m.costPerMergedPrUsdMicros === null ? 'no merged PR' : dollars(m.costPerMergedPrUsdMicros))).join(', ')
+        + (m.costPerMergedPrUsdMicros == null ? 'no merged PR' : dollars(m.costPerMergedPrUsdMicros))).join(', ')
         + '. The table beside lists spend and merged PRs.',
     });
   }
@@ -36,10 +36,11 @@ export function moversSection(body, summary) {
     body.append(table('Teams whose month to date moved most against the same days of the month before', [
       ['Team', (m) => m.team],
       ['Month to date', (m) => (m.suppressed ? 'hidden' : { text: dollars(m.costUsdMicros), micros: m.costUsdMicros })],
-      ['Same days before', (m) => (m.suppressed ? 'hidden'
+      ['Same days, month before', (m) => (m.suppressed ? 'hidden'
         : { text: dollars(m.previousCostUsdMicros), micros: m.previousCostUsdMicros })],
       ['Change', (m) => (m.suppressed ? 'hidden' : { text: signed(m.changeUsdMicros), micros: m.changeUsdMicros })],
-      ['Change %', (m) => (m.suppressed || m.changePercent === null ? '—' : m.changePercent + ' %')],
+      // No percent when the month before had nothing to compare with: the team is new to the table, not infinite.
+      ['Change %', (m) => (m.suppressed ? '—' : m.changePercent == null ? 'new' : m.changePercent + ' %')],
     ], movers));
   } else {
     body.append(provenance('No team has spend this month or the month before.'));

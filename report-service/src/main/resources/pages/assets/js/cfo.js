@@ -47,7 +47,7 @@ function figures(body) {
     figure('Month to date', dollars(mtd.costUsdMicros), mtd.costUsdMicros, 'cfo-month-to-date'),
     figure('Budget (organization, monthly)', hasBudget ? dollars(budgetMicros) : 'none set',
       hasBudget ? budgetMicros.toString() : null, 'cfo-budget'),
-    figure('Forecast for the month', forecast.monthUsdMicros === null ? 'not yet' : dollars(forecast.monthUsdMicros),
+    figure('Forecast for the month', forecast.monthUsdMicros == null ? 'not yet' : dollars(forecast.monthUsdMicros),
       forecast.monthUsdMicros, 'cfo-forecast'),
     figure('Forecast of budget', forecast.percentOfBudget ? percent(forecast.percentOfBudget) : '—'));
   body.append(row);
@@ -55,7 +55,7 @@ function figures(body) {
   if (hasBudget) {
     bars.push(['Budget', budgetMicros.toString()]);
   }
-  const shown = bars.filter(([, micros]) => micros !== null);
+  const shown = bars.filter(([, micros]) => micros != null);
   chart(body, {
     type: 'bar', horizontal: true, labels: shown.map(([label]) => label),
     datasets: [{ label: summary.month, backgroundColor: ['#1b6ca8', '#e07b39', '#6b7a8f'],

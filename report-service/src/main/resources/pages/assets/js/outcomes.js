@@ -15,7 +15,7 @@ export function efficiencySection(id, filters) {
       return;
     }
     part.body.replaceChildren();
-    const priced = tiers.filter((t) => t.figures.costPerMergedPrUsdMicros !== null);
+    const priced = tiers.filter((t) => t.figures.costPerMergedPrUsdMicros != null);
     const micros = priced.map((t) => t.figures.costPerMergedPrUsdMicros);
     chart(part.body, {
       type: 'bar', labels: priced.map((t) => t.tier),
@@ -78,7 +78,7 @@ export function distributionSection(id, filters) {
       ['p90', (m) => ({ text: dollars(m.figures.p90UsdMicros), micros: m.figures.p90UsdMicros })],
       ['Spend', (m) => ({ text: dollars(m.figures.spendUsdMicros), micros: m.figures.spendUsdMicros })],
     ], months));
-    adoption(part.body, report.weeks.filter((w) => !w.suppressed && w.adoption && w.adoption.share !== null));
+    adoption(part.body, report.weeks.filter((w) => !w.suppressed && w.adoption && w.adoption.share != null));
   });
 }
 
