@@ -112,8 +112,14 @@ final class LiteLlmMapper {
             attributes.put("litellm.custom_llm_provider", provider);
             provider = null;
         }
+        String model = model(payload, provider);
+        String seller = provider == null ? null : SELLERS.getOrDefault(provider, provider);
+        if (seller != null && !seller.equals(provider)) {
+            // Kept as LiteLLM said it: the route (Gemini API or Vertex AI) matters to whoever reconciles the bill.
+            attributes.put("litellm.custom_llm_provider", provider);
+        }
         return new UsageSubmission(id(litellmId), occurredAt, SOURCE, subject(metadata), team(metadata), null,
-                provider, model(payload, provider), tokens, purpose(tags), printable(payload.text("trace_id")),
+                seller, model, tokens, purpose(tags), printable(payload.text("trace_id")),
                 printable(litellmId), reportedCost, attributes.values(), false);
     }
 
@@ -160,6 +166,15 @@ final class LiteLlmMapper {
         String teamId = metadata.text("user_api_key_team_id");
         return isName(teamId) ? teamId : null;
     }
+
+    /**
+     * LiteLLM's provider names for routes to a model maker that rate cards name by the maker: Google sells Gemini
+     * through its Gemini API ({@code gemini}) and Vertex AI ({@code vertex_ai}) at the same list prices, so both
+     * are priced by the {@code google} card. Resellers with prices of their own (Azure, Bedrock) keep their names:
+     * a card of theirs prices them, and without one the spend is recorded unpriced rather than at another's price.
+     */
+    static final Map<String, String> SELLERS = Map.of("gemini", "google", "vertex_ai", "google",
+            "vertex_ai_beta", "google", "text-completion-openai", "openai");
 
     /** LiteLLM may prefix the provider ({@code bedrock/...}); rate cards name the model without it. */
     private static String model(JsonFields payload, @Nullable String provider) {

@@ -9,6 +9,7 @@ import dev.aispend.ingest.acceptance.UsageSubmission;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static dev.aispend.ingest.source.litellm.LiteLlmFixtures.BATCH;
 import static dev.aispend.ingest.source.litellm.LiteLlmFixtures.SINGLE;
@@ -36,6 +37,28 @@ class LiteLlmMapperTest {
         assertThat(usage.purpose()).isEqualTo("code-review");
         assertThat(usage.sessionId()).isEqualTo("6a0f2a7e-2f8c-4a55-9a43-0b5cf0a1d9e2");
         assertThat(usage.evidenceOnly()).isFalse();
+    }
+
+    @Test
+    void prices_gemini_through_the_gemini_api_or_vertex_ai_by_googles_card_and_keeps_the_route() {
+        for (String route : List.of("gemini", "vertex_ai")) {
+            String body = text(SINGLE).replace("\"custom_llm_provider\": \"anthropic\"",
+                    "\"custom_llm_provider\": \"" + route + "\"").replace("\"claude-sonnet-4-20250514\"",
+                    "\"" + route + "/gemini-2.5-pro\"");
+            UsageSubmission usage = map(body).submissions().get(0);
+
+            assertThat(usage.provider()).as(route).isEqualTo("google");
+            assertThat(usage.model()).as(route).isEqualTo("gemini-2.5-pro");
+            assertThat(usage.attributes()).as(route).containsEntry("litellm.custom_llm_provider", route);
+        }
+    }
+
+    @Test
+    void keeps_a_resellers_name_so_only_its_own_card_prices_it() {
+        String body = text(SINGLE).replace("\"custom_llm_provider\": \"anthropic\"",
+                "\"custom_llm_provider\": \"bedrock\"");
+
+        assertThat(map(body).submissions().get(0).provider()).isEqualTo("bedrock");
     }
 
     @Test
