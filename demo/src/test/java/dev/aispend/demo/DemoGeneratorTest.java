@@ -122,8 +122,8 @@ class DemoGeneratorTest {
 
     @Test
     void a_smaller_month_of_the_same_generator_keeps_the_gamers_and_the_budget_story() {
-        DemoMonth small = DemoGenerator.generate(new DemoSpec(DemoSpec.DEFAULT_SEED, END, 21, 40));
-        assertThat(small.people()).hasSize(40);
+        DemoMonth small = DemoGenerator.generate(new DemoSpec(DemoSpec.DEFAULT_SEED, END, 21, 60));
+        assertThat(small.people()).hasSize(60);
         assertThat(small.gamers()).hasSize(2);
         assertThat(small.budgets()).hasSize(11);
         assertThat(small.organizationBudget().amountUsdMicros()).isGreaterThan(small.overBudget().amountUsdMicros());
