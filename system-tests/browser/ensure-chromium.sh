@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The browser the pages test (PagesIT) drives: Debian's chromium and chromium-driver, from Debian's package
+# The browser the pages test (DemoMonthIT) drives: Debian's chromium and chromium-driver, from Debian's package
 # repository through apt, installed here when either is missing. Run by Maven before the integration tests
 # (system-tests/pom.xml, exec-maven-plugin). It never skips: when it cannot install them, it says why and fails
 # the build. Nothing is downloaded from anywhere but the machine's own apt sources.

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A generated month: the organisation, its usage (ordered by the time it was reported), its merged pull requests
- * (by merge time), a budget per team and the team switched to OUTCOME. Pure data; {@link DemoPlan} turns it into
- * deliveries.
+ * (by merge time), an organization-wide budget and one per team, and the team switched to OUTCOME. Pure data;
+ * {@link DemoPlan} turns it into deliveries.
  *
  * @param directoryValidFrom when the directory's entries take effect (90 days before the period, at midnight)
  */
@@ -24,6 +24,11 @@ public record DemoMonth(DemoSpec spec, List<Team> teams, List<Person> people, Li
 
     public BudgetPlan overBudget() {
         return budgets.stream().filter(BudgetPlan::overBudget).findFirst().orElseThrow();
+    }
+
+    /** The organization-wide monthly budget (scope {}), which the CFO page reads. */
+    public BudgetPlan organizationBudget() {
+        return budgets.stream().filter(BudgetPlan::organizationWide).findFirst().orElseThrow();
     }
 
     public List<Person> gamers() {

@@ -10,7 +10,10 @@ final class PolicyJson {
 
     static byte[] budget(BudgetPlan budget) {
         ObjectNode root = Json.object().put("id", budget.id()).put("name", budget.name());
-        root.putObject("scope").put("team", budget.team());
+        ObjectNode scope = root.putObject("scope");
+        if (!budget.organizationWide()) {
+            scope.put("team", budget.team());
+        }
         root.putObject("period").put("unit", "MONTH").put("timeZone", "UTC");
         root.put("amountUsdMicros", budget.amountUsdMicros());
         ArrayNode thresholds = root.putArray("softThresholdsPercent");

@@ -2,6 +2,8 @@ package dev.aispend.demo;
 
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -85,7 +87,27 @@ class DemoGeneratorTest {
                 .mapToLong(Prices::cost).sum();
         assertThat(spent).isGreaterThan(over.amountUsdMicros());
         assertThat(over.hardCap()).isTrue();
-        assertThat(MONTH.budgets()).hasSize(10).filteredOn(BudgetPlan::overBudget).hasSize(1);
+        assertThat(MONTH.budgets()).hasSize(11).filteredOn(BudgetPlan::overBudget).hasSize(1);
+    }
+
+    @Test
+    void the_organization_wide_budget_stands_above_the_months_forecast_without_a_cap() {
+        BudgetPlan organization = MONTH.organizationBudget();
+        YearMonth month = YearMonth.from(END.atZone(ZoneOffset.UTC));
+        long spent = MONTH.uses().stream().filter(use -> YearMonth.from(use.end().atZone(ZoneOffset.UTC))
+                .equals(month)).mapToLong(Prices::cost).sum();
+        long elapsedMillis = END.toEpochMilli() - month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()
+                .toEpochMilli();
+        long monthMillis = month.lengthOfMonth() * 86_400_000L;
+        // The CFO page's forecast (linear: spent x month / elapsed) stays below it, with room.
+        assertThat(BigInteger.valueOf(spent).multiply(BigInteger.valueOf(monthMillis)).multiply(BigInteger.TEN))
+                .isLessThan(BigInteger.valueOf(organization.amountUsdMicros()).multiply(BigInteger.valueOf(
+                        elapsedMillis)).multiply(BigInteger.valueOf(9)));
+        assertThat(organization.organizationWide()).isTrue();
+        assertThat(organization.hardCap()).isFalse();
+        assertThat(organization.overBudget()).isFalse();
+        assertThat(MONTH.budgets().stream().filter(BudgetPlan::organizationWide)).hasSize(1);
+        assertThat(new String(PolicyJson.budget(organization), StandardCharsets.UTF_8)).contains("\"scope\":{}");
     }
 
     @Test
@@ -100,9 +122,11 @@ class DemoGeneratorTest {
 
     @Test
     void a_smaller_month_of_the_same_generator_keeps_the_gamers_and_the_budget_story() {
-        DemoMonth small = DemoGenerator.generate(new DemoSpec(DemoSpec.DEFAULT_SEED, END, 21, 40));
-        assertThat(small.people()).hasSize(40);
+        DemoMonth small = DemoGenerator.generate(new DemoSpec(DemoSpec.DEFAULT_SEED, END, 21, 60));
+        assertThat(small.people()).hasSize(60);
         assertThat(small.gamers()).hasSize(2);
+        assertThat(small.budgets()).hasSize(11);
+        assertThat(small.organizationBudget().amountUsdMicros()).isGreaterThan(small.overBudget().amountUsdMicros());
         assertThat(DefaultRules.anyRule(DefaultRules.flagged(small)))
                 .containsExactlyInAnyOrderElementsOf(small.gamers().stream().map(Person::email).toList());
     }

@@ -1,11 +1,12 @@
-// Budget burn-down: per budget, the spend counted so far day by day, its cap (the amount), and the forecast at
+// Budget burn-down: a table of every budget, and for those that matter (burndown-choice.js: organization-wide,
+// cap reached, forecast to reach it) the spend counted so far day by day, its cap (the amount), and the forecast at
 // the rate so far (the report's linear-v1: spent × period length ÷ elapsed, in integers) to the period's end.
 import { chart } from './charts.js';
 import { day, dollars, instant, percent, plotDollars } from './format.js';
-import { figure, foldedTable, table } from './panel.js';
+import { chooseCharts } from './burndown-choice.js';
+import { figure, foldedTable, provenance, table } from './panel.js';
 import { reportSection } from './page.js';
 
-const MOST_CHARTS = 4;
 const DAY_MILLIS = 86400000;
 
 /**
@@ -20,8 +21,9 @@ export function budgetSection(id, { period, onlyTeam }) {
       part.setMessage('No budget covers ' + (onlyTeam ? 'team ' + onlyTeam : 'this range') + '.', 'info');
       return;
     }
-    part.body.replaceChildren(summaryTable(budgets, report.ledgerClock));
-    budgets.filter((b) => b.current).slice(0, MOST_CHARTS).forEach((b) => burnDown(part.body, b));
+    const charts = chooseCharts(budgets, onlyTeam);
+    part.body.replaceChildren(summaryTable(budgets, report.ledgerClock), provenance(charts.sentence));
+    charts.drawn.forEach((choice) => burnDown(part.body, choice.budget, choice.why));
   });
 }
 
@@ -31,8 +33,8 @@ function summaryTable(budgets, clock) {
     ['Scope', (b) => b.scope.label || 'whole organization'],
     ['Period', (b) => (b.current ? b.current.periodKey : '—')],
     ['Cap', (b) => ({ text: dollars(b.amountUsdMicros) + (b.hardCap ? ' (hard)' : ''), micros: b.amountUsdMicros })],
-    ['Spent', (b) => (b.current ? { text: dollars(b.current.spentUsdMicros), micros: b.current.spentUsdMicros }
-      : '—')],
+    ['Spent', (b) => (b.current ? { text: dollars(b.current.spentUsdMicros), micros: b.current.spentUsdMicros,
+      figure: 'budget-' + b.budgetId + '-spent' } : '—')],
     ['Used', (b) => (b.current ? percent(b.current.percentUsed) : '—')],
     ['Forecast', (b) => forecastText(b)],
     ['Status', (b) => b.status],
@@ -48,12 +50,12 @@ function forecastText(budget) {
     : forecast.outcome.toLowerCase().replace(/_/g, ' ');
 }
 
-function burnDown(container, budget) {
+function burnDown(container, budget, why) {
   const current = budget.current;
   const heading = document.createElement('h3');
-  heading.textContent = budget.name + ', ' + current.periodKey;
+  heading.textContent = budget.name + ', ' + current.periodKey + ' (' + why + ')';
   container.append(heading, figure('Spent of ' + dollars(budget.amountUsdMicros), dollars(current.spentUsdMicros),
-    current.spentUsdMicros, 'budget-' + budget.budgetId + '-spent'));
+    current.spentUsdMicros));
   const labels = periodDays(current);
   const spent = labels.map((label) => {
     const found = current.burnDown.find((row) => row.day === label);

@@ -52,7 +52,7 @@ function downloadButton(label, url, format, name) {
 
 /**
  * A table of {@code rows}: columns are [heading, cell(row)]; a cell is text, or {text, micros} for money so the
- * figure of record stays on the page (data-micros) beside its formatted text.
+ * figure of record stays on the page (data-micros) beside its formatted text; {figure} names it (data-figure).
  */
 export function table(caption, columns, rows) {
   const element = document.createElement('table');
@@ -83,6 +83,9 @@ function tableCell(value) {
     td.textContent = value.text;
     if (value.micros !== undefined && value.micros !== null) {
       td.dataset.micros = String(value.micros);
+    }
+    if (value.figure) {
+      td.dataset.figure = value.figure;
     }
     td.className = 'number';
   } else {
