@@ -37,6 +37,11 @@ public final class ForkedKafkaBroker implements AutoCloseable {
      * {@code port} 0 picks free ports for the client and the controller listeners.
      */
     public static ForkedKafkaBroker start(Path classpathFile, Path dataDirectory, int port) {
+        return start(classpathFile, dataDirectory, port, List.of());
+    }
+
+    /** @param jvmOptions added to the broker's heap and collector options (e.g. C1 only for a quick demo) */
+    public static ForkedKafkaBroker start(Path classpathFile, Path dataDirectory, int port, List<String> jvmOptions) {
         int clientPort = port > 0 ? port : freePort();
         int controllerPort = freePort();
         try {
@@ -53,10 +58,12 @@ public final class ForkedKafkaBroker implements AutoCloseable {
                                 properties.toString()),
                         dataDirectory, log, 120);
             }
-            ChildProcess broker = ChildProcess.start("kafka",
-                    List.of(ChildProcess.javaExecutable(), "-Xms256m", "-Xmx512m", "-XX:+UseG1GC",
-                            "-Djava.awt.headless=true", "-cp", classpath, "kafka.Kafka", properties.toString()),
-                    Map.of(), dataDirectory, log);
+            List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms256m", "-Xmx512m",
+                    "-XX:+UseG1GC"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-Djava.awt.headless=true", "-cp", classpath, "kafka.Kafka",
+                    properties.toString()));
+            ChildProcess broker = ChildProcess.start("kafka", command, Map.of(), dataDirectory, log);
             ForkedKafkaBroker started = new ForkedKafkaBroker(broker, clientPort);
             started.awaitReady();
             return started;

@@ -82,7 +82,7 @@ public final class LocalSystem implements AutoCloseable {
         started.push(postgres);
         System.out.println("starting Kafka on " + options.kafkaPort());
         kafka = ForkedKafkaBroker.start(options.brokerClasspathFile(), dataDirectory.resolve("kafka"),
-                options.kafkaPort());
+                options.kafkaPort(), quickStartCompiler ? ServiceProcess.QUICK_START_COMPILER : List.of());
         started.push(kafka);
         String pseudonymKey = readOrCreateSecret(dataDirectory.resolve("secrets").resolve("pseudonym-key"));
         // The key ingest's directory encrypts emails and other aliases with (docs/security.md); kept like the above.

@@ -28,12 +28,13 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the service; call {@link #awaitHealthy(Duration)} before sending it traffic. */
     static final String DEFAULT_JVM_OPTIONS = "-Xmx512m -XX:+UseG1GC";
     /**
-     * What {@code ./run-local --demo} starts the services with: the default plus C1 only. On two cores the C2
+     * What {@code ./run-local --demo} starts the services (and the Kafka broker) with: the default plus C1 only. On two cores the C2
      * compilations of four fresh JVMs take as much CPU as the demo month itself (measured: the month populated
      * 65 s after start-up with C2, 43 s with C1 only; the services' CPU during the load halved). Steady-state
      * code is slower, so benchmarks run on a system started without --demo (docs/performance.md).
      */
-    static final String QUICK_START_JVM_OPTIONS = DEFAULT_JVM_OPTIONS + " -XX:TieredStopAtLevel=1";
+    static final List<String> QUICK_START_COMPILER = List.of("-XX:TieredStopAtLevel=1");
+    static final String QUICK_START_JVM_OPTIONS = DEFAULT_JVM_OPTIONS + " " + QUICK_START_COMPILER.get(0);
 
     public static ServiceProcess start(ServiceSpec spec, Path repositoryRoot, Path logDirectory,
                                        Map<String, String> environment) {
