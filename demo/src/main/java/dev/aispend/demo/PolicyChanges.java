@@ -21,19 +21,14 @@ final class PolicyChanges {
     }
 
     void awaitRecorded(Delivery delivery, String location) {
-        long deadline = System.nanoTime() + WITHIN.toNanos();
-        while (System.nanoTime() < deadline) {
+        Polls.until(WITHIN, Duration.ofMillis(200), () -> {
             HttpResponse<String> answer = sender.get(policy + location, credential);
             String status = status(answer.body());
-            if (status.equals("RECORDED")) {
-                return;
-            }
-            if (!status.equals("PENDING")) {
+            if (!status.equals("RECORDED") && !status.equals("PENDING")) {
                 throw new DeliveryRefusedException(delivery.name(), answer.statusCode(), answer.body());
             }
-            Sender.pause(Duration.ofMillis(200));
-        }
-        throw new DeliveryRefusedException(delivery.name() + " was not recorded by the ledger within " + WITHIN);
+            return status.equals("RECORDED");
+        }, () -> delivery.name() + " was not recorded by the ledger within " + WITHIN);
     }
 
     private static String status(String body) {

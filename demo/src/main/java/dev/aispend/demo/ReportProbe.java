@@ -34,36 +34,27 @@ final class ReportProbe {
 
     /** Waits until the reports show at least these spend records and merged pull requests of the demo's teams. */
     void awaitCounts(long spendRecords, long mergedPrs, Duration within, String what) {
-        long deadline = System.nanoTime() + within.toNanos();
         long[] seen = {-1, -1};
-        while (System.nanoTime() < deadline) {
+        Polls.until(within, POLL, () -> {
             seen[0] = spendRecords();
             seen[1] = seen[0] >= spendRecords ? mergedPrs() : -1;
-            if (seen[0] >= spendRecords && seen[1] >= mergedPrs) {
-                return;
-            }
-            Sender.pause(POLL);
-        }
-        throw new DeliveryRefusedException("the reports did not show " + what + " within " + within + ": "
-                + seen[0] + " of " + spendRecords + " spend records, " + seen[1] + " of " + mergedPrs + " merged PRs");
+            return seen[0] >= spendRecords && seen[1] >= mergedPrs;
+        }, () -> "the reports did not show " + what + " within " + within + ": " + seen[0] + " of " + spendRecords
+                + " spend records, " + seen[1] + " of " + mergedPrs + " merged PRs");
     }
 
     /** Waits until the reports stand at the ledger's head and the head stayed put over two polls. */
     long awaitLedgerHead(Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        long previousHead = -1;
-        while (System.nanoTime() < deadline) {
-            long head = read(sender.get(endpoints.ledger() + "/v1/ledger/head", credential)).path("lastPosition")
+        long[] heads = {-1, -1};
+        Polls.until(within, Duration.ofMillis(500), () -> {
+            long previous = heads[0];
+            heads[0] = read(sender.get(endpoints.ledger() + "/v1/ledger/head", credential)).path("lastPosition")
                     .asLong();
-            long reports = read(sender.get(endpoints.report() + "/v1/reports/spend?" + range, credential))
+            heads[1] = read(sender.get(endpoints.report() + "/v1/reports/spend?" + range, credential))
                     .path("asOf").path("ledgerPosition").asLong();
-            if (reports >= head && head == previousHead) {
-                return head;
-            }
-            previousHead = head;
-            Sender.pause(Duration.ofMillis(500));
-        }
-        throw new DeliveryRefusedException("the reports did not reach the ledger's head within " + within);
+            return heads[1] >= heads[0] && heads[0] == previous;
+        }, () -> "the reports did not reach the ledger's head within " + within);
+        return heads[0];
     }
 
     long spendRecords() {

@@ -26,7 +26,6 @@ final class Sender implements AutoCloseable {
     private final HttpClient client;
     private final DemoEndpoints endpoints;
     private final DemoCredentials credentials;
-    private final int concurrency;
     private final Map<Answers.Outcome, Long> outcomes = new EnumMap<>(Answers.Outcome.class);
     /** Its own threads: the common pool has one thread on a two-core machine. */
     private final ExecutorService threads;
@@ -35,7 +34,6 @@ final class Sender implements AutoCloseable {
         this.client = client;
         this.endpoints = endpoints;
         this.credentials = credentials;
-        this.concurrency = concurrency;
         this.threads = Executors.newFixedThreadPool(concurrency, runnable -> {
             Thread thread = new Thread(runnable, "demo-sender");
             thread.setDaemon(true);
@@ -76,7 +74,8 @@ final class Sender implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response = exchange(request(delivery));
             if (response.statusCode() == 503 && attempt < ATTEMPTS) {
-                pause(Duration.ofSeconds(Math.min(5, response.headers().firstValueAsLong("Retry-After").orElse(1))));
+                long retryAfterSeconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+                Polls.pause(Duration.ofSeconds(Math.min(5, retryAfterSeconds)));
                 continue;
             }
             Answers.Outcome outcome = Answers.check(delivery, response.statusCode(), response.body());
@@ -141,13 +140,4 @@ final class Sender implements AutoCloseable {
         }
     }
 
-    /** The loader's one wait: between polls of something only observable by asking. */
-    static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new DeliveryRefusedException("interrupted while waiting");
-        }
-    }
 }
