@@ -55,10 +55,10 @@ final class ReplayController {
                     List.of(Actors.refusal())));
         }
         String actor = recordable.get();
-        if (request.actor() != null && !request.actor().equals(actor)) {
-            // The ledger records who asked, as authenticated; a body naming someone else is refused, not rewritten.
+        Optional<FieldError> claimed = Actors.claimedOther(request.actor(), actor);
+        if (claimed.isPresent()) {
             return HttpResponse.badRequest(ErrorBody.of("the replay request is invalid; nothing was started",
-                    List.of(new FieldError("actor", "is the authenticated caller (" + actor + "); leave it out"))));
+                    List.of(claimed.get())));
         }
         try {
             ReplayProgress started = replays.start(request, actor);

@@ -1,5 +1,6 @@
 package dev.aispend.ledger.repricing;
 
+import dev.aispend.platform.security.Actors;
 import dev.aispend.platform.security.Roles;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.annotation.Secured;
@@ -15,6 +16,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code POST /v1/ledger/repricings}: re-prices the recorded spend of one model in [occurredFrom, occurredTo)
@@ -35,11 +37,10 @@ final class RepricingController {
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> reprice(@Body RepricingRequest asked, Authentication caller) throws Exception {
-        if (asked.actor() != null && !asked.actor().equals(caller.getName())) {
-            // The ledger records who asked, as authenticated; a body naming someone else is refused, not rewritten.
+        Optional<FieldError> claimed = Actors.claimedOther(asked.actor(), caller.getName());
+        if (claimed.isPresent()) {
             return HttpResponse.badRequest(ErrorBody.of("the re-pricing request is invalid; nothing was recorded",
-                    List.of(new FieldError("actor", "is the authenticated caller (" + caller.getName()
-                            + "); leave it out"))));
+                    List.of(claimed.get())));
         }
         RepricingRequest request = new RepricingRequest(asked.repricingId(), asked.model(), asked.occurredFrom(),
                 asked.occurredTo(), asked.rateCardId(), asked.rateCardVersion(), caller.getName(), asked.reason());

@@ -26,6 +26,17 @@ public final class Actors {
         return Optional.of(principal.strip());
     }
 
+    /**
+     * Why a body's {@code actor} is refused, or empty: a body may leave it out or name the caller, never someone
+     * else. The actor is recorded as authenticated; a body naming another is refused, not rewritten.
+     */
+    public static Optional<FieldError> claimedOther(String bodyActor, String caller) {
+        if (bodyActor == null || bodyActor.equals(caller)) {
+            return Optional.empty();
+        }
+        return Optional.of(new FieldError("actor", "is the authenticated caller (" + caller + "); leave it out"));
+    }
+
     /** The field error a refused request answers with. */
     public static FieldError refusal() {
         return new FieldError("Authorization", "the caller's name (the token's subject) must be 1.." + MAX_LENGTH

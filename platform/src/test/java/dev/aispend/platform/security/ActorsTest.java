@@ -33,4 +33,11 @@ class ActorsTest {
         assertThat(Actors.recordable("alice\u0000")).isEmpty();
         assertThat(Actors.refusal().field()).isEqualTo("Authorization");
     }
+
+    @Test
+    void refuses_a_body_naming_another_actor_and_takes_one_naming_the_caller_or_none() {
+        assertThat(Actors.claimedOther(null, "alice")).isEmpty();
+        assertThat(Actors.claimedOther("alice", "alice")).isEmpty();
+        assertThat(Actors.claimedOther("mallory", "alice")).get().extracting("field").isEqualTo("actor");
+    }
 }
