@@ -1,12 +1,12 @@
 package dev.aispend.ledger;
 
-import io.micronaut.runtime.Micronaut;
+import dev.aispend.platform.logging.ServiceLauncher;
 
 public final class Application {
     private Application() {
     }
 
     public static void main(String[] arguments) {
-        Micronaut.run(Application.class, arguments);
+        ServiceLauncher.run(Application.class, arguments);
     }
 }

@@ -1,6 +1,6 @@
 package dev.aispend.report;
 
-import io.micronaut.runtime.Micronaut;
+import dev.aispend.platform.logging.ServiceLauncher;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 
@@ -12,6 +12,6 @@ public final class Application {
     }
 
     public static void main(String[] arguments) {
-        Micronaut.run(Application.class, arguments);
+        ServiceLauncher.run(Application.class, arguments);
     }
 }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aispend.devstack.Wait;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,17 +25,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * API keys across the running system: a key created at ingest's admin API is a bearer credential at every
  * service, with its roles and teams; once revoked, every service refuses it within a bounded wait (Kafka
  * delivers the revocation); a service started afterwards reads every key's state before it answers; and the
- * key itself is written to no service's log.
+ * key itself is written to no service's log. The services log JSON lines here, as in production, and the run checks
+ * them as an operator reads them ({@link OperatorLogs}): a clean start-up warns of nothing, and a request's lines
+ * carry its id.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApiKeysIT {
     private static final String RUN = "apikeys";
     /** Revocation reaches every service within this; measured, 0.5 to 2.4 s on a heavily loaded machine. */
     private static final Duration WITHIN = Duration.ofSeconds(30);
     private static RunningSystem system;
+    private static ServiceLogs logs;
+    private static Map<String, Long> beforeStart;
+    private static Map<String, Long> afterStart;
 
     @BeforeAll
     static void start() {
-        system = RunningSystem.start(RUN);
+        logs = new ServiceLogs(RunningSystem.logDirectory(RUN), OperatorLogs.SERVICES);
+        beforeStart = logs.mark();
+        system = RunningSystem.start(RUN, OperatorLogs.jsonLogs());
+        afterStart = logs.mark();
     }
 
     @AfterAll
@@ -94,6 +106,46 @@ class ApiKeysIT {
                 .isEqualTo(401);
         assertNotLogged(kept);
         assertNotLogged(gone.get("key").asText());
+    }
+
+    /** First, before the other tests provoke refusals: a clean start and a first use of each producer. */
+    @Test
+    @Order(1)
+    void logs_json_lines_with_no_warning_at_a_clean_start_and_the_request_id_on_the_lines_of_a_request() {
+        OperatorLogs.assertCleanStartUp(logs.between(beforeStart, afterStart));
+
+        Map<String, Long> beforeRequest = logs.mark();
+        JsonHttp.Response created = JsonHttp.send("POST", system.url("ingest-service") + "/v1/api-keys", """
+                {"name": "logged", "roles": ["finance-auditor"], "expiresAt": "%s"}"""
+                .formatted(Instant.now().plus(Duration.ofDays(1))), "X-Request-Id", "apikeys-logs-1");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("X-Request-Id")).isEqualTo("apikeys-logs-1");
+        OperatorLogs.assertLoggedUnderRequestId(logs, beforeRequest, "ingest-service", "API key ", "apikeys-logs-1");
+
+        // The first record through ingest, the ledger and its publication: every Kafka producer has sent once.
+        assertThat(JsonHttp.post(system.url("ingest-service") + "/v1/usage", """
+                {"id": "logs-1", "occurredAt": "%s", "team": "platform", "person": "alice@example.com",
+                 "model": "claude-sonnet-4-5", "inputTokens": 10, "outputTokens": 1}""".formatted(Instant.now()))
+                .status()).isEqualTo(202);
+        Wait.until("the ledger publishing its first entry", WITHIN, () -> JsonHttp.get(system.url("ledger-service")
+                + "/v1/ledger/head").body().get("lastPublishedPosition").asLong() >= 1);
+        OperatorLogs.assertQuiet(logs.between(beforeStart, logs.mark()));
+    }
+
+    @Test
+    void answers_every_request_with_its_id_and_a_problem_with_it_in_the_body() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        for (String service : OperatorLogs.SERVICES) {
+            JsonHttp.Response health = JsonHttp.get(system.url(service) + "/health",
+                    "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+            assertThat(health.header("X-Request-Id")).as(service).isEqualTo(traceId);
+        }
+        JsonHttp.Response refused = JsonHttp.send("POST", system.url("ingest-service") + "/v1/api-keys",
+                "{\"name\": \"no roles\"}", "X-Request-Id", "alice@example.com");
+        assertThat(refused.status()).isEqualTo(400);
+        // A caller's id that is not a plain token (this one could put an address in the log) is replaced by a fresh one.
+        assertThat(refused.header("X-Request-Id")).matches("[0-9a-f]{32}");
+        assertThat(refused.body().get("requestId").asText()).isEqualTo(refused.header("X-Request-Id"));
     }
 
     /** One request of each service that a key with ingest-client and finance-auditor may make. */

@@ -10,10 +10,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Publishes API key states on api-keys.v1 (named by {@code TopicNames}), keyed by key id: the topic is compacted,
- * so the last state of every key stays. Configured like the intake producer ({@code kafka.producers.intake}:
- * acks=all, idempotent, bounded blocking); the future completes when all in-sync replicas have the state.
+ * so the last state of every key stays. Its own producer ({@code kafka.producers.api-keys}), configured like the intake
+ * producer (acks=all, idempotent, bounded blocking); the future completes when all in-sync replicas have the state.
  */
-@KafkaClient(id = "intake", acks = KafkaClient.Acknowledge.ALL)
+@KafkaClient(id = "api-keys", acks = KafkaClient.Acknowledge.ALL)
 public interface ApiKeyPublisher {
 
     CompletableFuture<RecordMetadata> publish(@Topic String topic, @KafkaKey String keyId, ApiKeyState state);

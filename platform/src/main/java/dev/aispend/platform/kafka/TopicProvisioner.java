@@ -48,6 +48,7 @@ public final class TopicProvisioner {
                     verifyConfigs(admin, topic.name(), wanted);
                 }
             }
+            awaitVisible(admin, topics);
         }
     }
 
@@ -61,7 +62,28 @@ public final class TopicProvisioner {
             for (NewTopic topic : topics) {
                 createUnlessPresent(admin, topic);
             }
+            awaitVisible(admin, topics);
         }
+    }
+
+    /**
+     * Returns once the broker answers for every topic: a topic created a moment ago (here, or by another service,
+     * which this one's create was told of as "exists") is acknowledged before the broker's metadata shows it, and
+     * a consumer that subscribed in between logged a WARN for each unknown topic at every start.
+     */
+    private static void awaitVisible(Admin admin, List<NewTopic> topics) {
+        List<String> names = topics.stream().map(NewTopic::name).toList();
+        BrokerPoll.until("topics " + names + " visible", TIMEOUT, VERIFY_INTERVAL, () -> {
+            try {
+                await(admin.describeTopics(names).allTopicNames(), "describe topics " + names);
+                return true;
+            } catch (ExecutionException failure) {
+                if (failure.getCause() instanceof UnknownTopicOrPartitionException) {
+                    return false;
+                }
+                throw new IllegalStateException("could not describe topics " + names, failure.getCause());
+            }
+        });
     }
 
     /** Returns true if it created the topic, false if the topic was there already. */
