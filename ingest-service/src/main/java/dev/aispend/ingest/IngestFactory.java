@@ -1,5 +1,6 @@
 package dev.aispend.ingest;
 
+import dev.aispend.ingest.acceptance.AcceptanceMetrics;
 import dev.aispend.ingest.acceptance.AcceptancePath;
 import dev.aispend.ingest.acceptance.IngestLimits;
 import dev.aispend.ingest.acceptance.SourceOfTruth;
@@ -9,6 +10,7 @@ import dev.aispend.ingest.identity.IdentityResolver;
 import dev.aispend.ingest.identity.Pseudonymizer;
 import dev.aispend.ingest.kafka.IntakePublisher;
 import dev.aispend.platform.kafka.TopicNames;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.env.Environment;
@@ -67,8 +69,8 @@ final class IngestFactory {
     @Singleton
     AcceptancePath acceptancePath(SubmissionRules rules, IdentityResolver identities, SourceOfTruth sourceOfTruth,
                                   IntakePublisher publisher, TopicNames topics, Clock clock,
-                                  IngestConfiguration configuration) {
+                                  IngestConfiguration configuration, MeterRegistry meters) {
         return new AcceptancePath(rules, identities, sourceOfTruth, publisher, topics, clock,
-                configuration.publishTimeout());
+                configuration.publishTimeout(), new AcceptanceMetrics(meters));
     }
 }

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * API keys across the running system: a key created at ingest's admin API is a bearer credential at every
  * service, with its roles and teams; once revoked, every service refuses it within a bounded wait (Kafka
  * delivers the revocation); a service started afterwards reads every key's state before it answers; and the
- * key itself is written to no service's log. The services log JSON lines here, as in production, and the run checks
- * them as an operator reads them ({@link OperatorLogs}): a clean start-up warns of nothing, and a request's lines
- * carry its id.
+ * key itself is written to no service's log. The same run serves the operator's view, since it starts the whole
+ * system anyway: the services log JSON lines here, as in production ({@link OperatorLogs}: a clean start-up warns of
+ * nothing, a request's lines carry its id), and every metric deploy/prometheus/alerts.yml uses is in their scrapes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApiKeysIT {
@@ -43,7 +45,7 @@ class ApiKeysIT {
     static void start() {
         logs = new ServiceLogs(RunningSystem.logDirectory(RUN), OperatorLogs.SERVICES);
         beforeStart = logs.mark();
-        system = RunningSystem.start(RUN, OperatorLogs.jsonLogs());
+        system = RunningSystem.start(RUN, OperatorLogs.operatorEnvironment());
         afterStart = logs.mark();
     }
 
@@ -146,6 +148,21 @@ class ApiKeysIT {
         // A caller's id that is not a plain token (this one could put an address in the log) is replaced by a fresh one.
         assertThat(refused.header("X-Request-Id")).matches("[0-9a-f]{32}");
         assertThat(refused.body().get("requestId").asText()).isEqualTo(refused.header("X-Request-Id"));
+    }
+
+    @Test
+    void the_alert_rules_name_only_metrics_the_services_export() {
+        Set<String> used = PrometheusNames.usedByTheAlertRules();
+        assertThat(used).contains("aispend_kafka_consumer_lag", "aispend_ledger_leader");
+        // The verification gauges show once a verification ran (absent before, not a made-up value).
+        assertThat(JsonHttp.get(system.url("ledger-service") + "/v1/ledger/verify").status()).isEqualTo(200);
+        Set<String> exported = new TreeSet<>();
+        Wait.until("every service's scrape with its consumer groups' lag", WITHIN, () -> {
+            exported.clear();
+            OperatorLogs.SERVICES.forEach(service -> exported.addAll(PrometheusNames.exportedBy(system.url(service))));
+            return exported.contains("aispend_kafka_consumer_lag");
+        });
+        assertThat(exported).as("what the services export").containsAll(used);
     }
 
     /** One request of each service that a key with ingest-client and finance-auditor may make. */

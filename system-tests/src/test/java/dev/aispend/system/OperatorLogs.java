@@ -17,10 +17,14 @@ final class OperatorLogs {
     private OperatorLogs() {
     }
 
-    /** RunningSystem's extra environment for JSON logs at every service (it sets LOG_FORMAT=text otherwise). */
-    static Map<String, Map<String, String>> jsonLogs() {
-        Map<String, String> json = Map.of("LOG_FORMAT", "json");
-        return Map.of("ingest-service", json, "ledger-service", json, "policy-service", json, "report-service", json);
+    /**
+     * RunningSystem's extra environment: JSON logs at every service (it sets LOG_FORMAT=text otherwise), and the
+     * consumer groups' lag measured every second instead of every 15, so its gauges are there at once.
+     */
+    static Map<String, Map<String, String>> operatorEnvironment() {
+        Map<String, String> environment = Map.of("LOG_FORMAT", "json", "CONSUMER_LAG_REFRESH_INTERVAL", "1s");
+        return Map.of("ingest-service", environment, "ledger-service", environment, "policy-service", environment,
+                "report-service", environment);
     }
 
     /** {@link #assertQuiet}, and each service's "Startup completed" among the lines. */

@@ -44,9 +44,11 @@ public final class AcceptancePath {
     private final TopicNames topics;
     private final Clock clock;
     private final Duration publishTimeout;
+    private final AcceptanceMetrics metrics;
 
     public AcceptancePath(SubmissionRules rules, IdentityResolver identities, SourceOfTruth sourceOfTruth,
-                          IntakePublisher publisher, TopicNames topics, Clock clock, Duration publishTimeout) {
+                          IntakePublisher publisher, TopicNames topics, Clock clock, Duration publishTimeout,
+                          AcceptanceMetrics metrics) {
         this.rules = rules;
         this.identities = identities;
         this.sourceOfTruth = sourceOfTruth;
@@ -54,6 +56,7 @@ public final class AcceptancePath {
         this.topics = topics;
         this.clock = clock;
         this.publishTimeout = publishTimeout;
+        this.metrics = metrics;
     }
 
     public SubmissionRules rules() {
@@ -73,7 +76,8 @@ public final class AcceptancePath {
         return published(records, record -> publisher.publishUsage(topics.usage(), record.team(), record),
                 records.size() + " usage records",
                 new Acceptance(records.stream().map(UsageRecord::usageRecordId).toList(), evidence,
-                        screened.rejected(), screened.rejectedCount()));
+                        screened.rejected(), screened.rejectedCount()))
+                .thenApply(accepted -> counted(accepted, AcceptanceMetrics.USAGE, records, UsageRecord::source));
     }
 
     public CompletableFuture<Acceptance> acceptOutcomes(List<OutcomeSubmission> submissions, RecordAge age,
@@ -89,7 +93,8 @@ public final class AcceptancePath {
                 records.size() + " outcomes",
                 new Acceptance(records.stream().map(OutcomeRecord::outcomeId).toList(),
                         (int) records.stream().filter(record -> record.accounting() != null).count(),
-                        screened.rejected(), screened.rejectedCount()));
+                        screened.rejected(), screened.rejectedCount()))
+                .thenApply(accepted -> counted(accepted, AcceptanceMetrics.OUTCOME, records, OutcomeRecord::source));
     }
 
     /** The records of {@code admitted}, each with its attribution; the whole request's lookups in one query. */
@@ -166,6 +171,11 @@ public final class AcceptancePath {
                     }
                     return acceptance;
                 });
+    }
+
+    private <R> Acceptance counted(Acceptance acceptance, String type, List<R> records, Function<R, String> sourceOf) {
+        metrics.accepted(type, records, sourceOf);
+        return acceptance;
     }
 
     private BrokerUnavailableException unavailable(String what, Throwable failure) {

@@ -10,6 +10,7 @@ import dev.aispend.ingest.identity.Pseudonymizer;
 import dev.aispend.ingest.identity.SubjectAliases;
 import dev.aispend.ingest.kafka.IntakePublisher;
 import dev.aispend.platform.kafka.TopicNames;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -141,7 +142,7 @@ class AcceptancePathTest {
         IdentityResolver identities = new IdentityResolver((kind, value, at) -> Optional.empty(),
                 new Pseudonymizer(Base64.getEncoder().encodeToString(new byte[32])));
         return new AcceptancePath(rules, identities, new SourceOfTruth("api", Map.of(), Map.of()), publisher,
-                new TopicNames("test."), time, publishTimeout);
+                new TopicNames("test."), time, publishTimeout, new AcceptanceMetrics(new SimpleMeterRegistry()));
     }
 
     private static UsageSubmission usage(String id) {

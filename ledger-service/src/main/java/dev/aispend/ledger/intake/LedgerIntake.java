@@ -68,6 +68,7 @@ public final class LedgerIntake implements BatchHandler {
 
     @Override
     public void handle(List<ConsumerRecord<String, byte[]>> batch) throws Exception {
+        long startedNanos = System.nanoTime();
         IntakeMetrics.Counts counts;
         try {
             counts = appendBatch(decoder.decode(batch));
@@ -82,7 +83,7 @@ public final class LedgerIntake implements BatchHandler {
             counts = appendOneByOne(batch);
         }
         // Counted after the commit only, so a rolled-back and retried batch is not counted twice.
-        metrics.count(counts);
+        metrics.count(counts, batch.size(), System.nanoTime() - startedNanos);
     }
 
     private IntakeMetrics.Counts appendBatch(DecodedBatch decoded) throws Exception {

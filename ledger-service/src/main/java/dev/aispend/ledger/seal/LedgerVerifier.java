@@ -29,13 +29,15 @@ public final class LedgerVerifier {
     private final LedgerEntryStore entries;
     private final CheckpointStore checkpoints;
     private final SigningKeys keys;
+    private final VerificationStatus status;
 
     LedgerVerifier(TransactionOperations<Connection> transactions, LedgerEntryStore entries,
-                   CheckpointStore checkpoints, SigningKeys keys) {
+                   CheckpointStore checkpoints, SigningKeys keys, VerificationStatus status) {
         this.transactions = transactions;
         this.entries = entries;
         this.checkpoints = checkpoints;
         this.keys = keys;
+        this.status = status;
     }
 
     public CheckpointStore.Head head() {
@@ -75,7 +77,7 @@ public final class LedgerVerifier {
             if (!run.damaged()) {
                 firstAttributeMismatch(connection, from, to).ifPresent(run::attributeMismatch);
             }
-            return run.report();
+            return status.completed(run.report());
         });
     }
 

@@ -11,6 +11,8 @@ import dev.aispend.ledger.entries.LedgerEntryStore;
 import dev.aispend.testsupport.KafkaProbe;
 import dev.aispend.testsupport.TestInfrastructure;
 import dev.aispend.testsupport.TestPostgres;
+import dev.aispend.testsupport.metrics.PrometheusText;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
@@ -34,11 +36,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,7 +65,12 @@ class UsageIntakeIT implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         postgres = TestInfrastructure.postgres();
         jdbcUrl = postgres.createDatabase("ledger_intake");
-        return LedgerTestProperties.of(postgres, jdbcUrl, TOPIC_PREFIX, "ledger-it");
+        Map<String, String> properties = LedgerTestProperties.of(postgres, jdbcUrl, TOPIC_PREFIX, "ledger-it");
+        // The operator's gauges read every second, and checkpoints signed every second, so the tests wait little.
+        properties.put("consumer-lag.refresh-interval", "1s");
+        properties.put("ledger.metrics.refresh-interval", "1s");
+        properties.put("ledger.seal.checkpoint-every", "1s");
+        return properties;
     }
 
     @Test
@@ -118,17 +127,46 @@ class UsageIntakeIT implements TestPropertyProvider {
         send(UsageMother.record("metrics-1", "platform", 1, 1));
         awaitPublished(before + 1);
 
-        String metrics = http.toBlocking().retrieve("/prometheus");
+        String metrics = scrape();
 
-        assertThat(counter(metrics, "aispend_ledger_intake_recorded_total")).isGreaterThanOrEqualTo(1);
-        assertThat(counter(metrics, "aispend_ledger_published_total")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "aispend_ledger_intake_recorded_total")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "aispend_ledger_published_total")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "aispend_ledger_intake_batch_records_count")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "aispend_ledger_intake_batch_records_sum")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "aispend_ledger_intake_batch_duration_seconds_count")).isGreaterThanOrEqualTo(1);
         assertThat(metrics).contains("jvm_memory_used_bytes", "hikaricp_connections");
     }
 
-    private static double counter(String metrics, String name) {
-        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst().orElseThrow(() -> new AssertionError(name + " not exposed"));
+    @Test
+    void exposes_the_intakes_lag_the_seal_and_the_latest_verification_to_prometheus() throws Exception {
+        long before = events.head().lastPosition();
+        send(UsageMother.record("metrics-2", "platform", 1, 1));
+        awaitPublished(before + 1);
+        String lag = "aispend_kafka_consumer_lag{group=\"ledger-it\",topic=\"" + TOPIC_PREFIX + Topics.USAGE_V1 + "\"}";
+
+        Wait.until("the intake's lag measured at 0 and every entry under a signed checkpoint", WITHIN, () -> {
+            String metrics = scrape();
+            return PrometheusText.valueOr(metrics, lag, -1) == 0
+                    && PrometheusText.valueOr(metrics, "aispend_ledger_seal_lag_entries", -1) == 0;
+        });
+        assertThat(value(scrape(), "aispend_ledger_checkpoint_age_seconds")).isBetween(0.0, 60.0);
+
+        Map<?, ?> report = http.toBlocking().retrieve(HttpRequest.GET("/v1/ledger/verify"), Map.class);
+        String metrics = scrape();
+
+        assertThat(report.get("verified")).isEqualTo(true);
+        assertThat(value(metrics, "aispend_ledger_verification_verified")).isEqualTo(1.0);
+        assertThat(value(metrics, "aispend_ledger_verifications_total{result=\"verified\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "aispend_ledger_verification_completed_time_seconds"))
+                .isCloseTo(Instant.now().getEpochSecond(), within(120.0));
+    }
+
+    private String scrape() {
+        return http.toBlocking().retrieve("/prometheus");
+    }
+
+    private static double value(String metrics, String series) {
+        return PrometheusText.value(metrics, series).orElseThrow(() -> new AssertionError(series + " not exposed"));
     }
 
     @Test

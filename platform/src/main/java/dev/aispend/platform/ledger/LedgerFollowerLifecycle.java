@@ -1,6 +1,7 @@
 package dev.aispend.platform.ledger;
 
 import dev.aispend.platform.kafka.BatchConsumerLoop;
+import dev.aispend.platform.kafka.ConsumerGroups;
 import dev.aispend.platform.kafka.TopicNames;
 import dev.aispend.platform.kafka.TopicProvisioner;
 import io.micronaut.context.annotation.Requires;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  */
 @Singleton
 @Requires(beans = LedgerProjection.class)
-public final class LedgerFollowerLifecycle {
+public final class LedgerFollowerLifecycle implements ConsumerGroups {
     /** Used in a consumer group name, a URL path and a database key: keep it plain. */
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,47}");
 
@@ -62,6 +63,14 @@ public final class LedgerFollowerLifecycle {
 
     public Set<String> projectionNames() {
         return followers.keySet();
+    }
+
+    /** Each projection's consumer group, reading ledger.v1: their lag is measured (ConsumerLagMeter). */
+    @Override
+    public Map<String, List<String>> consumerGroups() {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        followers.keySet().forEach(name -> groups.put(configuration.consumerGroupOf(name), List.of(topics.ledger())));
+        return groups;
     }
 
     /** Each projection's running loop (null while starting or rebuilding), in bean order. */

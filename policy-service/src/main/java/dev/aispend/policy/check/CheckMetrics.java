@@ -1,5 +1,6 @@
 package dev.aispend.policy.check;
 
+import dev.aispend.policy.decision.DecisionMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -34,6 +35,8 @@ public final class CheckMetrics {
     private final Map<String, Timer> durations = new HashMap<>();
     private final Counter expired;
     private final Counter published;
+    /** The same count in aispend.policy.decisions.published, beside the evaluators' kinds. */
+    private final Counter publishedOfKind;
     private final AtomicLong outboxDepth = new AtomicLong();
     private final AtomicLong relayFailures = new AtomicLong();
 
@@ -49,6 +52,7 @@ public final class CheckMetrics {
                 .description("reservation rows released because they expired").register(meters);
         published = Counter.builder("aispend.policy.check.decisions.published")
                 .description("check decisions the broker acknowledged on decisions.v1").register(meters);
+        publishedOfKind = DecisionMetrics.published(meters, CheckDecisions.KIND);
         meters.gauge("aispend.policy.check.outbox.depth", outboxDepth);
         // Above 0 while the broker refuses or is away: decisions wait in the outbox, checks go on.
         meters.gauge("aispend.policy.check.relay.consecutive.failures", relayFailures);
@@ -80,6 +84,7 @@ public final class CheckMetrics {
 
     void published(int decisions) {
         published.increment(decisions);
+        publishedOfKind.increment(decisions);
     }
 
     void outboxDepth(long depth) {

@@ -29,13 +29,15 @@ public class BudgetEvaluation implements PolicyProjection.LedgerStep {
     private final DecisionPublisher publisher;
     private final TopicNames topics;
     private final Duration sendTimeout;
+    private final DecisionMetrics metrics;
 
     BudgetEvaluation(PolicyStore store, DecisionPublisher publisher, TopicNames topics,
-                     @Value("${policy.decisions.send-timeout:30s}") Duration sendTimeout) {
+                     @Value("${policy.decisions.send-timeout:30s}") Duration sendTimeout, DecisionMetrics metrics) {
         this.store = store;
         this.publisher = publisher;
         this.topics = topics;
         this.sendTimeout = sendTimeout;
+        this.metrics = metrics;
     }
 
     @Override
@@ -52,7 +54,7 @@ public class BudgetEvaluation implements PolicyProjection.LedgerStep {
             for (LedgerEvent event : events) {
                 decisions.addAll(evaluator.apply(state, event));
             }
-            DecisionSending.sendAll(publisher, topics.decisions(), decisions, sendTimeout, "budget");
+            DecisionSending.sendAll(publisher, topics.decisions(), decisions, sendTimeout, "budget", metrics);
             state.flush();
         } catch (SQLException failure) {
             throw new IllegalStateException("could not evaluate budgets through position "

@@ -20,7 +20,7 @@ final class DecisionSending {
     }
 
     static void sendAll(DecisionPublisher publisher, String topic, List<PolicyDecision> decisions, Duration timeout,
-                        String what) {
+                        String what, DecisionMetrics metrics) {
         List<CompletableFuture<?>> sends = new ArrayList<>(decisions.size());
         for (PolicyDecision decision : decisions) {
             sends.add(publisher.publish(topic, decision.subject(), decision));
@@ -28,6 +28,7 @@ final class DecisionSending {
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            metrics.published(decisions);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending " + what + " decisions", interrupted);

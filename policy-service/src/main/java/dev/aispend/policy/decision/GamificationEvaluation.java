@@ -39,18 +39,21 @@ public class GamificationEvaluation implements LedgerProjection {
     private final LedgerPayloadDecoder decoder;
     private final String bootstrapServers;
     private final Duration sendTimeout;
+    private final DecisionMetrics metrics;
     private GamificationEvaluator evaluator = new GamificationEvaluator();
 
     GamificationEvaluation(DecisionPublisher publisher, GamificationRecordsWriter records, TopicNames topics,
                            LedgerPayloadDecoder decoder,
                            @Value("${kafka.bootstrap.servers}") String bootstrapServers,
-                           @Value("${policy.decisions.send-timeout:30s}") Duration sendTimeout) {
+                           @Value("${policy.decisions.send-timeout:30s}") Duration sendTimeout,
+                           DecisionMetrics metrics) {
         this.publisher = publisher;
         this.records = records;
         this.topics = topics;
         this.decoder = decoder;
         this.bootstrapServers = bootstrapServers;
         this.sendTimeout = sendTimeout;
+        this.metrics = metrics;
     }
 
     @Override
@@ -71,7 +74,7 @@ public class GamificationEvaluation implements LedgerProjection {
         for (LedgerEvent event : events) {
             decisions.addAll(working.apply(event));
         }
-        DecisionSending.sendAll(publisher, topics.decisions(), decisions, sendTimeout, "gamification");
+        DecisionSending.sendAll(publisher, topics.decisions(), decisions, sendTimeout, "gamification", metrics);
         evaluator = working;
         records.apply(connection, events);
     }

@@ -10,6 +10,7 @@ import dev.aispend.platform.pricing.RateCardBook;
 import dev.aispend.platform.pricing.RateCardVersion;
 import dev.aispend.testsupport.KafkaProbe;
 import dev.aispend.testsupport.TestInfrastructure;
+import dev.aispend.testsupport.metrics.PrometheusText;
 import dev.aispend.testsupport.ledger.LedgerFollowerFixture;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpRequest;
@@ -69,6 +70,7 @@ class CheckApiIT implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(fixture.applicationProperties());
         properties.put("checks.test-rules", "true");
+        properties.put("policy.metrics.refresh-interval", "1s");
         return properties;
     }
 
@@ -122,6 +124,8 @@ class CheckApiIT implements TestPropertyProvider {
         Wait.until("the outbox to empty", WITHIN, () -> fixture.database()
                 .number("SELECT count(*) FROM check_decision_outbox") == 0);
         assertThat(meters.counter("aispend.policy.checks", "result", "WARN").count()).isGreaterThanOrEqualTo(1);
+        assertThat(PrometheusText.valueOr(scrape(), "aispend_policy_decisions_published_total{kind=\"CHECK\"}", 0))
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -193,15 +197,31 @@ class CheckApiIT implements TestPropertyProvider {
 
         JsonNode held = JACKSON.readTree(http.toBlocking().retrieve("/v1/checks/reservations/" + reservationId));
         assertThat(held.get("budgets").get(0).get("amountUsdMicros").asLong()).isEqualTo(250);
+        long heldNow = awaitOpenReservationsGauge();
 
         HttpResponse<String> released = http.toBlocking().exchange(
                 HttpRequest.DELETE("/v1/checks/reservations/" + reservationId), String.class);
         assertThat(released.code()).isEqualTo(204);
         assertThat(fixture.database().number("SELECT reserved_usd_micros FROM budget_period "
                 + "WHERE budget_id = 'release'")).isZero();
+        assertThat(awaitOpenReservationsGauge()).isEqualTo(heldNow - 1);
         assertStatus(HttpRequest.DELETE("/v1/checks/reservations/" + reservationId), 404);
         assertStatus(HttpRequest.GET("/v1/checks/reservations/" + reservationId), 404);
         assertStatus(HttpRequest.GET("/v1/checks/reservations/not%20an%20id"), 400);
+    }
+
+    /** Once the gauge shows what the reservation table holds (it is read every second here), that count. */
+    private long awaitOpenReservationsGauge() {
+        long[] open = new long[1];
+        Wait.until("aispend_policy_reservations_open to show the reservation table", WITHIN, () -> {
+            open[0] = fixture.database().number("SELECT count(DISTINCT reservation_id) FROM reservation");
+            return PrometheusText.valueOr(scrape(), "aispend_policy_reservations_open", -1) == open[0];
+        });
+        return open[0];
+    }
+
+    private String scrape() {
+        return http.toBlocking().retrieve("/prometheus");
     }
 
     private JsonNode post(String body) throws IOException {

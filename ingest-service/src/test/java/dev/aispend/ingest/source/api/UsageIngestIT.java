@@ -3,6 +3,7 @@ package dev.aispend.ingest.source.api;
 import dev.aispend.contracts.Topics;
 import dev.aispend.ingest.IngestIntegration;
 import dev.aispend.testsupport.KafkaProbe;
+import dev.aispend.testsupport.metrics.PrometheusText;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -104,6 +105,35 @@ class UsageIngestIT extends IngestIntegration {
         HttpResponse<String> notFound = http.exchange(HttpRequest.GET("/v1/nothing"));
         assertThat(notFound.code()).isEqualTo(HttpStatus.NOT_FOUND.getCode());
         assertThat(body(notFound)).startsWith("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404");
+    }
+
+    @Test
+    void counts_the_records_kafka_took_by_source_and_type_and_not_the_refused_ones() {
+        String series = "aispend_ingest_records_accepted_total{source=\"api\",type=\"usage\"}";
+        double before = PrometheusText.valueOr(scrape(), series, 0);
+
+        String fromAClient = UsageJsonMother.valid("ingest-it-counted", "platform")
+                .replace("{", "{\"source\": \"ci-importer\", ");
+        assertThat(http.postJson("/v1/usage", fromAClient).code()).isEqualTo(HttpStatus.ACCEPTED.getCode());
+        http.assertRefused("/v1/usage", UsageJsonMother.valid("ingest-it-not-counted", "platform")
+                .replace("\"inputTokens\": 1200", "\"inputTokens\": -5"), "inputTokens");
+
+        // "api:ci-importer" counts under its channel: a caller-chosen client name is no label.
+        assertThat(PrometheusText.valueOr(scrape(), series, 0)).isEqualTo(before + 1);
+        assertThat(scrape()).doesNotContain("ci-importer");
+    }
+
+    @Test
+    void answers_under_the_callers_request_id_and_names_it_in_a_problem() {
+        HttpResponse<String> refused = http.exchange(HttpRequest.POST("/v1/usage", "{\"id\": ")
+                .contentType(MediaType.APPLICATION_JSON_TYPE).header("X-Request-Id", "ingest-it-request-7"));
+
+        assertProblem(refused, HttpStatus.BAD_REQUEST, "\"requestId\":\"ingest-it-request-7\"");
+        assertThat(refused.header("X-Request-Id")).isEqualTo("ingest-it-request-7");
+    }
+
+    private String scrape() {
+        return body(http.exchange(HttpRequest.GET("/prometheus")));
     }
 
     private void assertRefusedPublishingNothing(String path, String json, String... inBody) {
