@@ -1,11 +1,10 @@
 package dev.aispend.ledger.seal;
 
+import dev.aispend.platform.metrics.GaugeReading;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,19 +14,17 @@ import java.time.Instant;
  * How far the signed checkpoints trail the ledger, read from the database every {@code ledger.metrics.refresh-interval}
  * (a scrape never waits on the database): {@code aispend.ledger.seal.lag}, the entries appended after the latest
  * signed checkpoint (0 once it covers the head), and {@code aispend.ledger.checkpoint.age}, the seconds since that
- * checkpoint was signed (NaN before the first). Checkpoints are signed only when something was appended, so an old
+ * checkpoint was signed (absent from the scrape before the first). Checkpoints are signed only when something was appended, so an old
  * checkpoint alone is no fault: one with entries waiting behind it is (deploy/prometheus/alerts.yml). Every instance
  * reports them, a standby too: they describe the shared database, not this instance.
  */
 @Singleton
 final class SealGauges {
-    private static final Logger LOG = LoggerFactory.getLogger(SealGauges.class);
-
     private final Checkpointer checkpointer;
     private final Clock clock = Clock.systemUTC();
     private volatile double lagEntries = Double.NaN;
     private volatile Instant lastCheckpointAt;
-    private boolean failing;
+    private final GaugeReading reading = new GaugeReading(SealGauges.class, "the checkpoint backlog");
 
     SealGauges(Checkpointer checkpointer, MeterRegistry meters) {
         this.checkpointer = checkpointer;
@@ -38,19 +35,12 @@ final class SealGauges {
     }
 
     @Scheduled(fixedDelay = "${ledger.metrics.refresh-interval:15s}", initialDelay = "1s")
-    synchronized void refresh() {
-        try {
+    void refresh() {
+        reading.read(() -> {
             Checkpointer.Backlog backlog = checkpointer.backlog();
             lagEntries = backlog.entries();
             lastCheckpointAt = backlog.lastIssuedAt() == null ? null : Instant.parse(backlog.lastIssuedAt());
-            failing = false;
-        } catch (RuntimeException failure) {
-            if (!failing) {
-                LOG.warn("could not read the checkpoint backlog; the seal gauges keep their last values: {}",
-                        failure.toString());
-            }
-            failing = true;
-        }
+        });
     }
 
     /** Computed at each scrape from the time read last, so it keeps growing between reads. */

@@ -9,8 +9,9 @@ import java.time.Clock;
 
 /**
  * The outcome of the latest verification this instance ran (GET /v1/ledger/verify or a verification job):
- * {@code aispend.ledger.verification.verified} 1 when it found the range intact, 0 when it found damage, NaN before
- * the first since start; {@code aispend.ledger.verification.completed.time} when it finished (Unix seconds); and
+ * {@code aispend.ledger.verification.verified} 1 when it found the range intact, 0 when it found damage (absent from
+ * the scrape before the first since start); {@code aispend.ledger.verification.completed.time} when it finished
+ * (Unix seconds); and
  * {@code aispend.ledger.verifications} counted by result. A run that could not read the ledger is no result and
  * changes nothing here (its job says FAILED, the log says why).
  */

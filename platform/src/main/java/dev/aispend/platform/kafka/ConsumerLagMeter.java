@@ -1,5 +1,6 @@
 package dev.aispend.platform.kafka;
 
+import dev.aispend.platform.metrics.GaugeReading;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
@@ -16,8 +17,6 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -37,22 +36,21 @@ import java.util.stream.Collectors;
  * {@code aispend.kafka.consumer.lag} (tags group, topic): how many records each consumer group of the service has
  * not committed yet, measured from the broker every {@code consumer-lag.refresh-interval}. Measured by group, not by
  * consumer, so it also grows while a loop is stuck retrying a batch (its consumer no longer polls) or is not running
- * at all (a ledger standby's gauge shows the leader's group). A failed measurement keeps the last value and is
- * logged once until one succeeds again.
+ * at all (a ledger standby's gauge shows the leader's group). A failed measurement keeps the last values
+ * ({@link GaugeReading}).
  */
 @Singleton
 @Requires(beans = ConsumerGroups.class)
 final class ConsumerLagMeter {
     static final String METRIC = "aispend.kafka.consumer.lag";
-    private static final Logger LOG = LoggerFactory.getLogger(ConsumerLagMeter.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final String bootstrapServers;
     private final List<ConsumerGroups> groups;
     private final MeterRegistry meters;
     private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
+    private final GaugeReading reading = new GaugeReading(ConsumerLagMeter.class, "the consumer groups' lag");
     private Admin admin;
-    private boolean failing;
 
     ConsumerLagMeter(@Value("${kafka.bootstrap.servers}") String bootstrapServers, List<ConsumerGroups> groups,
                      MeterRegistry meters) {
@@ -63,18 +61,7 @@ final class ConsumerLagMeter {
 
     @Scheduled(fixedDelay = "${consumer-lag.refresh-interval:15s}", initialDelay = "${consumer-lag.refresh-interval:15s}")
     synchronized void measure() {
-        try {
-            for (ConsumerGroups service : groups) {
-                service.consumerGroups().forEach((group, topics) -> measure(group, topics));
-            }
-            failing = false;
-        } catch (RuntimeException failure) {
-            if (!failing) {
-                LOG.warn("could not measure the consumer groups' lag; the gauges keep their last values: {}",
-                        failure.toString());
-            }
-            failing = true;
-        }
+        reading.read(() -> groups.forEach(service -> service.consumerGroups().forEach(this::measure)));
     }
 
     private void measure(String group, List<String> topics) {
