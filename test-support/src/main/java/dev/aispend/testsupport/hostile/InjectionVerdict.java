@@ -41,10 +41,16 @@ public final class InjectionVerdict {
         return Optional.empty();
     }
 
-    /** The body with every JSON string equal to {@code value} (a filter the answer repeats) made the same. */
+    /**
+     * The body with every JSON string equal to {@code value} (a filter the answer repeats) made the same, and
+     * without a problem's {@code requestId} (each request's own, docs/logging.md).
+     */
     private static Object withoutEcho(String body, String value) {
         try {
             JsonNode tree = JSON.readTree(body);
+            if (tree instanceof ObjectNode object) {
+                object.remove("requestId");
+            }
             return tree == null ? body : replaced(tree, value);
         } catch (IOException notJson) {
             return body;
