@@ -17,12 +17,24 @@ import java.util.TreeMap;
  * fails here as it would in a container. Needs root (chroot), which this project's CI has.
  */
 final class ContainerRoot {
+    private static final Path LEDGER = Path.of("target/ledger-image/root").toAbsolutePath();
+    private static ContainerRoot ledger;
+
     private final Path root;
     private final ImageTarball image;
 
     private ContainerRoot(Path root, ImageTarball image) {
         this.root = root;
         this.image = image;
+    }
+
+    /** ledger-service's image, unpacked once for every test in this JVM that runs it. */
+    static synchronized ContainerRoot ledger() {
+        if (ledger == null) {
+            ImageRuntimeIT.deleteRecursively(LEDGER);
+            ledger = unpack(ServiceImagesIT.image("ledger-service"), LEDGER);
+        }
+        return ledger;
     }
 
     static ContainerRoot unpack(ImageTarball image, Path directory) {

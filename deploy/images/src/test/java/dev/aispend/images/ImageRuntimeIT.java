@@ -33,7 +33,7 @@ class ImageRuntimeIT {
     @BeforeAll
     static void unpackTheLedgerImage() {
         deleteRecursively(WORK);
-        ledger = ContainerRoot.unpack(ServiceImagesIT.image("ledger-service"), WORK.resolve("ledger-service"));
+        ledger = ContainerRoot.ledger();
     }
 
     @Test
@@ -60,9 +60,10 @@ class ImageRuntimeIT {
         Path applications = WORK.resolve("applications");
         List<String> classes = new ArrayList<>();
         for (String service : SERVICES) {
-            ServiceImagesIT.image(service).extract(applications, path -> path.startsWith("app"));
+            // Each service's classes apart; the libraries, one set for all four (one BOM, one version each).
+            ServiceImagesIT.image(service).extract(applications, path -> path.startsWith("app/classes")
+                    || path.startsWith("app/libs") && !Files.exists(applications.resolve(path)));
             try {
-                // Each service's classes apart; the libraries, one set for all four (one BOM, one version each).
                 Files.move(applications.resolve("app/classes"), applications.resolve(service));
             } catch (IOException failure) {
                 throw new UncheckedIOException(failure);

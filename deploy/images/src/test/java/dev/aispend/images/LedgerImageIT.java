@@ -47,8 +47,7 @@ class LedgerImageIT {
 
     @BeforeAll
     static void startTheLedgerFromItsImage() throws IOException {
-        ImageRuntimeIT.deleteRecursively(WORK);
-        ContainerRoot container = ContainerRoot.unpack(ServiceImagesIT.image("ledger-service"), WORK.resolve("root"));
+        ContainerRoot container = ContainerRoot.ledger();
         // What a container runtime mounts into every container.
         Files.writeString(container.root().resolve("etc/hosts"), "127.0.0.1 localhost\n");
         port = freePort();
@@ -82,8 +81,13 @@ class LedgerImageIT {
 
     @Test
     void answersTheLivenessAndReadinessProbesOnItsExposedPort() {
-        assertThat(get("/health/liveness").body()).contains("\"status\":\"UP\"");
-        assertThat(get("/health/readiness").body()).contains("\"status\":\"UP\"");
+        String liveness = get("/health/liveness").body();
+        String readiness = get("/health/readiness").body();
+
+        // Liveness: the JVM itself (no deadlocked threads), so a database outage never restarts the pod; readiness:
+        // the database, Kafka and the service's own loops, so traffic waits for them.
+        assertThat(liveness).contains("\"status\":\"UP\"", "deadlockedThreads").doesNotContain("jdbc");
+        assertThat(readiness).contains("\"status\":\"UP\"", "\"jdbc\"", "\"kafka\"", "\"ledger\"");
         assertThat(get("/health").statusCode()).isEqualTo(200);
     }
 
