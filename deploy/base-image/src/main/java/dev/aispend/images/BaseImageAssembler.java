@@ -5,11 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Assembles the base image the suite builds the services' images from (see this module's pom for why), as a Docker
@@ -43,12 +41,13 @@ public final class BaseImageAssembler {
         long started = System.nanoTime();
         assemble(javaHome, modules, work, output);
         write(recipeFile, recipe);
-        System.out.printf("[base-image] %s: %,d bytes in %,d ms%n", output, size(output),
+        System.out.printf("[base-image] %s: %,d bytes in %,d ms%n", output, output.toFile().length(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
     static void assemble(Path javaHome, List<String> modules, Path work, Path output) {
-        deleteRecursively(work);
+        // jlink writes only into a directory that does not exist yet.
+        Processes.run(List.of("rm", "-rf", work.toString()));
         Path runtime = work.resolve("runtime");
         JavaRuntime.link(javaHome, modules, runtime);
         List<Path> libraries = SharedLibraries.neededBy(runtime);
@@ -105,27 +104,6 @@ public final class BaseImageAssembler {
     private static void write(Path file, String content) {
         try {
             Files.writeString(file, content);
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }

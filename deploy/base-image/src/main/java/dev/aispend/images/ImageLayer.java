@@ -49,7 +49,7 @@ final class ImageLayer {
         } catch (IOException failure) {
             throw new UncheckedIOException("cannot write " + target, failure);
         }
-        return new Written(target, hex(uncompressed), hex(compressed), size(target));
+        return new Written(target, hex(uncompressed), hex(compressed), target.toFile().length());
     }
 
     private static void append(TarArchiveOutputStream tar, LayerEntry entry) throws IOException {
@@ -86,13 +86,5 @@ final class ImageLayer {
 
     static String hex(MessageDigest digest) {
         return "sha256:" + HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.aispend.images;
 
+import dev.aispend.devstack.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,14 +32,14 @@ final class ContainerRoot {
     /** ledger-service's image, unpacked once for every test in this JVM that runs it. */
     static synchronized ContainerRoot ledger() {
         if (ledger == null) {
-            ImageRuntimeIT.deleteRecursively(LEDGER);
+            Directories.deleteRecursively(LEDGER);
             ledger = unpack(ServiceImagesIT.image("ledger-service"), LEDGER);
         }
         return ledger;
     }
 
     static ContainerRoot unpack(ImageTarball image, Path directory) {
-        if (!"0".equals(Processes.output(List.of("id", "-u")).strip())) {
+        if (!"0".equals(Processes.run(List.of("id", "-u")).strip())) {
             throw new IllegalStateException("running an image without a container engine needs root (chroot)");
         }
         try {

@@ -1,5 +1,6 @@
 package dev.aispend.images;
 
+import dev.aispend.devstack.Directories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -9,13 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,13 +31,13 @@ class ImageRuntimeIT {
 
     @BeforeAll
     static void unpackTheLedgerImage() {
-        deleteRecursively(WORK);
+        Directories.deleteRecursively(WORK);
         ledger = ContainerRoot.ledger();
     }
 
     @Test
     void javaStartsInTheImageAsItsUserWithUtf8AndItsHome() {
-        String settings = Processes.output(ledger.command(List.of("java", "-XshowSettings:properties", "-version"),
+        String settings = Processes.run(ledger.command(List.of("java", "-XshowSettings:properties", "-version"),
                 Map.of()));
 
         assertThat(settings).contains("java.home = /opt/java/openjdk", "user.name = aispend",
@@ -47,7 +46,7 @@ class ImageRuntimeIT {
 
     @Test
     void theRuntimeHoldsEveryJdkModuleTheServicesUse() {
-        Set<String> modules = Processes.output(ledger.command(List.of("java", "--list-modules"), Map.of()))
+        Set<String> modules = Processes.run(ledger.command(List.of("java", "--list-modules"), Map.of()))
                 .lines().map(line -> line.split("@")[0].strip()).filter(line -> !line.isEmpty())
                 .collect(Collectors.toCollection(TreeSet::new));
 
@@ -74,20 +73,7 @@ class ImageRuntimeIT {
         List<String> command = new ArrayList<>(List.of(jdeps.toString(), "--ignore-missing-deps", "--multi-release",
                 "17", "--print-module-deps", "--class-path", applications.resolve("app/libs") + "/*"));
         command.addAll(classes);
-        String answer = Processes.output(command).strip();
+        String answer = Processes.run(command).strip();
         return new TreeSet<>(Arrays.asList(answer.substring(answer.lastIndexOf('\n') + 1).split(",")));
-    }
-
-    static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
-        }
     }
 }
