@@ -56,7 +56,9 @@ class LedgerImageIT {
                 .redirectOutput(log.toFile()).start();
         Wait.until("ledger-service from its image to answer /health/readiness (log: " + log + ")", START_TIMEOUT,
                 () -> {
-                    assertThat(ledger.isAlive()).as("ledger-service is running; its log:\n%s", tail()).isTrue();
+                    if (!ledger.isAlive()) {
+                        throw new AssertionError("ledger-service from its image exited; its log:\n" + tail());
+                    }
                     return status("/health/readiness") == 200;
                 });
     }
