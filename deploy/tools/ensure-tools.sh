@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The tools the deploy module's tests check deploy/ with, installed when missing, never skipped: Debian's
-# docker-compose (v1.29, validates compose.yaml without a Docker engine), kubectl (renders the kustomize overlays
-# offline), and Node.js with the npm packages of src/test/node (kubernetes-models' schemas, dclint) installed into
+# docker-compose (v1.29, validates compose.yaml without a Docker engine) and psql, kubectl (renders the kustomize
+# overlays offline), and Node.js with the npm packages of src/test/node (kubernetes-models' schemas, dclint) installed into
 # CHECKS_DIR. Run by Maven before the tests (deploy/pom.xml). When something cannot be installed it says why and
 # fails the build. Only the machine's apt sources and npm registry are used.
 #   ensure-tools.sh CHECKS_DIR
@@ -12,7 +12,7 @@ apt_updated=0
 
 fail() {
   echo "ensure-tools: $*" >&2
-  echo "ensure-tools: the deploy module's tests need docker-compose, kubectl (1.27 or newer) and Node.js 20 or newer" \
+  echo "ensure-tools: the deploy module's tests need docker-compose, psql, kubectl (1.27 or newer) and Node.js 20 or newer" \
        "with npm; install them, or run with -DskipTests" >&2
   exit 1
 }
@@ -34,6 +34,8 @@ apt_install() {
 }
 
 command -v docker-compose >/dev/null 2>&1 || apt_install docker-compose
+# psql runs init-databases.sh in its test, as the postgres image's entrypoint does.
+command -v psql >/dev/null 2>&1 || apt_install postgresql-client
 docker-compose version >/dev/null 2>&1 || fail "docker-compose is installed but does not run"
 
 # Debian's kubernetes-client is kubectl 1.20, whose kustomize cannot read these overlays: no package to fall back to.
