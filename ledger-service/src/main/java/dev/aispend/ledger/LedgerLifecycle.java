@@ -2,6 +2,7 @@ package dev.aispend.ledger;
 
 import dev.aispend.ledger.append.LedgerAppendSignal;
 import dev.aispend.ledger.intake.LedgerIntake;
+import dev.aispend.ledger.leadership.LeaderElection;
 import dev.aispend.ledger.publication.LedgerRelay;
 import dev.aispend.ledger.seal.CheckpointSchedule;
 import dev.aispend.ledger.seal.Checkpointer;
@@ -22,30 +23,39 @@ import org.apache.kafka.clients.admin.NewTopic;
 import java.util.List;
 
 /**
- * Starts the ledger's two loops once the context is up: the intake of the five intake topics (one loop, one
- * transaction per polled batch, so appends never race each other) and the relay to ledger.v1, after making sure
- * every topic exists (ledger.v1 with exactly one partition and unlimited retention: it carries one total order).
- * Stops them, intake first, as soon as the service begins to shut down.
+ * Once the context is up, makes sure every topic exists (ledger.v1 with exactly one partition and unlimited
+ * retention: it carries one total order) and joins the leader election (ADR 0013). While this instance leads it
+ * runs the leader's duties: the intake of the five intake topics (one loop, one transaction per polled batch, so
+ * appends never race each other), the relay to ledger.v1 and the checkpoint schedule; a standby runs none of them
+ * and only answers reads. Stops the duties, intake first, as soon as the service begins to shut down, then gives the
+ * lease up so a standby takes over at once.
  */
 @Singleton
-public final class LedgerLifecycle {
+public final class LedgerLifecycle implements LeaderElection.Duties {
     private final String bootstrapServers;
     private final LedgerConfiguration configuration;
     private final LedgerIntake intake;
     private final LedgerRelay relay;
     private final TopicNames topics;
-    private final CheckpointSchedule checkpoints;
+    private final Checkpointer checkpointer;
+    private final SealConfiguration sealConfiguration;
+    private final LedgerAppendSignal appendSignal;
+    private final LeaderElection election;
+    private volatile CheckpointSchedule checkpoints;
     private volatile BatchConsumerLoop intakeLoop;
 
     LedgerLifecycle(@Value("${kafka.bootstrap.servers}") String bootstrapServers, LedgerConfiguration configuration,
                     LedgerIntake intake, LedgerRelay relay, TopicNames topics, Checkpointer checkpointer,
-                    SealConfiguration sealConfiguration, LedgerAppendSignal appendSignal) {
+                    SealConfiguration sealConfiguration, LedgerAppendSignal appendSignal, LeaderElection election) {
         this.bootstrapServers = bootstrapServers;
         this.configuration = configuration;
         this.intake = intake;
         this.relay = relay;
         this.topics = topics;
-        this.checkpoints = new CheckpointSchedule(checkpointer, sealConfiguration, appendSignal);
+        this.checkpointer = checkpointer;
+        this.sealConfiguration = sealConfiguration;
+        this.appendSignal = appendSignal;
+        this.election = election;
     }
 
     @EventListener
@@ -60,13 +70,34 @@ public final class LedgerLifecycle {
                 new NewTopic(topics.decisions(), partitions, replication),
                 LedgerTopic.definition(topics, replication),
                 LedgerTopic.replayDefinition(topics, replication)));
+        election.start(this);
+    }
+
+    /** The leader's duties, started when this instance takes the lease. */
+    @Override
+    public synchronized void begin(long epoch) {
         LedgerConfiguration.Intake settings = configuration.intake();
+        relay.start();
+        checkpoints = new CheckpointSchedule(checkpointer, sealConfiguration, appendSignal);
+        checkpoints.start();
         intakeLoop = new BatchConsumerLoop(new ConsumerLoopSettings(bootstrapServers, settings.consumerGroup(),
                 intake.topics(), settings.maxBatchRecords(), settings.pollTimeout(),
                 new Backoff(settings.retryInitialDelay(), settings.retryMaxDelay())), intake);
-        relay.start();
-        checkpoints.start();
         intakeLoop.start();
+    }
+
+    /** Stops the leader's duties, intake first; what they had under way fails its fencing check. */
+    @Override
+    public synchronized void end() {
+        if (intakeLoop != null) {
+            intakeLoop.close();
+            intakeLoop = null;
+        }
+        relay.close();
+        if (checkpoints != null) {
+            checkpoints.close();
+            checkpoints = null;
+        }
     }
 
     /** The intake loop, or null before start-up finished. */
@@ -75,7 +106,8 @@ public final class LedgerLifecycle {
     }
 
     public int checkpointConsecutiveFailures() {
-        return checkpoints.consecutiveFailures();
+        CheckpointSchedule schedule = checkpoints;
+        return schedule == null ? 0 : schedule.consecutiveFailures();
     }
 
     public int relayConsecutiveFailures() {
@@ -88,10 +120,7 @@ public final class LedgerLifecycle {
      */
     @EventListener
     void stop(ShutdownEvent event) {
-        if (intakeLoop != null) {
-            intakeLoop.close();
-        }
-        relay.close();
-        checkpoints.close();
+        election.close();
+        end();
     }
 }

@@ -4,6 +4,7 @@ import dev.aispend.devstack.ServiceCredentials;
 import dev.aispend.devstack.ServiceProcess;
 import dev.aispend.devstack.ServiceSpec;
 import dev.aispend.devstack.SigningKeyFile;
+import dev.aispend.devstack.Wait;
 import dev.aispend.testsupport.TestInfrastructure;
 import dev.aispend.testsupport.TestPostgres;
 import dev.aispend.testsupport.security.TestIssuer;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -30,6 +32,7 @@ final class RunningSystem implements AutoCloseable {
 
     private final Map<String, ServiceProcess> services = new HashMap<>();
     private final Map<String, Map<String, String>> environments = new HashMap<>();
+    private final Map<String, Path> logDirectories = new HashMap<>();
     private final List<String> secrets = new ArrayList<>();
     private Path root;
     private Path logs;
@@ -40,6 +43,16 @@ final class RunningSystem implements AutoCloseable {
 
     /** @param extraEnvironment per service name, settings beside the common ones (e.g. a webhook secret) */
     static RunningSystem start(String runName, Map<String, Map<String, String>> extraEnvironment) {
+        return start(runName, extraEnvironment, 1);
+    }
+
+    /**
+     * {@code instances} of each service, each on a port of its own, the instances of one service sharing its
+     * database, consumer groups and configuration as replicas of one deployment do. The first is named as the
+     * service ({@link #url}), the others {@code <service>#<n>}; each writes its log to {@code instance-<n>/}. Only
+     * one ledger instance leads: start-up waits for each standby to be live, not ready (ADR 0013).
+     */
+    static RunningSystem start(String runName, Map<String, Map<String, String>> extraEnvironment, int instances) {
         RunningSystem system = new RunningSystem();
         Path root = repositoryRoot();
         Path logs = logDirectory(runName);
@@ -93,15 +106,28 @@ final class RunningSystem implements AutoCloseable {
                 environment.put("LEDGER_URL", system.services.get("ledger-service").baseUrl());
             }
             environment.putAll(extraEnvironment.getOrDefault(spec.name(), Map.of()));
-            ServiceProcess service = ServiceProcess.start(spec.withPort(freePort()), root, logs, environment);
-            system.services.put(spec.name(), service);
-            system.environments.put(spec.name(), environment);
-            started.add(service);
+            for (int instance = 1; instance <= instances; instance++) {
+                String name = instance == 1 ? spec.name() : spec.name() + "#" + instance;
+                Map<String, String> instanceEnvironment = new HashMap<>(environment);
+                instanceEnvironment.put("LEDGER_INSTANCE_ID", name);
+                Path instanceLogs = instance == 1 ? logs : logs.resolve("instance-" + instance);
+                ServiceProcess service = ServiceProcess.start(spec.withPort(freePort()), root, instanceLogs,
+                        instanceEnvironment);
+                system.services.put(name, service);
+                system.environments.put(name, instanceEnvironment);
+                system.logDirectories.put(name, instanceLogs);
+                started.add(service);
+            }
         }
         try {
             CompletableFuture.allOf(started.stream()
-                    .map(service -> CompletableFuture.runAsync(() -> service.awaitHealthy(START_TIMEOUT)))
+                    .map(service -> CompletableFuture.runAsync(() -> awaitStarted(service, instances)))
                     .toArray(CompletableFuture[]::new)).join();
+            if (instances > 1) {
+                system.services.values().stream().filter(service -> service.spec().name().equals("ledger-service"))
+                        .findFirst().orElseThrow().awaitLive(START_TIMEOUT);
+                Wait.until("one ledger instance leads", START_TIMEOUT, () -> system.ledgerLeader().isPresent());
+            }
         } catch (RuntimeException failure) {
             system.close();
             throw failure;
@@ -109,11 +135,50 @@ final class RunningSystem implements AutoCloseable {
         return system;
     }
 
+    /** With several ledger instances only the leader becomes healthy; the others are live standbys. */
+    private static void awaitStarted(ServiceProcess service, int instances) {
+        if (instances > 1 && service.spec().name().equals("ledger-service")) {
+            service.awaitLive(START_TIMEOUT);
+        } else {
+            service.awaitHealthy(START_TIMEOUT);
+        }
+    }
+
+    /** The name of the ledger instance that leads now (the only one whose /health is UP), if any does. */
+    Optional<String> ledgerLeader() {
+        return services.entrySet().stream()
+                .filter(entry -> entry.getValue().spec().name().equals("ledger-service"))
+                .filter(entry -> entry.getValue().process().isAlive() && entry.getValue().isHealthy())
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    /**
+     * One more instance of {@code service}, named {@code name}, with the service's configuration and the given
+     * settings in place of some of it (a database and consumer group of its own make it an independent replica).
+     */
+    void startAnother(String service, String name, Map<String, String> overrides) {
+        Map<String, String> environment = new HashMap<>(environments.get(service));
+        environment.putAll(overrides);
+        Path instanceLogs = logs.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_"));
+        ServiceProcess started = ServiceProcess.start(services.get(service).spec().withPort(freePort()), root,
+                instanceLogs, environment);
+        services.put(name, started);
+        environments.put(name, environment);
+        logDirectories.put(name, instanceLogs);
+        started.awaitHealthy(START_TIMEOUT);
+    }
+
+    /** Kills one instance with SIGKILL, as a crash or a lost machine would; it is not started again. */
+    void kill(String name) {
+        services.get(name).process().kill();
+    }
+
     /** Kills the service with SIGKILL, as a crash would, and starts it again on the same port and database. */
     void crashAndRestart(String name) {
         ServiceProcess crashed = services.get(name);
         crashed.process().kill();
-        ServiceProcess restarted = ServiceProcess.start(crashed.spec(), root, logs, environments.get(name));
+        ServiceProcess restarted = ServiceProcess.start(crashed.spec(), root, logDirectories.get(name),
+                environments.get(name));
         services.put(name, restarted);
         restarted.awaitHealthy(START_TIMEOUT);
     }

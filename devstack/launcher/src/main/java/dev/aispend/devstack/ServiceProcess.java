@@ -89,15 +89,33 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
+     * Started and answering, healthy or not: what a standby ledger instance is (its /health is DOWN, readiness
+     * following leadership, ADR 0013).
+     */
+    public void awaitLive(Duration timeout) {
+        Wait.until(spec.name() + " live at " + baseUrl() + "/health (log: " + process.logFile() + ")", timeout,
+                () -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(spec.name() + " exited during start-up:\n" + process.tail());
+                    }
+                    return answersHealth(false);
+                });
+    }
+
+    /**
      * UP, and answered by THIS service: /health names the application, so a port taken meanwhile by another
      * process (another service given the same free port, which then failed to bind) is never taken for it.
      */
     public boolean isHealthy() {
+        return answersHealth(true);
+    }
+
+    private boolean answersHealth(boolean mustBeUp) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/health"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200
+            return (response.statusCode() == 200 || !mustBeUp)
                     && response.body().contains("\"name\":\"" + spec.name() + "\"");
         } catch (IOException notYet) {
             return false;

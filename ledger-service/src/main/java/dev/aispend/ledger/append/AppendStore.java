@@ -1,5 +1,6 @@
 package dev.aispend.ledger.append;
 
+import dev.aispend.ledger.leadership.LedgerStandbyException;
 import jakarta.inject.Singleton;
 import org.axonframework.common.jdbc.ConnectionProvider;
 
@@ -39,6 +40,26 @@ public final class AppendStore {
                 throw new IllegalStateException("ledger_head has no row; is the migration applied?");
             }
             return row.getLong(1);
+        }
+    }
+
+    /**
+     * The fencing check (ADR 0013): the lease row must still carry the epoch this instance took, or another instance
+     * has become leader and this transaction must not append. FOR SHARE holds a takeover (an UPDATE of the row)
+     * until this transaction ends, so no new leader's first append can come before this transaction's commit.
+     */
+    public void checkLeaderEpoch(long epoch) throws SQLException {
+        try (Connection connection = connections.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT epoch FROM ledger_leader WHERE id = 1 FOR SHARE");
+             ResultSet row = query.executeQuery()) {
+            if (!row.next()) {
+                throw new IllegalStateException("ledger_leader has no row; is the migration applied?");
+            }
+            long current = row.getLong(1);
+            if (current != epoch) {
+                throw new LedgerStandbyException(epoch, current);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.aispend.ledger.append;
 
+import dev.aispend.ledger.leadership.Leadership;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
@@ -13,7 +14,8 @@ import java.util.List;
 
 /**
  * The one way entries are appended: a unit of work in one database transaction that first locks the ledger head
- * (so appends are serialized and see every earlier entry, rate cards included), lets the caller append through
+ * (so appends are serialized and see every earlier entry, rate cards included) and checks that this instance still
+ * holds the leader lease it took (the fencing epoch, ADR 0013), lets the caller append through
  * an {@link AppendContext}, and before commit checks the post-condition (the entries after the head are exactly
  * the ones noted, in order) and writes their idempotency keys in the same transaction. Axon appends the events
  * in that same transaction as one JDBC batch; the database trigger positions and seals each one.
@@ -26,9 +28,11 @@ public final class LedgerAppender {
     private final Configuration axon;
     private final TransactionManager transactionManager;
     private final LedgerAppendSignal appendSignal;
+    private final Leadership leadership;
 
     LedgerAppender(AppendStore store, RateCardRegistry rateCards, CommandGateway commands, Configuration axon,
-                   TransactionManager transactionManager, LedgerAppendSignal appendSignal) {
+                   TransactionManager transactionManager, LedgerAppendSignal appendSignal, Leadership leadership) {
+        this.leadership = leadership;
         this.store = store;
         this.rateCards = rateCards;
         this.commands = commands;
@@ -44,10 +48,13 @@ public final class LedgerAppender {
 
     /** Runs {@code work} in one appending transaction; commits, or rolls back everything and rethrows. */
     public <T> T append(AppendWork<T> work) throws Exception {
+        // Refuses on a standby before opening anything; the epoch is checked again against the lease row below.
+        long epoch = leadership.epochToAppendWith();
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
             unitOfWork.attachTransaction(transactionManager);
             long head = store.lockHead();
+            store.checkLeaderEpoch(epoch);
             AppendContext context = new AppendContext(head, rateCards.bookAt(head), commands, axon.eventBus());
             T result = work.appendWith(context);
             // Registered after every append: Axon's own prepare-commit handler (the JDBC insert) runs first.

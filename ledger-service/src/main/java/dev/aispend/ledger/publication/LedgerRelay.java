@@ -35,8 +35,8 @@ public final class LedgerRelay implements AutoCloseable {
     private final Backoff backoff;
     private final String ledgerTopic;
     private final Counter publishedCounter;
-    private final Thread thread;
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private Thread thread;
+    private volatile CountDownLatch stopRequested = new CountDownLatch(1);
     private volatile boolean running;
     private volatile int consecutiveFailures;
 
@@ -52,11 +52,16 @@ public final class LedgerRelay implements AutoCloseable {
         this.backoff = new Backoff(Duration.ofMillis(100), settings.retryMaxDelay());
         this.ledgerTopic = topics.ledger();
         this.publishedCounter = meters.counter("aispend.ledger.published");
-        this.thread = new Thread(this::run, "ledger-relay");
     }
 
-    public void start() {
+    /** Starts publishing; again after close() when this instance leads the ledger once more. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("the relay is running already");
+        }
         running = true;
+        stopRequested = new CountDownLatch(1);
+        thread = new Thread(this::run, "ledger-relay");
         thread.start();
     }
 
@@ -112,14 +117,18 @@ public final class LedgerRelay implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         running = false;
         stopRequested.countDown();
         appendSignal.wakeUp();
+        if (thread == null) {
+            return;
+        }
         try {
             thread.join(Duration.ofSeconds(30).toMillis());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+        thread = null;
     }
 }
