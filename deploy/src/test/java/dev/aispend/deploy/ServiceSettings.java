@@ -21,6 +21,7 @@ final class ServiceSettings {
 
     /** Settings with an empty default that a deployment may leave unset, and why. */
     static final Map<String, String> OPTIONAL = Map.of(
+            "LEDGER_INSTANCE_ID", "blank: the host name and process id, which name the pod or container",
             "KAFKA_TOPIC_PREFIX", "the cluster belongs to this deployment: no prefix",
             "INGEST_GITHUB_WEBHOOK_SECRETS", "the list is for a rotation; INGEST_GITHUB_WEBHOOK_SECRET holds the one",
             "LEDGER_SIGNING_PREVIOUS_PUBLIC_KEYS", "needed only after a key rotation",
