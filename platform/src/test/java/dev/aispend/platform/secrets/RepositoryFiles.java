@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * add (untracked, not ignored), so a key is caught before it is committed. Without git (a source archive), every
  * file under the root but build output, dot-directories and ./run-local's data directory.
  */
-final class RepositoryFiles {
+public final class RepositoryFiles {
     private static final Set<String> NOT_SOURCE = Set.of("target", "node_modules");
     private static final long GIT_TIMEOUT_SECONDS = 60;
 
@@ -25,7 +25,7 @@ final class RepositoryFiles {
     }
 
     /** The repository root: the nearest directory up from the working directory that holds the Maven wrapper. */
-    static Path root() {
+    public static Path root() {
         for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
             if (Files.isRegularFile(directory.resolve("mvnw")) && Files.isDirectory(directory.resolve("platform"))) {
                 return directory;

@@ -1,4 +1,4 @@
-package dev.aispend.platform.budgetapi;
+package dev.aispend.policy.budgetapi;
 
 import dev.aispend.contracts.policy.PolicyKind;
 import dev.aispend.platform.budget.BudgetContent;
