@@ -70,6 +70,7 @@ public final class LedgerLifecycle implements LeaderElection.Duties {
                 new NewTopic(topics.decisions(), partitions, replication),
                 LedgerTopic.definition(topics, replication),
                 LedgerTopic.replayDefinition(topics, replication)));
+        TopicProvisioner.requirePartitions(bootstrapServers, topics.ledger(), LedgerTopic.PARTITIONS);
         election.start(this);
     }
 

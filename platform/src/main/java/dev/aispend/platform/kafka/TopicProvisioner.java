@@ -67,6 +67,26 @@ public final class TopicProvisioner {
     }
 
     /**
+     * Refuses to go on unless {@code topic} has exactly {@code partitions} partitions: a topic that carries one total
+     * order (ledger.v1) split over several partitions would let readers see entries out of order, and Kafka never
+     * merges partitions back, so a topic made by hand or by a tool with the broker's default count must stop the
+     * service at start, naming the fix, before anything is published to it.
+     */
+    public static void requirePartitions(String bootstrapServers, String topic, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            int actual = await(admin.describeTopics(List.of(topic)).allTopicNames(), "describe topic " + topic)
+                    .get(topic).partitions().size();
+            if (actual != partitions) {
+                throw new IllegalStateException("topic " + topic + " has " + actual + " partitions; it must have "
+                        + "exactly " + partitions + " (it carries one total order). Delete it and let the service "
+                        + "create it, or re-create it with --partitions " + partitions + " (docs/operations.md)");
+            }
+        } catch (ExecutionException failure) {
+            throw new IllegalStateException("could not describe topic " + topic, failure.getCause());
+        }
+    }
+
+    /**
      * Returns once the broker answers for every topic: a topic created a moment ago (here, or by another service,
      * which this one's create was told of as "exists") is acknowledged before the broker's metadata shows it, and
      * a consumer that subscribed in between logged a WARN for each unknown topic at every start.

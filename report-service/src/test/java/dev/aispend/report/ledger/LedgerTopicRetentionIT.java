@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The platform's topic provisioning against a real broker (tested here: the platform module has no broker in its
- * tests): ledger.v1 keeps every entry whether it is created now or existed with a deleting retention.
+ * tests): ledger.v1 keeps every entry whether it is created now or existed with a deleting retention, and a ledger
+ * topic split over several partitions is refused.
  */
 class LedgerTopicRetentionIT {
     private final String bootstrapServers = TestInfrastructure.kafka().bootstrapServers();
@@ -44,6 +46,28 @@ class LedgerTopicRetentionIT {
         TopicProvisioner.ensureExists(bootstrapServers, List.of(LedgerTopic.definition(names, (short) 1)));
 
         assertUnlimitedRetention(names.ledger());
+    }
+
+    @Test
+    void refuses_a_ledger_topic_that_exists_with_more_than_one_partition() throws Exception {
+        TopicNames names = new TopicNames("partitions-" + Long.toHexString(System.nanoTime()) + ".");
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(names.ledger(), 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        TopicProvisioner.ensureExists(bootstrapServers, List.of(LedgerTopic.definition(names, (short) 1)));
+
+        assertThatThrownBy(() -> TopicProvisioner.requirePartitions(bootstrapServers, names.ledger(),
+                LedgerTopic.PARTITIONS))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("has 3 partitions; it must have exactly 1");
+    }
+
+    @Test
+    void accepts_a_ledger_topic_with_its_one_partition() {
+        TopicNames names = new TopicNames("one-partition-" + Long.toHexString(System.nanoTime()) + ".");
+        TopicProvisioner.ensureExists(bootstrapServers, List.of(LedgerTopic.definition(names, (short) 1)));
+
+        TopicProvisioner.requirePartitions(bootstrapServers, names.ledger(), LedgerTopic.PARTITIONS);
     }
 
     private void assertUnlimitedRetention(String topic) throws Exception {
