@@ -95,8 +95,8 @@ class ScaleOutIT {
         assertPolicyAndReportsCountEverything(standby, policySurvivor, reportSurvivor, stream);
     }
 
-    private static void assertRecordedOnceGaplessAndVerified(String ledger) throws SQLException {
-        awaitLedger(ledger, "every record in the ledger", () -> count(
+    private static void assertRecordedOnceGaplessAndVerified(String ledger) {
+        Wait.until("every record in the ledger (" + ledger + ")", WITHIN, () -> count(
                 "SELECT count(*) FROM DomainEventEntry WHERE payloadType = 'SpendRecorded'") == RECORDS);
         Wait.until("the policy decisions of the stream recorded", WITHIN, () -> decisionKinds(ledger)
                 .contains("BUDGET_EXHAUSTED"));
@@ -178,10 +178,6 @@ class ScaleOutIT {
 
     private static void awaitLedgerHead(String ledger, long position) {
         Wait.until(ledger + " head at " + position, WITHIN, () -> ledgerHead(ledger) >= position);
-    }
-
-    private static void awaitLedger(String ledger, String what, java.util.function.BooleanSupplier done) {
-        Wait.until(what + " (" + ledger + ")", WITHIN, done);
     }
 
     private static long ledgerHead(String ledger) {
