@@ -79,13 +79,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public void awaitHealthy(Duration timeout) {
-        Wait.until(spec.name() + " healthy at " + baseUrl() + "/health (log: " + process.logFile() + ")", timeout,
-                () -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException(spec.name() + " exited during start-up:\n" + process.tail());
-                    }
-                    return isHealthy();
-                });
+        awaitAnswering(timeout, "healthy", true);
     }
 
     /**
@@ -93,12 +87,16 @@ public final class ServiceProcess implements AutoCloseable {
      * following leadership, ADR 0013).
      */
     public void awaitLive(Duration timeout) {
-        Wait.until(spec.name() + " live at " + baseUrl() + "/health (log: " + process.logFile() + ")", timeout,
-                () -> {
+        awaitAnswering(timeout, "live", false);
+    }
+
+    private void awaitAnswering(Duration timeout, String state, boolean mustBeUp) {
+        Wait.until(spec.name() + " " + state + " at " + baseUrl() + "/health (log: " + process.logFile() + ")",
+                timeout, () -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException(spec.name() + " exited during start-up:\n" + process.tail());
                     }
-                    return answersHealth(false);
+                    return answersHealth(mustBeUp);
                 });
     }
 
