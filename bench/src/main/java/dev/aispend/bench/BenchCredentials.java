@@ -30,6 +30,30 @@ final class BenchCredentials {
         return value;
     }
 
+    /** The credential without {@code Bearer }, for clients that add the scheme themselves (the demo's requests). */
+    static String token() {
+        return bearer().substring("Bearer ".length());
+    }
+
+    /**
+     * The secret GitHub deliveries are signed with: {@code BENCH_GITHUB_WEBHOOK_SECRET}, else the one
+     * {@code ./run-local} keeps in {@code ./data/secrets/github-webhook-secret}.
+     */
+    static String githubWebhookSecret() {
+        String given = System.getenv("BENCH_GITHUB_WEBHOOK_SECRET");
+        if (given != null && !given.isBlank()) {
+            return given.strip();
+        }
+        Path file = Path.of(System.getenv().getOrDefault("BENCH_DATA_DIR", "data"), "secrets",
+                "github-webhook-secret").toAbsolutePath();
+        try {
+            return Files.readString(file).strip();
+        } catch (java.io.IOException unreadable) {
+            throw new IllegalStateException("no GitHub webhook secret: set BENCH_GITHUB_WEBHOOK_SECRET, or run the "
+                    + "benchmark from the repository root of a ./run-local system (" + file + ")", unreadable);
+        }
+    }
+
     private static String credential() {
         String given = System.getenv("BENCH_TOKEN");
         if (given != null && !given.isBlank()) {

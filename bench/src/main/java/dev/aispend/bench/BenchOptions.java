@@ -6,7 +6,7 @@ import java.util.Map;
 /** Command-line options of the benchmark, each {@code --name=value}, each with a default for the local system. */
 record BenchOptions(int records, int concurrency, int batchSize, String ingestUrl, String ledgerUrl, String reportUrl,
                     String ledgerJdbcUrl, String jdbcUser, String jdbcPassword, int copyRows,
-                    int visibleTimeoutSeconds, String shape) {
+                    int visibleTimeoutSeconds) {
 
     static final int MAX_RECORDS = 10_000_000;
     static final int MAX_CONCURRENCY = 1_024;
@@ -26,22 +26,13 @@ record BenchOptions(int records, int concurrency, int batchSize, String ingestUr
                 values.getOrDefault("jdbc-user", "postgres"),
                 values.getOrDefault("jdbc-password", ""),
                 bounded(values.remove("copy-rows"), 200_000, MAX_RECORDS, "copy-rows"),
-                bounded(values.remove("visible-timeout-seconds"), 1_800, 86_400, "visible-timeout-seconds"),
-                shape(values.remove("shape")));
+                bounded(values.remove("visible-timeout-seconds"), 1_800, 86_400, "visible-timeout-seconds"));
         values.keySet().removeAll(java.util.List.of("ingest", "ledger", "report", "ledger-jdbc", "jdbc-user",
                 "jdbc-password"));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + values.keySet());
         }
         return options;
-    }
-
-    /** {@code uniform} (one model, input and output only: the default) or {@code demo} (docs/demo.md). */
-    private static String shape(String value) {
-        if (value == null || value.equals("uniform") || value.equals("demo")) {
-            return value == null ? "uniform" : value;
-        }
-        throw new IllegalArgumentException("--shape must be uniform or demo, not " + value);
     }
 
     /** Every {@code --name=value} by name; shared with {@link CheckBenchOptions}. */

@@ -56,7 +56,7 @@ final class CheckBudgets {
         return budgets;
     }
 
-    private static Budget budget(String id, String name, String scope, long amountUsdMicros, String thresholds) {
+    static Budget budget(String id, String name, String scope, long amountUsdMicros, String thresholds) {
         return new Budget(id, """
                 {"id": "%s", "name": "%s", "scope": %s, "period": {"unit": "MONTH", "timeZone": "UTC"},
                  "amountUsdMicros": %d, "softThresholdsPercent": %s, "hardCap": true}""".formatted(id, name, scope,
@@ -67,20 +67,25 @@ final class CheckBudgets {
     static int ensure(HttpClient client, String policyUrl) throws IOException, InterruptedException {
         int created = 0;
         for (Budget budget : all()) {
-            HttpResponse<String> existing = client.send(HttpRequest.newBuilder(
-                    URI.create(policyUrl + "/v1/budgets/" + budget.id())).header("Authorization", BenchCredentials.bearer()).timeout(Duration.ofSeconds(10)).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (existing.statusCode() == 200) {
-                continue;
-            }
-            if (existing.statusCode() != 404) {
-                throw new IllegalStateException("GET budget " + budget.id() + ": " + existing.statusCode() + " "
-                        + existing.body());
-            }
-            create(client, policyUrl, budget);
-            created++;
+            created += ensure(client, policyUrl, budget) ? 1 : 0;
         }
         return created;
+    }
+
+    /** Creates this budget unless it is recorded, and waits until the ledger has recorded it; true if created. */
+    static boolean ensure(HttpClient client, String policyUrl, Budget budget) throws IOException, InterruptedException {
+        HttpResponse<String> existing = client.send(HttpRequest.newBuilder(
+                URI.create(policyUrl + "/v1/budgets/" + budget.id())).header("Authorization", BenchCredentials.bearer())
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (existing.statusCode() == 200) {
+            return false;
+        }
+        if (existing.statusCode() != 404) {
+            throw new IllegalStateException("GET budget " + budget.id() + ": " + existing.statusCode() + " "
+                    + existing.body());
+        }
+        create(client, policyUrl, budget);
+        return true;
     }
 
     private static void create(HttpClient client, String policyUrl, Budget budget)

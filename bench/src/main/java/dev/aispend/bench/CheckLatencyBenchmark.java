@@ -11,7 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Latency of pre-flight checks ({@code POST /v1/checks}) against a running policy-service: creates the budgets of
@@ -32,11 +34,39 @@ public final class CheckLatencyBenchmark {
     private CheckLatencyBenchmark() {
     }
 
+    /** The measured checks as the callers saw them, the service's histogram of the same checks, the load average. */
+    record Result(CheckCallers.Phase measured, ServiceHistogram service, double loadBefore, double loadAfter) {
+        Map<String, Object> figures() {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("checks", measured.sortedLatencyNanos().length);
+            figures.put("answers", measured.answers());
+            figures.put("checksPerSecond", measured.checksPerSecond());
+            figures.put("client", LatencyFigures.millis(measured.sortedLatencyNanos()));
+            Map<String, Object> atService = new LinkedHashMap<>();
+            atService.put("p50Millis", service.quantileSeconds(0.5) * 1e3);
+            atService.put("p90Millis", service.quantileSeconds(0.9) * 1e3);
+            atService.put("p99Millis", service.quantileSeconds(0.99) * 1e3);
+            atService.put("shareWithin5Millis", service.shareAtMost(TARGET_SECONDS));
+            figures.put("service", atService);
+            figures.put("loadAverageBefore", loadBefore);
+            return figures;
+        }
+    }
+
     public static void main(String[] arguments) throws Exception {
         CheckBenchOptions options = CheckBenchOptions.parse(arguments);
         // HTTP/1.1 with kept-alive connections (see EndToEndBenchmark: the h2c upgrade attempt costs a core).
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+        Result result = run(client, options);
+        print(options, result.measured(), result.service());
+        // Everything shares this machine's cores: a busy machine (another build) shows here, not in the figures.
+        System.out.printf("load average (1 min)        %9.2f before, %.2f after, on %d processors%n",
+                result.loadBefore(), result.loadAfter(), Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Creates the budgets if needed, probes, warms up, then measures the checks. */
+    static Result run(HttpClient client, CheckBenchOptions options) throws Exception {
         int created = CheckBudgets.ensure(client, options.policyUrl());
         System.out.printf("budgets: %d created, %d recorded before%n", created, CheckBudgets.all().size() - created);
         probe(client, options.policyUrl());
@@ -60,10 +90,7 @@ public final class CheckLatencyBenchmark {
         ServiceHistogram service = ServiceHistogram.scrape(client, options.policyUrl()).minus(before);
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         requireAnswered(measured);
-        print(options, measured, service);
-        // Everything shares this machine's cores: a busy machine (another build) shows here, not in the figures.
-        System.out.printf("load average (1 min)        %9.2f before, %.2f after, on %d processors%n", loadBefore,
-                loadAfter, Runtime.getRuntime().availableProcessors());
+        return new Result(measured, service, loadBefore, loadAfter);
     }
 
     /** One check as a caller of team 0 and the person with a budget: shows which budgets a check counts. */

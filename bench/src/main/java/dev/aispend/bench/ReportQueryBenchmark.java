@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Latency of report queries against a running report-service at a ledger of millions of entries: loads
@@ -56,12 +57,34 @@ public final class ReportQueryBenchmark {
         output.put("arguments", List.of(arguments));
         output.put("options", options.toString());
         output.put("processors", Runtime.getRuntime().availableProcessors());
+        output.putAll(measure(client, options, 0, query -> true));
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        output.put("loadAverageAfter", load);
+        Path file = Path.of(options.out());
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        JSON.writeValue(file.toFile(), output);
+        System.out.printf("%nload average (1 min) %.2f on %d processors; written to %s%n", load,
+                Runtime.getRuntime().availableProcessors(), file.toAbsolutePath());
+    }
+
+    /**
+     * Loads entries into the serving generation (up to ledger position {@code upToPosition} when it is above 0, else
+     * {@code options.entries()}), then measures the queries whose names {@code which} accepts; the figures as a map.
+     */
+    static Map<String, Object> measure(HttpClient client, ReportQueryOptions options, long upToPosition,
+                                       Predicate<String> which) throws Exception {
+        Map<String, Object> output = new LinkedHashMap<>();
         try (Connection connection = DriverManager.getConnection(options.reportJdbcUrl(), options.jdbcUser(),
                 options.jdbcPassword())) {
             int generation = activeGeneration(connection);
             String schema = "report_g" + generation;
-            if (options.entries() > 0) {
-                ReadModelLoad.Result load = new ReadModelLoad(options).load(connection, generation);
+            long entries = upToPosition > 0 ? Math.max(0, upToPosition - applied(connection, schema))
+                    : options.entries();
+            if (entries > 0) {
+                ReadModelLoad.Result load = new ReadModelLoad(options.withEntries(Math.toIntExact(entries)))
+                        .load(connection, generation);
                 printLoad(load);
                 output.put("load", load);
             }
@@ -73,22 +96,14 @@ public final class ReportQueryBenchmark {
             output.put("generation", generation);
             output.put("appliedPosition", applied);
             output.put("tableRows", rows);
-
-            List<Map<String, Object>> results = measure(client, options, queries(options, applied));
-            output.put("queries", results);
+            List<Query> queries = queries(options, applied).stream().filter(query -> which.test(query.name()))
+                    .toList();
+            output.put("queries", measure(client, options, queries));
             if (options.explain()) {
                 output.put("explain", explain(connection, schema, options, applied));
             }
         }
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        output.put("loadAverageAfter", load);
-        Path file = Path.of(options.out());
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        JSON.writeValue(file.toFile(), output);
-        System.out.printf("%nload average (1 min) %.2f on %d processors; written to %s%n", load,
-                Runtime.getRuntime().availableProcessors(), file.toAbsolutePath());
+        return output;
     }
 
     static List<Query> queries(ReportQueryOptions options, long applied) {

@@ -59,6 +59,13 @@ record ReportQueryOptions(int entries, int outcomeEvery, int people, int teams, 
         return options;
     }
 
+    /** The same options with another number of entries to load. */
+    ReportQueryOptions withEntries(int loaded) {
+        return new ReportQueryOptions(loaded, outcomeEvery, people, teams, firstDay, days, month, seed, concurrency,
+                warmupSeconds, durationSeconds, asOfBack, explain, reportUrl, reportJdbcUrl, jdbcUser, jdbcPassword,
+                out);
+    }
+
     /** Team names, realistic enough to read in a report; the first {@code --teams} are used. */
     static final List<String> TEAM_NAMES = List.of("platform", "data", "search", "mobile", "web", "payments",
             "infra", "ml", "growth", "security", "support", "design", "sales-eng", "devex", "billing", "identity");

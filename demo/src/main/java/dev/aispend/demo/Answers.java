@@ -9,14 +9,14 @@ import java.io.IOException;
  * outside the kind's, an OTLP partial success, a LiteLLM payload skipped. A second load of the same month is
  * answered as a repeat (a redelivery, an unchanged directory, a budget or phase whose id is taken) and counted so.
  */
-final class Answers {
+public final class Answers {
     /** How a delivery was taken. */
-    enum Outcome { ACCEPTED, REPEATED, PENDING }
+    public enum Outcome { ACCEPTED, REPEATED, PENDING }
 
     private Answers() {
     }
 
-    static Outcome check(Delivery delivery, int status, String body) {
+    public static Outcome check(Delivery delivery, int status, String body) {
         if (delivery instanceof BudgetDelivery || delivery instanceof PhaseDelivery) {
             return policy(delivery, status, body);
         }

@@ -20,6 +20,11 @@ public sealed interface Delivery permits DirectoryDelivery, OtlpMetricsDelivery,
 
     byte[] body();
 
+    /** The usage records ingest counts as spend from this delivery (0 for evidence, outcomes and set-up). */
+    default long spendRecords() {
+        return 0;
+    }
+
     default Map<String, String> headers() {
         return Map.of("Content-Type", "application/json");
     }

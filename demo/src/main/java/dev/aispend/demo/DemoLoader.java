@@ -25,6 +25,18 @@ public final class DemoLoader {
         this.progress = progress;
     }
 
+    /**
+     * Sends these deliveries as the loader sends its set-up (the directory, budgets, a phase): each answer checked,
+     * a policy change waited for until the ledger records it, one the policy API already shows not sent again.
+     */
+    public void send(List<Delivery> deliveries) {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        try (Sender sender = new Sender(client, endpoints, credentials, CONCURRENCY)) {
+            sender.sendAll(deliveries);
+        }
+    }
+
     public LoadSummary load(DemoPlan plan) {
         long startNanos = System.nanoTime();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

@@ -74,20 +74,27 @@ public record DemoPlan(DemoMonth month, List<Delivery> setup, PhaseDelivery phas
         String day = LocalDate.ofInstant(from, ZoneOffset.UTC).toString();
         List<Delivery> deliveries = new ArrayList<>();
         deliveries.addAll(batches(of(uses, Client.CLAUDE_CODE), USES_PER_METRICS_EXPORT,
-                (part, n) -> new OtlpMetricsDelivery("otlp metrics " + n + " of " + day, OtlpJson.metrics(part))));
+                (part, n) -> new OtlpMetricsDelivery("otlp metrics " + n + " of " + day, OtlpJson.metrics(part),
+                        spendRecords(part))));
         deliveries.addAll(ClaudeCodeEvents.deliveries(uses, day));
         deliveries.addAll(batches(of(uses, Client.GATEWAY), CALLS_PER_LITELLM_FLUSH,
-                (part, n) -> new LiteLlmDelivery("litellm flush " + n + " of " + day, LiteLlmJson.payloads(part))));
+                (part, n) -> new LiteLlmDelivery("litellm flush " + n + " of " + day, LiteLlmJson.payloads(part),
+                        spendRecords(part))));
         List<Use> tools = uses.stream().filter(use -> use.person().client() == Client.SUPPORT_ASSISTANT
                 || use.person().client() == Client.NOTEBOOK).toList();
         deliveries.addAll(batches(tools, RECORDS_PER_USAGE_BATCH,
-                (part, n) -> new UsageBatchDelivery("usage batch " + n + " of " + day, UsageApiJson.batch(part))));
+                (part, n) -> new UsageBatchDelivery("usage batch " + n + " of " + day, UsageApiJson.batch(part),
+                        spendRecords(part))));
         for (MergedPullRequest pr : merges) {
             deliveries.add(new GithubDelivery("github delivery " + pr.deliveryId() + " (" + pr.repository() + "#"
                     + pr.number() + ")", pr.deliveryId(), GithubJson.merged(pr)));
         }
-        return new Chunk(from, to, List.copyOf(deliveries), uses.stream().mapToLong(Use::spendRecords).sum(),
+        return new Chunk(from, to, List.copyOf(deliveries), spendRecords(uses),
                 merges.size());
+    }
+
+    private static long spendRecords(List<Use> uses) {
+        return uses.stream().mapToLong(Use::spendRecords).sum();
     }
 
     private static List<Use> of(List<Use> uses, Client client) {

@@ -1,7 +1,7 @@
 package dev.aispend.demo;
 
 /** Claude Code's metric exports, OTLP/HTTP JSON. */
-public record OtlpMetricsDelivery(String name, byte[] body) implements Delivery {
+public record OtlpMetricsDelivery(String name, byte[] body, long spendRecords) implements Delivery {
     @Override
     public Service service() {
         return Service.INGEST;

@@ -89,17 +89,7 @@ final class Sender implements AutoCloseable {
     }
 
     private HttpRequest request(Delivery delivery) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoints.base(delivery.service())
-                        + delivery.path())).timeout(TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
-        delivery.headers().forEach(request::header);
-        if (delivery instanceof GithubDelivery) {
-            request.header("X-Hub-Signature-256", GithubSignature.of(credentials.githubWebhookSecret(),
-                    delivery.body()));
-        } else {
-            request.header("Authorization", "Bearer " + credentials.forDelivery(delivery));
-        }
-        return request.build();
+        return DeliveryRequests.of(delivery, endpoints, credentials, TIMEOUT);
     }
 
     HttpResponse<String> get(String url, String credential) {

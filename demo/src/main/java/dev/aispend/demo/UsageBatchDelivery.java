@@ -1,7 +1,7 @@
 package dev.aispend.demo;
 
 /** Usage records of the internal tools, ingest's own JSON API. */
-public record UsageBatchDelivery(String name, byte[] body) implements Delivery {
+public record UsageBatchDelivery(String name, byte[] body, long spendRecords) implements Delivery {
     @Override
     public Service service() {
         return Service.INGEST;

@@ -144,6 +144,17 @@ class DemoGeneratorTest {
                 .findFirst().orElseThrow();
     }
 
+    @Test
+    void every_chunks_spend_records_are_the_sum_of_its_deliveries_spend_records() {
+        DemoPlan plan = DemoPlan.of(MONTH);
+        for (Chunk chunk : plan.chunks()) {
+            assertThat(chunk.deliveries().stream().mapToLong(Delivery::spendRecords).sum())
+                    .as("chunk from %s", chunk.from()).isEqualTo(chunk.spendRecords());
+        }
+        assertThat(plan.setup()).allSatisfy(delivery -> assertThat(delivery.spendRecords()).isZero());
+        assertThat(plan.spendRecords()).isEqualTo(MONTH.spendRecords());
+    }
+
     private static List<String> bodies(DemoPlan plan) {
         return plan.chunks().stream().flatMap(chunk -> chunk.deliveries().stream())
                 .map(delivery -> delivery.name() + Arrays.hashCode(delivery.body())).toList();
