@@ -1,12 +1,14 @@
 package dev.aispend.bench;
 
 import dev.aispend.demo.Delivery;
+import dev.aispend.demo.DeliveryRefusedException;
 import dev.aispend.demo.DemoCredentials;
 import dev.aispend.demo.DemoEndpoints;
 import dev.aispend.demo.DemoGenerator;
 import dev.aispend.demo.DemoLoader;
 import dev.aispend.demo.DemoPlan;
 import dev.aispend.demo.DemoSpec;
+import dev.aispend.demo.DirectoryDelivery;
 
 import java.net.http.HttpClient;
 import java.time.Instant;
@@ -46,7 +48,7 @@ final class DemoLoadPhase {
         DemoCredentials credentials = DemoCredentials.single(BenchCredentials.token(),
                 BenchCredentials.githubWebhookSecret());
         DemoLoader loader = new DemoLoader(endpoints, credentials, System.out::println);
-        loader.send(plan.setup());
+        sendSetup(loader, plan, end);
         CheckBudgets.ensure(client, urls.policy());
 
         String range = "from=" + LocalDate.ofInstant(spec.start(), ZoneOffset.UTC) + "&to="
@@ -86,6 +88,26 @@ final class DemoLoadPhase {
             midRun.close();
             result.put("midRun", midRun.figures());
             return result;
+        }
+    }
+
+    /**
+     * The directory and the budgets. Another seed's people on the same system may share a name (an email) but not a
+     * team: the directory then refuses entries valid from the period's start, so they are recorded as moves from
+     * the end of the period instead (the ledger keeps both; usage before then stays with the earlier team).
+     */
+    private static void sendSetup(DemoLoader loader, DemoPlan plan, Instant end) {
+        try {
+            loader.send(plan.setup());
+        } catch (DeliveryRefusedException refused) {
+            if (!(plan.setup().get(0) instanceof DirectoryDelivery) || !refused.getMessage().startsWith("directory")) {
+                throw refused;
+            }
+            System.out.printf("  the directory holds other entries for some of these people (another seed's): "
+                    + "recorded as moves from %s%n", end);
+            List<Delivery> setup = new ArrayList<>(plan.setup());
+            setup.set(0, DirectoryDelivery.of(plan.month().people(), end));
+            loader.send(setup);
         }
     }
 

@@ -49,7 +49,7 @@ record RunOptions(Set<String> phases, Long seed, int loadDays, int loadPeople, i
                 BenchOptions.bounded(values.remove("checks-per-second"), 200, 0, CheckBenchOptions.MAX_CHECKS_PER_SECOND,
                         "checks-per-second"),
                 BenchOptions.bounded(values.remove("copy-rows"), 200_000, 1, BenchOptions.MAX_RECORDS, "copy-rows"),
-                BenchOptions.bounded(values.remove("producer-records"), 200_000, 1, BenchOptions.MAX_RECORDS,
+                BenchOptions.bounded(values.remove("producer-records"), 1_000_000, 1, BenchOptions.MAX_RECORDS,
                         "producer-records"),
                 entries(values.remove("report-entries")),
                 BenchOptions.bounded(values.remove("report-seconds"), 20, 1, 3_600, "report-seconds"),

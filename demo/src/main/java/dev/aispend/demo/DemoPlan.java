@@ -23,8 +23,7 @@ public record DemoPlan(DemoMonth month, List<Delivery> setup, PhaseDelivery phas
 
     public static DemoPlan of(DemoMonth month) {
         List<Delivery> setup = new ArrayList<>();
-        setup.add(new DirectoryDelivery("directory (" + month.people().size() + " people)",
-                DirectoryJson.batch(month.people(), month.directoryValidFrom())));
+        setup.add(DirectoryDelivery.of(month.people(), month.directoryValidFrom()));
         for (BudgetPlan budget : month.budgets()) {
             setup.add(new BudgetDelivery("budget " + budget.id(), budget.id(), PolicyJson.budget(budget)));
         }
