@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 
 /**
  * How fast this machine's broker takes usage records from one producer configured as ingest's intake producer
@@ -76,7 +78,7 @@ public final class KafkaProducerCeiling {
             deleteTopic(admin);
             awaitResult(admin.createTopics(List.of(new NewTopic(TOPIC, partitions, (short) 1))).all(), "create");
             try {
-                double seconds = produce(bootstrapServers, records) / 1e9;
+                double seconds = produce(bootstrapServers, records, KafkaProducerCeiling::record) / 1e9;
                 int recordBytes = UsageRecordTemplate.value(0).length;
                 return new Result(records, recordBytes, partitions, seconds, records / seconds,
                         (double) records * recordBytes / seconds / BYTES_PER_MEGABYTE);
@@ -86,8 +88,12 @@ public final class KafkaProducerCeiling {
         }
     }
 
-    /** Nanoseconds from the first timed send to the last acknowledgement. */
-    private static long produce(String bootstrapServers, int records) {
+    /**
+     * Sends {@code record(0)} untimed (the producer's first send waits for the topic's metadata), then
+     * {@code record(0..records-1)}; nanoseconds from the first timed send to the last acknowledgement.
+     */
+    static long produce(String bootstrapServers, int records,
+                        IntFunction<ProducerRecord<String, byte[]>> record) {
         Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT_RECORDS);
         CountDownLatch completed = new CountDownLatch(records);
         AtomicLong failures = new AtomicLong();
@@ -96,11 +102,11 @@ public final class KafkaProducerCeiling {
         try (Producer<String, byte[]> producer = new KafkaProducer<>(producerConfig(bootstrapServers),
                 new StringSerializer(), new ByteArraySerializer())) {
             // One record first, untimed: the producer's first send waits for the new topic's metadata.
-            awaitResult(producer.send(record(0)), "send the first record");
+            awaitResult(producer.send(record.apply(0)), "send the first record");
             long startNanos = System.nanoTime();
             for (int index = 0; index < records; index++) {
                 inFlight.acquire();
-                producer.send(record(index), (metadata, failure) -> {
+                producer.send(record.apply(index), (metadata, failure) -> {
                     if (failure != null) {
                         failures.incrementAndGet();
                         firstFailure.compareAndSet(null, failure);
@@ -216,10 +222,23 @@ public final class KafkaProducerCeiling {
 
         /** The same length for every index below 10^8 (zero-padded), so one record's size is every record's. */
         static byte[] value(int index) {
+            return value(PREFIX, AFTER_ID, index);
+        }
+
+        /**
+         * The same record with ids {@code <idPrefix>NNNNNNNN} and the time of use {@code occurredAt}: records the
+         * ledger has not seen, for the benchmark's append phase.
+         */
+        static byte[] value(String idPrefix, Instant occurredAt, int index) {
+            return value("{\"usageRecordId\":\"" + idPrefix, "\",\"occurredAt\":\"" + occurredAt
+                    + "\",\"receivedAt\":\"" + occurredAt + "\",\"source\":\"api\",\"team\":\"", index);
+        }
+
+        private static byte[] value(String prefix, String afterId, int index) {
             String digits = Integer.toString(index);
             // Padded by hand: String.format would cost the sending thread more than the send itself.
             String number = "00000000".substring(Math.min(digits.length(), 8)) + digits;
-            return (PREFIX + number + AFTER_ID + team(index, TEAMS) + AFTER_TEAM + number + AFTER_SESSION + number
+            return (prefix + number + afterId + team(index, TEAMS) + AFTER_TEAM + number + AFTER_SESSION + number
                     + SUFFIX).getBytes(StandardCharsets.UTF_8);
         }
     }

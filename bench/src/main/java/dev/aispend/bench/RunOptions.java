@@ -13,11 +13,12 @@ import java.util.Set;
 record RunOptions(Set<String> phases, Long seed, int loadDays, int loadPeople, int loadConcurrency,
                   int loadChecksPerSecond, int singleRecords, int singleConcurrency, int pacedRecordsPerSecond,
                   int pacedSeconds, int pacedBatchSize, int checks, int checkConcurrency, int checksPerSecond,
-                  int copyRows, int producerRecords, List<Integer> reportEntries, int reportSeconds,
+                  int copyRows, int producerRecords, int appendRecords, List<Integer> reportEntries, int reportSeconds,
                   int visibleTimeoutSeconds, String profileDirectory, String out, Urls urls) {
 
     /** Every phase, in the order a run takes them: the reports' load goes last, as it writes past the ledger. */
-    static final List<String> PHASES = List.of("limits", "load", "single", "paced", "checks", "history", "reports");
+    static final List<String> PHASES = List.of("limits", "append", "load", "single", "paced", "checks", "history",
+            "reports");
 
     /** Where the system listens. */
     record Urls(String ingest, String ledger, String policy, String report, String ledgerJdbc, String reportJdbc,
@@ -29,7 +30,7 @@ record RunOptions(Set<String> phases, Long seed, int loadDays, int loadPeople, i
         RunOptions options = new RunOptions(
                 phases(values.remove("phases")),
                 seed(values.remove("seed")),
-                BenchOptions.bounded(values.remove("load-days"), 92, 7, 92, "load-days"),
+                BenchOptions.bounded(values.remove("load-days"), 30, 7, 92, "load-days"),
                 BenchOptions.bounded(values.remove("load-people"), 1_000, 30, 1_000, "load-people"),
                 BenchOptions.bounded(values.remove("load-concurrency"), 16, 1, BenchOptions.MAX_CONCURRENCY,
                         "load-concurrency"),
@@ -51,6 +52,8 @@ record RunOptions(Set<String> phases, Long seed, int loadDays, int loadPeople, i
                 BenchOptions.bounded(values.remove("copy-rows"), 200_000, 1, BenchOptions.MAX_RECORDS, "copy-rows"),
                 BenchOptions.bounded(values.remove("producer-records"), 1_000_000, 1, BenchOptions.MAX_RECORDS,
                         "producer-records"),
+                BenchOptions.bounded(values.remove("append-records"), 200_000, 1, BenchOptions.MAX_RECORDS,
+                        "append-records"),
                 entries(values.remove("report-entries")),
                 BenchOptions.bounded(values.remove("report-seconds"), 20, 1, 3_600, "report-seconds"),
                 BenchOptions.bounded(values.remove("visible-timeout-seconds"), 1_800, 1, 86_400,

@@ -28,43 +28,96 @@ final class HexIds {
     private HexIds() {
     }
 
+    /**
+     * The document with every id in base64: the very same node when it carries none (metric exports), and
+     * otherwise only the objects and arrays on the way to an id copied, since an export can be megabytes and
+     * copying all of it for a few ids made ingest's collector spend a third of its time in garbage collection
+     * (docs/performance.md).
+     */
     static JsonNode toBase64(JsonNode document) {
         List<FieldError> violations = new ArrayList<>();
-        JsonNode rewritten = rewrite(document, "$", 0, violations);
+        JsonNode rewritten = rewrite(document, new Location(null, "$", -1), 0, violations);
         if (!violations.isEmpty()) {
             throw new InvalidSubmissionException(violations.subList(0, Math.min(violations.size(), 10)));
         }
         return rewritten;
     }
 
-    private static JsonNode rewrite(JsonNode node, String path, int depth, List<FieldError> violations) {
+    /** Where a node is, written out only when a violation names it. */
+    private record Location(Location parent, String field, int index) {
+        Location field(String name) {
+            return new Location(this, name, -1);
+        }
+
+        Location element(int at) {
+            return new Location(this, null, at);
+        }
+
+        @Override
+        public String toString() {
+            String own = field != null ? (parent == null ? field : "." + field) : "[" + index + "]";
+            return parent == null ? own : parent + own;
+        }
+    }
+
+    private static JsonNode rewrite(JsonNode node, Location location, int depth, List<FieldError> violations) {
         if (depth > MAX_DEPTH) {
-            violations.add(new FieldError(path, "nests deeper than " + MAX_DEPTH + " levels"));
+            violations.add(new FieldError(location.toString(), "nests deeper than " + MAX_DEPTH + " levels"));
             return node;
         }
         if (node.isArray()) {
-            List<JsonNode> elements = new ArrayList<>(node.size());
-            int index = 0;
-            for (JsonNode element : node.values()) {
-                elements.add(rewrite(element, path + "[" + index++ + "]", depth + 1, violations));
+            return rewriteArray(node, location, depth, violations);
+        }
+        return node.isObject() ? rewriteObject(node, location, depth, violations) : node;
+    }
+
+    private static JsonNode rewriteArray(JsonNode array, Location location, int depth, List<FieldError> violations) {
+        List<JsonNode> elements = null;
+        int index = 0;
+        for (JsonNode element : array.values()) {
+            JsonNode rewritten = rewrite(element, location.element(index), depth + 1, violations);
+            if (rewritten != element && elements == null) {
+                elements = new ArrayList<>(array.size());
+                for (JsonNode earlier : array.values()) {
+                    if (elements.size() == index) {
+                        break;
+                    }
+                    elements.add(earlier);
+                }
             }
-            return JsonNode.createArrayNode(elements);
+            if (elements != null) {
+                elements.add(rewritten);
+            }
+            index++;
         }
-        if (!node.isObject()) {
-            return node;
-        }
-        Map<String, JsonNode> fields = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : node.entries()) {
-            String fieldPath = path + "." + field.getKey();
+        return elements == null ? array : JsonNode.createArrayNode(elements);
+    }
+
+    private static JsonNode rewriteObject(JsonNode object, Location location, int depth,
+                                          List<FieldError> violations) {
+        Map<String, JsonNode> fields = null;
+        int index = 0;
+        for (Map.Entry<String, JsonNode> field : object.entries()) {
             JsonNode value = field.getValue();
-            if (ID_FIELDS.contains(field.getKey()) && value.isString()) {
-                fields.put(field.getKey(), JsonNode.createStringNode(base64(value.getStringValue(), fieldPath,
-                        violations)));
-            } else {
-                fields.put(field.getKey(), rewrite(value, fieldPath, depth + 1, violations));
+            JsonNode rewritten = ID_FIELDS.contains(field.getKey()) && value.isString()
+                    ? JsonNode.createStringNode(base64(value.getStringValue(), location.field(field.getKey())
+                    .toString(), violations))
+                    : rewrite(value, location.field(field.getKey()), depth + 1, violations);
+            if (rewritten != value && fields == null) {
+                fields = new LinkedHashMap<>();
+                for (Map.Entry<String, JsonNode> earlier : object.entries()) {
+                    if (fields.size() == index) {
+                        break;
+                    }
+                    fields.put(earlier.getKey(), earlier.getValue());
+                }
             }
+            if (fields != null) {
+                fields.put(field.getKey(), rewritten);
+            }
+            index++;
         }
-        return JsonNode.createObjectNode(fields);
+        return fields == null ? object : JsonNode.createObjectNode(fields);
     }
 
     /** Hex (any case) to base64; an empty id stays empty (OTLP's "not set"). */

@@ -12,6 +12,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -100,10 +101,15 @@ final class OtlpBodies {
         }
     }
 
-    /** Strict JSON (a duplicated key is refused), ids from hex to base64, written back for protobuf's parser. */
+    /**
+     * Strict JSON (a duplicated key is refused), ids from hex to base64, written back for protobuf's parser; a
+     * document without ids (a metric export) goes to the parser as it came, not written again.
+     */
     private static String withBase64Ids(byte[] body, JsonMapper jsonMapper) {
         try {
-            return new String(jsonMapper.writeValueAsBytes(HexIds.toBase64(JsonBodies.parse(jsonMapper, body))),
+            JsonNode parsed = JsonBodies.parse(jsonMapper, body);
+            JsonNode rewritten = HexIds.toBase64(parsed);
+            return new String(rewritten == parsed ? body : jsonMapper.writeValueAsBytes(rewritten),
                     StandardCharsets.UTF_8);
         } catch (IOException unwritable) {
             throw new IllegalStateException("could not write back a parsed JSON document", unwritable);

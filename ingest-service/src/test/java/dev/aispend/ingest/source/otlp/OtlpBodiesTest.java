@@ -2,9 +2,11 @@ package dev.aispend.ingest.source.otlp;
 
 import com.google.protobuf.util.JsonFormat;
 import dev.aispend.ingest.acceptance.InvalidSubmissionException;
+import dev.aispend.ingest.source.JsonBodies;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.trace.v1.Span;
@@ -54,6 +56,22 @@ class OtlpBodiesTest {
                 .isInstanceOfSatisfying(InvalidSubmissionException.class, refused ->
                         assertThat(refused.violations().get(0).field())
                                 .isEqualTo("$.resourceSpans[0].scopeSpans[0].spans[0].spanId"));
+    }
+
+    @Test
+    void leaves_a_document_without_ids_as_it_is_and_copies_only_the_way_to_an_id() throws IOException {
+        JsonNode metrics = JsonBodies.parse(JSON, """
+                {"resourceMetrics": [{"scopeMetrics": [{"metrics": [{"name": "a"}]}]}]}""".getBytes(StandardCharsets.UTF_8));
+        JsonNode spans = JsonBodies.parse(JSON, ("{\"other\": {\"spanId\": 1}, \"traces\": " + SPAN + "}")
+                .getBytes(StandardCharsets.UTF_8));
+
+        JsonNode rewritten = HexIds.toBase64(spans);
+
+        assertThat(HexIds.toBase64(metrics)).isSameAs(metrics);
+        assertThat(rewritten).isNotSameAs(spans);
+        assertThat(rewritten.get("other")).as("a numeric spanId is not an id to rewrite").isSameAs(spans.get("other"));
+        assertThat(rewritten.get("traces").get("resourceSpans").get(0).get("scopeSpans").get(0).get("spans").get(0)
+                .get("spanId").getStringValue()).isEqualTo("7uGbfsPBsXQ=");
     }
 
     @Test
