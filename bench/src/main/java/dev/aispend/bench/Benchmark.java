@@ -30,6 +30,9 @@ import java.util.Map;
 public final class Benchmark {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** The longest wait for the machine to quieten before a phase; the phase then runs regardless, and says so. */
+    private static final Duration QUIET_WITHIN = Duration.ofMinutes(3);
+
     private Benchmark() {
     }
 
@@ -50,10 +53,15 @@ public final class Benchmark {
         output.put("memoryAtStart", ServiceProcesses.memory());
         Summary summary = new Summary();
         Phases phases = new Phases(client, options, output, summary);
+        Map<String, QuietMachine.Waited> quietWaits = new LinkedHashMap<>();
+        output.put("quietBeforePhase", quietWaits);
         long startNanos = System.nanoTime();
         for (String phase : RunOptions.PHASES) {
             if (options.runs(phase)) {
-                System.out.printf("%n== %s (%.0f s into the run)%n", phase, (System.nanoTime() - startNanos) / 1e9);
+                QuietMachine.Waited quiet = QuietMachine.await(QUIET_WITHIN);
+                System.out.printf("%n== %s (%.0f s into the run; waited %.0f s for the cores to quieten: %.0f %% busy)%n",
+                        phase, (System.nanoTime() - startNanos) / 1e9, quiet.seconds(), 100 * quiet.lastBusyShare());
+                quietWaits.put(phase, quiet);
                 phases.run(phase, seed, Instant.now().truncatedTo(ChronoUnit.SECONDS));
             }
         }

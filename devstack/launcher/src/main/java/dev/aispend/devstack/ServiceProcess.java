@@ -28,11 +28,13 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the service; call {@link #awaitHealthy(Duration)} before sending it traffic. */
     /**
      * Each service under 512 MB resident (the performance issue's bound), measured with the benchmark: their live
-     * data after a full collection is 40 to 140 MB, but with -Xmx512m G1 grew every heap to 512 MB under load and
-     * the processes reached 520 to 880 MB; metaspace holds about 83 MB of classes and compiled code about 30 MB.
+     * data after a full collection is 40 to 140 MB, but G1 grows the heap to its maximum under load, and outside it
+     * a service holds about 250 MB (class metadata 83 MB, compiled code 30 MB, malloc arenas, stacks, Netty's direct
+     * buffers). High-water marks over a whole benchmark run: 520 to 880 MB with -Xmx512m, 503 to 614 MB with
+     * -Xmx288m, 443 to 551 MB with these (docs/performance.md).
      */
-    static final String DEFAULT_JVM_OPTIONS = "-Xmx288m -XX:+UseG1GC -XX:MaxMetaspaceSize=160m "
-            + "-XX:ReservedCodeCacheSize=96m";
+    static final String DEFAULT_JVM_OPTIONS = "-Xmx224m -XX:+UseG1GC -XX:MaxMetaspaceSize=160m "
+            + "-XX:ReservedCodeCacheSize=96m -XX:MaxDirectMemorySize=64m";
     /**
      * What {@code ./run-local --demo} starts the services (and the Kafka broker) with: the default plus C1 only. On two cores the C2
      * compilations of four fresh JVMs take as much CPU as the demo month itself (measured: the month populated

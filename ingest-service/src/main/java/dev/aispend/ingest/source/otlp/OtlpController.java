@@ -53,9 +53,10 @@ final class OtlpController {
     private final LogsMapper logs;
     private final SpansMapper spans;
     private final long maxRequestBytes;
+    private final ExportTurns turns;
 
     OtlpController(JsonMapper jsonMapper, OtlpIntake intake, OtlpConfiguration configuration,
-                   IngestConfiguration ingest,
+                   IngestConfiguration ingest, ExportTurns turns,
                    @Value("${micronaut.server.max-request-size:10485760}") long maxRequestBytes) {
         CountingSignals counting = new CountingSignals(configuration.claudeCode(), configuration.genAi());
         this.jsonMapper = jsonMapper;
@@ -64,12 +65,17 @@ final class OtlpController {
         this.logs = new LogsMapper(counting);
         this.spans = new SpansMapper(counting);
         this.maxRequestBytes = maxRequestBytes;
+        this.turns = turns;
     }
 
     @Operation(summary = "OTLP/HTTP metrics export (Claude Code, GenAI token histogram)")
     @Post(value = "/v1/metrics", consumes = {MediaType.APPLICATION_JSON, OtlpBodies.PROTOBUF},
             produces = {MediaType.APPLICATION_JSON, OtlpBodies.PROTOBUF})
     HttpResponse<byte[]> metrics(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        return turns.take(() -> exportMetrics(request, body));
+    }
+
+    private HttpResponse<byte[]> exportMetrics(HttpRequest<?> request, @Nullable byte[] body) {
         Encoding encoding = Encoding.of(request.getContentType().orElse(null));
         ExportMetricsServiceRequest export = OtlpBodies.parse(decoded(request, body), encoding,
                 ExportMetricsServiceRequest.newBuilder(), jsonMapper).build();
@@ -86,6 +92,10 @@ final class OtlpController {
     @Post(value = "/v1/logs", consumes = {MediaType.APPLICATION_JSON, OtlpBodies.PROTOBUF},
             produces = {MediaType.APPLICATION_JSON, OtlpBodies.PROTOBUF})
     HttpResponse<byte[]> logs(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        return turns.take(() -> exportLogs(request, body));
+    }
+
+    private HttpResponse<byte[]> exportLogs(HttpRequest<?> request, @Nullable byte[] body) {
         Encoding encoding = Encoding.of(request.getContentType().orElse(null));
         ExportLogsServiceRequest export = OtlpBodies.parse(decoded(request, body), encoding,
                 ExportLogsServiceRequest.newBuilder(), jsonMapper).build();
@@ -102,6 +112,10 @@ final class OtlpController {
     @Post(value = "/v1/traces", consumes = {MediaType.APPLICATION_JSON, OtlpBodies.PROTOBUF},
             produces = {MediaType.APPLICATION_JSON, OtlpBodies.PROTOBUF})
     HttpResponse<byte[]> traces(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        return turns.take(() -> exportTraces(request, body));
+    }
+
+    private HttpResponse<byte[]> exportTraces(HttpRequest<?> request, @Nullable byte[] body) {
         Encoding encoding = Encoding.of(request.getContentType().orElse(null));
         ExportTraceServiceRequest export = OtlpBodies.parse(decoded(request, body), encoding,
                 ExportTraceServiceRequest.newBuilder(), jsonMapper).build();
