@@ -27,13 +27,15 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service; call {@link #awaitHealthy(Duration)} before sending it traffic. */
     /**
-     * Each service under 512 MB resident (the performance issue's bound), measured with the benchmark: their live
-     * data after a full collection is 40 to 140 MB, but G1 grows the heap to its maximum under load, and outside it
-     * a service holds about 250 MB (class metadata 83 MB, compiled code 30 MB, malloc arenas, stacks, Netty's direct
-     * buffers). High-water marks over a whole benchmark run: 520 to 880 MB with -Xmx512m, 503 to 614 MB with
-     * -Xmx288m, 443 to 551 MB with these (docs/performance.md).
+     * Toward each service under 512 MB resident (the performance issue's bound), measured with the benchmark: live
+     * data after a full collection is 40 to 140 MB, but G1 grows the heap to its maximum under load, and outside it a
+     * service holds about 250 MB (class metadata 83 MB, compiled code 30 MB, malloc arenas, stacks, Netty's direct
+     * buffers). High-water marks over a benchmark run (ingest/ledger/policy/report): -Xmx512m 881/523/814/609 MB;
+     * -Xmx288m 614/543/587/503 MB; -Xmx224m 552/477/537/469 MB, but one record per request then fell from 510-583 to
+     * 320-428 records/s and policy collected 1,377 times in one history phase: 288m is the measured compromise
+     * (docs/performance.md).
      */
-    static final String DEFAULT_JVM_OPTIONS = "-Xmx224m -XX:+UseG1GC -XX:MaxMetaspaceSize=160m "
+    static final String DEFAULT_JVM_OPTIONS = "-Xmx288m -XX:+UseG1GC -XX:MaxMetaspaceSize=160m "
             + "-XX:ReservedCodeCacheSize=96m -XX:MaxDirectMemorySize=64m";
     /**
      * What {@code ./run-local --demo} starts the services (and the Kafka broker) with: the default plus C1 only. On two cores the C2

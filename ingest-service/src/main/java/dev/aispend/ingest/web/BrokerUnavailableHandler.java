@@ -3,15 +3,11 @@ package dev.aispend.ingest.web;
 import dev.aispend.ingest.IngestConfiguration;
 import dev.aispend.ingest.acceptance.BrokerUnavailableException;
 import dev.aispend.platform.web.ErrorBody;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
-
-import java.util.List;
 
 /**
  * 503 with {@code Retry-After} when Kafka did not acknowledge within the bounded wait: the client (an OTLP
@@ -28,9 +24,7 @@ final class BrokerUnavailableHandler implements ExceptionHandler<BrokerUnavailab
 
     @Override
     public HttpResponse<ErrorBody> handle(HttpRequest request, BrokerUnavailableException exception) {
-        return HttpResponse.<ErrorBody>status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds))
-                .body(ErrorBody.of("the ledger's intake (Kafka) did not acknowledge in time; nothing is lost: "
-                        + "retry after " + retryAfterSeconds + " s with the same ids", List.of()));
+        return RetryLater.after(retryAfterSeconds, "the ledger's intake (Kafka) did not acknowledge in time; nothing "
+                + "is lost: retry after " + retryAfterSeconds + " s with the same ids");
     }
 }

@@ -3,15 +3,11 @@ package dev.aispend.ingest.web;
 import dev.aispend.ingest.IngestConfiguration;
 import dev.aispend.ingest.source.otlp.OtlpBusyException;
 import dev.aispend.platform.web.ErrorBody;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
-
-import java.util.List;
 
 /**
  * 503 with {@code Retry-After} when an OTLP export waited too long for its turn: nothing of it was read or
@@ -28,10 +24,8 @@ final class OtlpBusyHandler implements ExceptionHandler<OtlpBusyException, HttpR
 
     @Override
     public HttpResponse<ErrorBody> handle(HttpRequest request, OtlpBusyException exception) {
-        return HttpResponse.<ErrorBody>status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds))
-                .body(ErrorBody.of(exception.getMessage() + " (INGEST_OTLP_MAX_CONCURRENT_EXPORTS, "
-                        + "INGEST_OTLP_EXPORT_WAIT); nothing was read: retry after " + retryAfterSeconds
-                        + " s with the same export", List.of()));
+        return RetryLater.after(retryAfterSeconds, exception.getMessage() + " (INGEST_OTLP_MAX_CONCURRENT_EXPORTS, "
+                + "INGEST_OTLP_EXPORT_WAIT); nothing was read: retry after " + retryAfterSeconds
+                + " s with the same export");
     }
 }

@@ -2,16 +2,14 @@ package dev.aispend.ingest.directory.web;
 
 import dev.aispend.ingest.IngestConfiguration;
 import dev.aispend.ingest.directory.ReidentificationNotRecordedException;
+import dev.aispend.ingest.web.RetryLater;
 import dev.aispend.platform.web.ErrorBody;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
-import java.util.List;
 
 /** 503 with Retry-After: no silent re-identification, so an act the ledger's intake did not take discloses nothing. */
 @Produces
@@ -26,10 +24,7 @@ final class ReidentificationNotRecordedHandler
 
     @Override
     public HttpResponse<ErrorBody> handle(HttpRequest request, ReidentificationNotRecordedException exception) {
-        return HttpResponse.<ErrorBody>status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds))
-                .body(ErrorBody.of("the re-identification could not be recorded in the ledger (Kafka did not "
-                        + "acknowledge in time), so nothing was disclosed; retry after " + retryAfterSeconds + " s",
-                        List.of()));
+        return RetryLater.after(retryAfterSeconds, "the re-identification could not be recorded in the ledger (Kafka "
+                + "did not acknowledge in time), so nothing was disclosed; retry after " + retryAfterSeconds + " s");
     }
 }
