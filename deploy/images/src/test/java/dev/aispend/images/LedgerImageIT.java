@@ -100,7 +100,7 @@ class LedgerImageIT {
         long owner = (Integer) Files.getAttribute(Path.of("/proc", Long.toString(javaProcessId())), "unix:uid");
 
         assertThat(owner).isEqualTo(10001);
-        assertThat(commandLine).contains("-XX:MaxRAMPercentage=75", "@/app/jib-classpath-file",
+        assertThat(commandLine).contains("-XX:MaxRAMPercentage=50", "@/app/jib-classpath-file",
                 "dev.aispend.ledger.Application");
     }
 

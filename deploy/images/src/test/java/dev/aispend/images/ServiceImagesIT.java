@@ -47,7 +47,7 @@ class ServiceImagesIT {
         assertThat(config.get("User").asText()).isEqualTo("10001:10001");
         List<String> entrypoint = texts(config.get("Entrypoint"));
         assertThat(entrypoint.get(0)).isEqualTo("java");
-        assertThat(entrypoint).contains("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError",
+        assertThat(entrypoint).contains("-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError",
                 "-Ddisable-axoniq-console-message=true");
         assertThat(entrypoint.get(entrypoint.size() - 1)).startsWith("dev.aispend.").endsWith(".Application");
     }
