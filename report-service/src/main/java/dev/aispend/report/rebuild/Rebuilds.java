@@ -74,8 +74,11 @@ public class Rebuilds {
         int generation = store.create(topicPrefix, actor);
         try {
             RebuildStore.Row row = store.find(generation).orElseThrow();
-            startLoop(row);
+            // The replay first: the ledger creates its topic and waits until the broker shows it before it answers,
+            // so the consumer subscribes to a topic that exists (subscribing first logged the broker's "unknown
+            // topic" WARN at every rebuild); a new group reads from the earliest offset, so nothing is missed.
             requestNext(row, 0);
+            startLoop(row);
             return store.find(generation).orElseThrow();
         } catch (RuntimeException failure) {
             stop(generation, "FAILED", "could not start: " + failure.getMessage());
