@@ -60,7 +60,7 @@ final class Phases {
     }
 
     private void append(long seed) throws Exception {
-        append = AppendPhase.run(client, options, seed);
+        append = profiled("append", () -> AppendPhase.run(client, options, seed));
         output.put("append", append);
         summary.add("ledger append stage alone, draining " + append.get("records") + " records from usage.v1",
                 (double) append.get("positionsPerSecond"), "records/s");
@@ -89,7 +89,8 @@ final class Phases {
     }
 
     private void usage(String name, UsagePhase.Plan plan, Summary.Target endToEndTarget) throws Exception {
-        Map<String, Object> figures = UsagePhase.run(client, options.urls(), plan, options.visibleTimeoutSeconds());
+        Map<String, Object> figures = profiled(name, () -> UsagePhase.run(client, options.urls(), plan,
+                options.visibleTimeoutSeconds()));
         output.put(name, figures);
         String what = plan.recordsPerSecond() > 0 ? String.format("%,d records/s offered in %d-record requests",
                 plan.recordsPerSecond(), plan.batchSize()) : "1 record per request, " + plan.concurrency()
@@ -105,7 +106,8 @@ final class Phases {
                 "--concurrency=" + options.checkConcurrency(), "--rate=" + options.checksPerSecond(),
                 "--warmup=" + Math.min(2_000, options.checks()), "--seed=" + seed,
                 "--policy=" + options.urls().policy()});
-        Map<String, Object> figures = CheckLatencyBenchmark.run(client, checkOptions).figures();
+        Map<String, Object> figures = profiled("checks", () -> CheckLatencyBenchmark.run(client, checkOptions)
+                .figures());
         output.put("checks", figures);
         @SuppressWarnings("unchecked")
         Map<String, Object> service = (Map<String, Object>) figures.get("service");
