@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -18,8 +17,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class AppendPhase {
     private static final String USAGE_TOPIC = "usage.v1";
-    private static final List<String> APPEND_SERIES = List.of("aispend_ledger_intake_batch_records_sum",
-            "aispend_ledger_intake_batch_records_count", "aispend_ledger_intake_batch_duration_seconds_sum");
 
     private AppendPhase() {
     }
@@ -29,13 +26,13 @@ final class AppendPhase {
         String idPrefix = "append-" + Long.toHexString(seed) + "-";
         Instant occurredAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
         int records = options.appendRecords();
-        Map<String, Double> before = PrometheusScrape.read(client, urls.ledger(), APPEND_SERIES);
+        IntakeTimer intake = IntakeTimer.start(client, urls.ledger());
         try (LedgerHeadSampler head = new LedgerHeadSampler(client, urls.ledger())) {
             long start = head.startPosition();
             System.out.printf("  putting %,d usage records on %s (ledger head at %,d)...%n", records, USAGE_TOPIC,
                     start);
             long producedNanos = KafkaProducerCeiling.produce(urls.kafka(), records, index -> new ProducerRecord<>(
-                    USAGE_TOPIC, KafkaProducerCeiling.UsageRecordTemplate.team(index, 10),
+                    USAGE_TOPIC, KafkaProducerCeiling.UsageRecordTemplate.team(index),
                     KafkaProducerCeiling.UsageRecordTemplate.value(idPrefix, occurredAt, index)));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.visibleTimeoutSeconds());
             while (head.lastPosition() < start + records) {
@@ -46,17 +43,12 @@ final class AppendPhase {
                 // The head sampler polls every 100 ms; the ledger's head is only observable by asking.
                 Thread.sleep(50);
             }
-            Map<String, Double> delta = PrometheusScrape.difference(
-                    PrometheusScrape.read(client, urls.ledger(), APPEND_SERIES), before);
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("records", records);
             figures.put("producedSeconds", producedNanos / 1e9);
             figures.put("positionsAppended", head.lastPosition() - start);
             figures.put("positionsPerSecond", head.appendRate());
-            double busySeconds = delta.get("aispend_ledger_intake_batch_duration_seconds_sum");
-            figures.put("batches", delta.get("aispend_ledger_intake_batch_records_count").longValue());
-            figures.put("intakeBusySeconds", busySeconds);
-            figures.put("recordsPerBusySecond", delta.get("aispend_ledger_intake_batch_records_sum") / busySeconds);
+            figures.put("intake", intake.figures());
             return figures;
         }
     }

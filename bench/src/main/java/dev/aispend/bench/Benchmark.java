@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aispend.demo.DemoSpec;
 
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,15 +35,12 @@ public final class Benchmark {
 
     public static void main(String[] arguments) throws Exception {
         RunOptions options = RunOptions.parse(arguments);
-        // HTTP/1.1 with kept-alive connections: the default HTTP/2 attempts an h2c upgrade on cleartext, which
-        // Micronaut declines, and the client then spent a whole core on connection churn (measured).
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = BenchHttpClient.create();
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("startedAt", Instant.now().toString());
         output.put("arguments", List.of(arguments));
         output.put("machine", machine());
-        long head = ledgerHead(client, options.urls().ledger());
+        long head = LedgerHeadSampler.head(client, options.urls().ledger());
         long seed = options.seed() != null ? options.seed() : DemoSpec.DEFAULT_SEED + head;
         output.put("seed", seed);
         output.put("ledgerHeadAtStart", head);
@@ -93,16 +87,5 @@ public final class Benchmark {
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         machine.put("loadAverageAtStart", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return machine;
-    }
-
-    static long ledgerHead(HttpClient client, String ledgerUrl) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(ledgerUrl + "/v1/ledger/head"))
-                .header("Authorization", BenchCredentials.bearer()).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("the ledger at " + ledgerUrl + " answered " + response.statusCode()
-                    + ": is ./run-local up?");
-        }
-        return new ObjectMapper().readTree(response.body()).path("lastPosition").asLong();
     }
 }

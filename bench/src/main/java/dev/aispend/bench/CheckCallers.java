@@ -34,8 +34,7 @@ final class CheckCallers {
     /** One phase's outcome: round trips in ns (sorted), its wall time, answers by decision or HTTP status. */
     record Phase(long[] sortedLatencyNanos, long wallNanos, Map<String, Long> answers, String firstFailure) {
         long percentileNanos(double q) {
-            int index = (int) Math.ceil(q * sortedLatencyNanos.length) - 1;
-            return sortedLatencyNanos[Math.max(0, Math.min(index, sortedLatencyNanos.length - 1))];
+            return LatencyFigures.rank(sortedLatencyNanos, q);
         }
 
         double checksPerSecond() {
@@ -133,8 +132,8 @@ final class CheckCallers {
         return new Phase(latencies, wallNanos, counted, firstFailure.get());
     }
 
-    /** Parks the caller until {@code dueNanos} (System.nanoTime); returns at once when it is past. */
-    private static void waitUntil(long dueNanos) {
+    /** Parks the caller until {@code dueNanos} (System.nanoTime); returns at once when it is past (or 0). */
+    static void waitUntil(long dueNanos) {
         for (long left = dueNanos - System.nanoTime(); left > 0; left = dueNanos - System.nanoTime()) {
             LockSupport.parkNanos(left);
         }

@@ -55,9 +55,7 @@ public final class CheckLatencyBenchmark {
 
     public static void main(String[] arguments) throws Exception {
         CheckBenchOptions options = CheckBenchOptions.parse(arguments);
-        // HTTP/1.1 with kept-alive connections (see EndToEndBenchmark: the h2c upgrade attempt costs a core).
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = BenchHttpClient.create();
         Result result = run(client, options);
         print(options, result.measured(), result.service());
         // Everything shares this machine's cores: a busy machine (another build) shows here, not in the figures.

@@ -30,8 +30,6 @@ import java.util.concurrent.CompletableFuture;
  * decoding, appending and committing batches, at /prometheus).
  */
 final class DemoLoadPhase {
-    private static final List<String> APPEND_SERIES = List.of("aispend_ledger_intake_batch_records_sum",
-            "aispend_ledger_intake_batch_records_count", "aispend_ledger_intake_batch_duration_seconds_sum");
 
     private DemoLoadPhase() {
     }
@@ -57,7 +55,7 @@ final class DemoLoadPhase {
         plan.chunks().forEach(chunk -> deliveries.addAll(chunk.deliveries()));
         int phaseAt = plan.chunks().stream().limit(plan.phaseBeforeChunk())
                 .mapToInt(chunk -> chunk.deliveries().size()).sum();
-        Map<String, Double> appendBefore = PrometheusScrape.read(client, urls.ledger(), APPEND_SERIES);
+        IntakeTimer intake = IntakeTimer.start(client, urls.ledger());
         ReportVisibility visibility = new ReportVisibility(client, urls.report(), range);
         MidRunLoad midRun = new MidRunLoad(client, urls.policy(), seed, options.loadChecksPerSecond());
         DeliverySender.Outcome sent;
@@ -83,8 +81,7 @@ final class DemoLoadPhase {
             Map<String, Object> result = figures(plan, sent, visibility, startNanos);
             result.put("ledgerHead", Map.of("positionsAppended", head.lastPosition() - head.startPosition(),
                     "positionsPerSecondWhileMoving", head.appendRate()));
-            result.put("appendStageAlone", appendStage(PrometheusScrape.difference(
-                    PrometheusScrape.read(client, urls.ledger(), APPEND_SERIES), appendBefore)));
+            result.put("ledgerIntake", intake.figures());
             midRun.close();
             result.put("midRun", midRun.figures());
             return result;
@@ -129,26 +126,7 @@ final class DemoLoadPhase {
         Map<String, Object> byKind = new LinkedHashMap<>();
         sent.latencyNanosByKind().forEach((kind, nanos) -> byKind.put(kind, LatencyFigures.millis(nanos)));
         result.put("acknowledgementLatencyByKind", byKind);
-        VisibilityLag.Lags lags = VisibilityLag.of(sent.acks(), visibility.samples());
-        Map<String, Object> lag = new LinkedHashMap<>();
-        lag.put("p50Millis", lags.quantileNanos(0.5) / 1e6);
-        lag.put("p99Millis", lags.quantileNanos(0.99) / 1e6);
-        lag.put("maxMillis", lags.quantileNanos(1.0) / 1e6);
-        lag.put("samplingIntervalMillis", ReportVisibility.INTERVAL.toMillis());
-        lag.put("unseenRecords", lags.unseenRecords());
-        result.put("endToEndLag", lag);
+        result.put("endToEndLag", VisibilityLag.of(sent.acks(), visibility.samples()).figures());
         return result;
-    }
-
-    /** The ledger's intake timer over the phase: records per second of its own decode, append and commit time. */
-    private static Map<String, Object> appendStage(Map<String, Double> delta) {
-        double records = delta.get("aispend_ledger_intake_batch_records_sum");
-        double busySeconds = delta.get("aispend_ledger_intake_batch_duration_seconds_sum");
-        Map<String, Object> stage = new LinkedHashMap<>();
-        stage.put("records", (long) records);
-        stage.put("batches", delta.get("aispend_ledger_intake_batch_records_count").longValue());
-        stage.put("busySeconds", busySeconds);
-        stage.put("recordsPerBusySecond", busySeconds > 0 ? records / busySeconds : 0);
-        return stage;
     }
 }

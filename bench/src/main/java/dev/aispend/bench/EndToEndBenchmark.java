@@ -1,7 +1,6 @@
 package dev.aispend.bench;
 
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -19,10 +18,7 @@ public final class EndToEndBenchmark {
 
     public static void main(String[] arguments) throws Exception {
         BenchOptions options = BenchOptions.parse(arguments);
-        // HTTP/1.1 with kept-alive connections: the default HTTP/2 attempts an h2c upgrade on cleartext, which
-        // Micronaut declines, and the client then spent a whole core on connection churn (measured).
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = BenchHttpClient.create();
         RunOptions.Urls urls = new RunOptions.Urls(options.ingestUrl(), options.ledgerUrl(), null,
                 options.reportUrl(), options.ledgerJdbcUrl(), null, options.jdbcUser(), options.jdbcPassword(), null);
         System.out.printf("pushing %,d records, %d per request, %d requests in flight...%n", options.records(),

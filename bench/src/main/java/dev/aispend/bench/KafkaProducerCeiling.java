@@ -46,6 +46,7 @@ public final class KafkaProducerCeiling {
     private static final long ADMIN_TIMEOUT_SECONDS = 30;
     /** Every record is acknowledged or failed within delivery.timeout.ms of its send; this adds a margin. */
     private static final long LAST_ACKNOWLEDGEMENT_TIMEOUT_SECONDS = 60;
+    /** Between two looks whether the deleted scratch topic is gone: the broker deletes it in the background. */
     private static final long TOPIC_GONE_POLL_MILLIS = 100;
     private static final double BYTES_PER_MEGABYTE = 1_000_000.0;
 
@@ -143,7 +144,7 @@ public final class KafkaProducerCeiling {
     }
 
     private static ProducerRecord<String, byte[]> record(int index) {
-        return new ProducerRecord<>(TOPIC, UsageRecordTemplate.team(index, TEAMS), UsageRecordTemplate.value(index));
+        return new ProducerRecord<>(TOPIC, UsageRecordTemplate.team(index), UsageRecordTemplate.value(index));
     }
 
     private static int usagePartitions(Admin admin) {
@@ -216,8 +217,8 @@ public final class KafkaProducerCeiling {
         private UsageRecordTemplate() {
         }
 
-        static String team(int index, int teams) {
-            return "bench-team-" + (index % teams);
+        static String team(int index) {
+            return "bench-team-" + (index % TEAMS);
         }
 
         /** The same length for every index below 10^8 (zero-padded), so one record's size is every record's. */
@@ -238,7 +239,7 @@ public final class KafkaProducerCeiling {
             String digits = Integer.toString(index);
             // Padded by hand: String.format would cost the sending thread more than the send itself.
             String number = "00000000".substring(Math.min(digits.length(), 8)) + digits;
-            return (prefix + number + afterId + team(index, TEAMS) + AFTER_TEAM + number + AFTER_SESSION + number
+            return (prefix + number + afterId + team(index) + AFTER_TEAM + number + AFTER_SESSION + number
                     + SUFFIX).getBytes(StandardCharsets.UTF_8);
         }
     }

@@ -2,6 +2,7 @@ package dev.aispend.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,21 +66,35 @@ final class LedgerHeadSampler implements AutoCloseable {
     /** The first reading must succeed: a rate measured from an unknown start would be meaningless. */
     private long readOrFail() {
         try {
-            return JSON.readTree(client.send(HttpRequest.newBuilder(headUri).header("Authorization", BenchCredentials.bearer()).timeout(Duration.ofSeconds(5)).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString()).body()).get("lastPosition").asLong();
+            return head(client, headUri);
         } catch (Exception unavailable) {
-            throw new IllegalStateException("the ledger does not answer at " + headUri, unavailable);
+            throw new IllegalStateException("the ledger does not answer at " + headUri + ": is ./run-local up?",
+                    unavailable);
         }
     }
 
+    /** A missed reading keeps the last one; the next sample reads again. */
     private long read() {
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(headUri).header("Authorization", BenchCredentials.bearer())
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(response.body()).get("lastPosition").asLong();
+            return head(client, headUri);
         } catch (Exception unavailable) {
             return lastPosition;
         }
+    }
+
+    /** The ledger's last position, from {@code GET /v1/ledger/head}. */
+    static long head(HttpClient client, String ledgerUrl) throws IOException, InterruptedException {
+        return head(client, URI.create(ledgerUrl + "/v1/ledger/head"));
+    }
+
+    private static long head(HttpClient client, URI headUri) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(headUri)
+                .header("Authorization", BenchCredentials.bearer()).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + headUri + ": " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body()).get("lastPosition").asLong();
     }
 
     @Override

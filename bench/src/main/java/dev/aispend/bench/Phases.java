@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -64,7 +65,9 @@ final class Phases {
         output.put("append", append);
         summary.add("ledger append stage alone, draining " + append.get("records") + " records from usage.v1",
                 (double) append.get("positionsPerSecond"), "records/s");
-        summary.add("  ... per second of the intake's own busy time", (double) append.get("recordsPerBusySecond"),
+        @SuppressWarnings("unchecked")
+        Map<String, Object> intake = (Map<String, Object>) append.get("intake");
+        summary.add("  ... per second of the intake's own busy time", (double) intake.get("recordsPerBusySecond"),
                 "records/s");
     }
 
@@ -79,7 +82,7 @@ final class Phases {
         addLatency("ingest acknowledgement, demo load (per request)", latency(load, "acknowledgementLatency"), null);
         addLatency("end-to-end lag, demo load (acknowledged to visible)", latency(load, "endToEndLag"), null);
         @SuppressWarnings("unchecked")
-        Map<String, Object> intake = (Map<String, Object>) load.get("appendStageAlone");
+        Map<String, Object> intake = (Map<String, Object>) load.get("ledgerIntake");
         summary.add("ledger intake under the demo load, per second of its busy time",
                 (double) intake.get("recordsPerBusySecond"), "records/s");
         @SuppressWarnings("unchecked")
@@ -135,7 +138,7 @@ final class Phases {
 
     private void reports() throws Exception {
         RunOptions.Urls urls = options.urls();
-        Map<String, Object> sizes = new java.util.LinkedHashMap<>();
+        Map<String, Object> sizes = new LinkedHashMap<>();
         for (int entries : options.reportEntries()) {
             ReportQueryOptions reportOptions = ReportQueryOptions.parse(new String[] {"--concurrency=4",
                     "--warmup-seconds=5", "--duration-seconds=" + options.reportSeconds(), "--explain=false",

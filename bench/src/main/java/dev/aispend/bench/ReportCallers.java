@@ -24,8 +24,7 @@ final class ReportCallers {
             if (sortedLatencyNanos.length == 0) {
                 return Double.NaN;
             }
-            int index = (int) Math.ceil(q * sortedLatencyNanos.length) - 1;
-            return sortedLatencyNanos[Math.max(0, Math.min(index, sortedLatencyNanos.length - 1))] / 1e6;
+            return LatencyFigures.rank(sortedLatencyNanos, q) / 1e6;
         }
 
         double maxMillis() {

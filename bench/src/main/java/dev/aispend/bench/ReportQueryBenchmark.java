@@ -14,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,8 +49,7 @@ public final class ReportQueryBenchmark {
 
     public static void main(String[] arguments) throws Exception {
         ReportQueryOptions options = ReportQueryOptions.parse(arguments);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = BenchHttpClient.create();
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("startedAt", Instant.now().toString());
         output.put("arguments", List.of(arguments));

@@ -15,10 +15,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Usage records through ingest's JSON API ({@code POST /v1/usage}, or {@code /v1/usage/batch} for batches), shaped
@@ -62,7 +60,7 @@ final class UsagePhase {
                 int first = request * plan.batchSize();
                 int last = Math.min(first + plan.batchSize(), plan.records());
                 long dueNanos = openLoop ? startNanos + (long) (first * 1e9 / plan.recordsPerSecond()) : 0;
-                waitUntil(dueNanos);
+                CheckCallers.waitUntil(dueNanos);
                 inFlight.acquire();
                 long timedFrom = openLoop ? dueNanos : System.nanoTime();
                 post(client, uri, body(shapes, team, occurredAt, first, last, batched), 1, retries)
@@ -94,9 +92,7 @@ final class UsagePhase {
             result.put("endToEndRecordsPerSecond", plan.records() / ((visibility.reachedNanos() - startNanos) / 1e9));
             result.put("acknowledgementLatency", LatencyFigures.millis(latencies.stream().mapToLong(Long::longValue)
                     .toArray()));
-            VisibilityLag.Lags lags = VisibilityLag.of(new ArrayList<>(acks), visibility.samples());
-            result.put("endToEndLag", Map.of("p50Millis", lags.quantileNanos(0.5) / 1e6,
-                    "p99Millis", lags.quantileNanos(0.99) / 1e6));
+            result.put("endToEndLag", VisibilityLag.of(new ArrayList<>(acks), visibility.samples()).figures());
             result.put("ledgerPositionsPerSecondWhileMoving", head.appendRate());
             return result;
         }
@@ -123,12 +119,5 @@ final class UsagePhase {
             }
             return CompletableFuture.completedFuture(response.statusCode());
         });
-    }
-
-    /** Parks until {@code dueNanos} (System.nanoTime); returns at once when it is past or 0. */
-    private static void waitUntil(long dueNanos) {
-        for (long left = dueNanos - System.nanoTime(); dueNanos != 0 && left > 0; left = dueNanos - System.nanoTime()) {
-            LockSupport.parkNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(10)));
-        }
     }
 }

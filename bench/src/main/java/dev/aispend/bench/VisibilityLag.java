@@ -2,7 +2,9 @@ package dev.aispend.bench;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * End-to-end lag, from the moment ingest acknowledged records to the moment a report first showed them, estimated
@@ -38,6 +40,17 @@ final class VisibilityLag {
                 }
             }
             return -1;
+        }
+
+        /** p50, p99 and the longest lag in ms, the samples' interval, and the records never shown. */
+        Map<String, Object> figures() {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("p50Millis", quantileNanos(0.5) / 1e6);
+            figures.put("p99Millis", quantileNanos(0.99) / 1e6);
+            figures.put("maxMillis", quantileNanos(1.0) / 1e6);
+            figures.put("samplingIntervalMillis", ReportVisibility.INTERVAL.toMillis());
+            figures.put("unseenRecords", unseenRecords);
+            return figures;
         }
     }
 

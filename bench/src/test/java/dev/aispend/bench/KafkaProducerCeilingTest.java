@@ -45,7 +45,7 @@ class KafkaProducerCeilingTest {
 
     @Test
     void spreadsKeysOverTheTeams() {
-        assertThat(IntStream.range(0, 30).mapToObj(index -> KafkaProducerCeiling.UsageRecordTemplate.team(index, 10))
+        assertThat(IntStream.range(0, 30).mapToObj(index -> KafkaProducerCeiling.UsageRecordTemplate.team(index))
                 .distinct()).hasSize(10);
     }
 }
