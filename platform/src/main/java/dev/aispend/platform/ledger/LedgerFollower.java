@@ -29,11 +29,20 @@ public final class LedgerFollower implements BatchHandler {
     private final LedgerPayloadDecoder decoder;
     private final LedgerTransactions transactions;
     private final LedgerProjection projection;
+    private final DecodedMessages decoded;
 
+    /** A follower that decodes every message itself (a service's only projection, a rebuild). */
     public LedgerFollower(LedgerPayloadDecoder decoder, LedgerTransactions transactions, LedgerProjection projection) {
+        this(decoder, transactions, projection, new DecodedMessages(0));
+    }
+
+    /** A follower that shares what it decodes with the service's other projections' followers. */
+    public LedgerFollower(LedgerPayloadDecoder decoder, LedgerTransactions transactions, LedgerProjection projection,
+                          DecodedMessages decoded) {
         this.decoder = decoder;
         this.transactions = transactions;
         this.projection = projection;
+        this.decoded = decoded;
     }
 
     @Override
@@ -44,10 +53,15 @@ public final class LedgerFollower implements BatchHandler {
     }
 
     /** Decodes the whole batch before the transaction starts, so the transaction holds its locks briefly. */
-    List<LedgerEvent> decode(List<ConsumerRecord<String, byte[]>> batch) throws IOException {
+    public List<LedgerEvent> decode(List<ConsumerRecord<String, byte[]>> batch) throws IOException {
         List<LedgerEvent> events = new ArrayList<>(batch.size());
         int superseded = 0;
         for (ConsumerRecord<String, byte[]> message : batch) {
+            LedgerEvent known = decoded.find(message);
+            if (known != null) {
+                events.add(known);
+                continue;
+            }
             LedgerEnvelope envelope;
             try {
                 envelope = decoder.envelope(message.value());
@@ -59,7 +73,9 @@ public final class LedgerFollower implements BatchHandler {
                 throw new IOException("undecodable ledger.v1 envelope at offset " + message.offset(), unreadable);
             }
             try {
-                events.add(decoder.decode(envelope));
+                LedgerEvent event = decoder.decode(envelope);
+                decoded.keep(message, event);
+                events.add(event);
             } catch (LedgerPayloadDecoder.UnknownLedgerEventTypeException unknown) {
                 throw unknown;
             } catch (IOException | RuntimeException unreadable) {

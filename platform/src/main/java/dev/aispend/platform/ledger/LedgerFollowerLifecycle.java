@@ -4,6 +4,8 @@ import dev.aispend.platform.kafka.BatchConsumerLoop;
 import dev.aispend.platform.kafka.ConsumerGroups;
 import dev.aispend.platform.kafka.TopicNames;
 import dev.aispend.platform.kafka.TopicProvisioner;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ShutdownEvent;
@@ -36,10 +38,20 @@ public final class LedgerFollowerLifecycle implements ConsumerGroups {
 
     LedgerFollowerLifecycle(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
                             LedgerFollowerConfiguration configuration, LedgerPayloadDecoder decoder,
-                            LedgerTransactions transactions, List<LedgerProjection> projections, TopicNames topics) {
+                            LedgerTransactions transactions, List<LedgerProjection> projections, TopicNames topics,
+                            @Value("${ledger-follower.shared-decoded-entries:8192}") int sharedDecodedEntries,
+                            MeterRegistry meters) {
         this.bootstrapServers = bootstrapServers;
         this.configuration = configuration;
         this.topics = topics;
+        // Shared only between two or more projections: with one, nobody would take what it keeps.
+        DecodedMessages decoded = new DecodedMessages(projections.size() > 1 ? sharedDecodedEntries : 0);
+        FunctionCounter.builder("aispend.ledger.follower.decoded", decoded, DecodedMessages::hits)
+                .tag("result", "shared").description("ledger.v1 messages a follower took already decoded")
+                .register(meters);
+        FunctionCounter.builder("aispend.ledger.follower.decoded", decoded, DecodedMessages::misses)
+                .tag("result", "decoded").description("ledger.v1 messages a follower decoded itself")
+                .register(meters);
         for (LedgerProjection projection : projections) {
             String name = projection.name();
             if (!NAME.matcher(name).matches()) {
@@ -47,7 +59,7 @@ public final class LedgerFollowerLifecycle implements ConsumerGroups {
             }
             ProjectionFollower follower = new ProjectionFollower(projection,
                     configuration.consumerLoopSettings(bootstrapServers, topics.ledger(), name),
-                    new LedgerFollower(decoder, transactions, projection), transactions);
+                    new LedgerFollower(decoder, transactions, projection, decoded), transactions);
             if (followers.putIfAbsent(name, follower) != null) {
                 throw new IllegalArgumentException("two projections are named '" + name + "'");
             }

@@ -1,5 +1,6 @@
 package dev.aispend.report.ledger;
 
+import dev.aispend.platform.ledger.DecodedMessages;
 import dev.aispend.platform.ledger.LedgerEvent;
 import dev.aispend.testsupport.ledger.TestLedger;
 import dev.aispend.platform.ledger.LedgerFollower;
@@ -54,6 +55,27 @@ class LedgerFollowerTest {
         assertThatThrownBy(() -> follower.handle(List.of(message(0, wrongShape))))
                 .hasMessageContaining("undecodable payload of ledger position 1 (SpendRecorded version 1)");
         assertThat(transactionsStarted).hasValue(0);
+    }
+
+    @Test
+    void a_second_projection_takes_the_entries_the_first_decoded() throws Exception {
+        TestLedger ledger = new TestLedger();
+        List<ConsumerRecord<String, byte[]>> batch = List.of(
+                message(0, TestLedger.json(ledger.append(LedgerPayloadSamples.unpricedSpend()))),
+                message(1, TestLedger.json(ledger.append(LedgerPayloadSamples.unpricedSpend()))));
+        DecodedMessages shared = new DecodedMessages(8);
+        LedgerPayloadDecoder decoder = new LedgerPayloadDecoder(ObjectMapper.getDefault());
+        LedgerFollower first = new LedgerFollower(decoder, new CountingTransactions(), new UnusedProjection(), shared);
+        LedgerFollower second = new LedgerFollower(decoder, new CountingTransactions(), new UnusedProjection(), shared);
+
+        List<LedgerEvent> decodedByFirst = first.decode(batch);
+        List<LedgerEvent> takenBySecond = second.decode(batch);
+
+        assertThat(takenBySecond).hasSize(2);
+        assertThat(takenBySecond.get(0)).isSameAs(decodedByFirst.get(0));
+        assertThat(takenBySecond.get(1)).isSameAs(decodedByFirst.get(1));
+        assertThat(takenBySecond.get(1).position()).isEqualTo(2);
+        assertThat(shared.hits()).isEqualTo(2);
     }
 
     private static ConsumerRecord<String, byte[]> message(long offset, byte[] value) {
