@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
  * Writes synthetic spend and merged-PR entries straight into the serving generation's read-model tables, exactly
  * as report-service's projection would have written them had it followed a ledger that long: one spend_line
  * (SPEND, origin_position = position) and one attribution_origin row per spend entry, one outcome_line (OUTCOME)
- * and attribution_origin row per outcome, spend_daily, spend_monthly and outcome_daily as the lines summed by the
- * projection's own statements (DailySums, copied below), a ledger_clock row per entry, and last the checkpoint
+ * and attribution_origin row per outcome, spend_daily, spend_monthly, the per-person and per-person-and-model
+ * sums and outcome_daily as the lines summed by the projection's own statements (DailySums, copied below), a
+ * ledger_clock row per entry, and last the checkpoint
  * {@code ledger_checkpoint(projection='reports')} and every read_model_position moved to the last position. All in
  * one transaction that first locks the checkpoint row (every write of the projection locks it first, so the
  * follower waits and then skips the ledger's own entries up to the new checkpoint). Positions start right after
@@ -42,6 +43,7 @@ final class ReadModelLoad {
     static final String SPEND_KEY = "day, team, cost_center, person_ref, model, provider, purpose, source";
     static final String OUTCOME_KEY = "day, team, cost_center, person_ref, kind, source, ai_assistance";
     static final String PERSON_ATTRIBUTES = "team, cost_center, person_ref";
+    static final String MODEL_ATTRIBUTES = "team, cost_center, person_ref, model, provider";
     static final String SPEND_DAILY = spendSums("spend_daily", "day", "day");
     /** The same sums per calendar month (DailySums' SPEND_MONTHLY): spend_monthly, which whole-month reports read. */
     static final String SPEND_MONTHLY = spendSums("spend_monthly", "month", "date_trunc('month', day)::date");
@@ -49,6 +51,14 @@ final class ReadModelLoad {
     static final String SPEND_PERSON_DAILY = spendSums("spend_person_daily", "day", "day", PERSON_ATTRIBUTES);
     static final String SPEND_PERSON_MONTHLY = spendSums("spend_person_monthly", "month",
             "date_trunc('month', day)::date", PERSON_ATTRIBUTES);
+    /** The per-person-and-model sums (DailySums' spend_model_daily, spend_model_monthly). */
+    static final String SPEND_MODEL_DAILY = spendSums("spend_model_daily", "day", "day", MODEL_ATTRIBUTES);
+    static final String SPEND_MODEL_MONTHLY = spendSums("spend_model_monthly", "month",
+            "date_trunc('month', day)::date", MODEL_ATTRIBUTES);
+    /** The tables a load writes, vacuumed and counted after it. */
+    private static final List<String> TABLES = List.of("spend_line", "spend_daily", "spend_monthly",
+            "spend_person_daily", "spend_person_monthly", "spend_model_daily", "spend_model_monthly", "outcome_line",
+            "outcome_daily", "attribution_origin", "ledger_clock");
     static final String OUTCOME_DAILY = "INSERT INTO outcome_daily AS d (" + OUTCOME_KEY
             + ", outcomes, additions, deletions, evidence_outcomes) SELECT " + OUTCOME_KEY + ", "
             + filtered("outcomes", "<>") + ", " + filtered("additions", "<>") + ", " + filtered("deletions", "<>")
@@ -118,6 +128,10 @@ final class ReadModelLoad {
             update(connection, SPEND_PERSON_MONTHLY, base + 1, last);
             steps.put("spend_person_daily + spend_person_monthly (DailySums)", seconds(step));
             step = System.nanoTime();
+            update(connection, SPEND_MODEL_DAILY, base + 1, last);
+            update(connection, SPEND_MODEL_MONTHLY, base + 1, last);
+            steps.put("spend_model_daily + spend_model_monthly (DailySums)", seconds(step));
+            step = System.nanoTime();
             ledgerClock(connection, base, last);
             steps.put("ledger_clock", seconds(step));
             if (update(connection, "UPDATE ledger_checkpoint SET applied_position = ?, applied_entry_hash = NULL, "
@@ -139,8 +153,7 @@ final class ReadModelLoad {
         // index-only scans measured are the ones a system that long would have.
         long vacuum = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
-            for (String table : List.of("spend_line", "spend_daily", "spend_monthly", "spend_person_daily",
-                    "spend_person_monthly", "outcome_line", "outcome_daily", "attribution_origin", "ledger_clock")) {
+            for (String table : TABLES) {
                 statement.execute("VACUUM ANALYZE " + schema + "." + table);
             }
         }
@@ -290,8 +303,7 @@ final class ReadModelLoad {
     private static Map<String, Long> rows(Connection connection, String schema) throws SQLException {
         Map<String, Long> rows = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement()) {
-            for (String table : List.of("spend_line", "spend_daily", "spend_monthly", "spend_person_daily",
-                    "spend_person_monthly", "outcome_line", "outcome_daily", "attribution_origin", "ledger_clock")) {
+            for (String table : TABLES) {
                 try (ResultSet row = statement.executeQuery("SELECT count(*), pg_total_relation_size('" + schema
                         + "." + table + "') FROM " + schema + "." + table)) {
                     row.next();

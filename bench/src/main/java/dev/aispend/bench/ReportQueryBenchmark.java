@@ -275,8 +275,8 @@ public final class ReportQueryBenchmark {
     private static Map<String, Long> rows(Connection connection, String schema) throws SQLException {
         Map<String, Long> rows = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement()) {
-            for (String table : List.of("spend_line", "spend_daily", "spend_monthly", "outcome_line",
-                    "outcome_daily")) {
+            for (String table : List.of("spend_line", "spend_daily", "spend_monthly", "spend_model_daily",
+                    "spend_model_monthly", "outcome_line", "outcome_daily")) {
                 try (ResultSet row = statement.executeQuery("SELECT count(*) FROM " + schema + "." + table)) {
                     row.next();
                     rows.put(table, row.getLong(1));

@@ -20,6 +20,11 @@ final class DigestQueries {
     record Part(String label, String sql) {
     }
 
+    private static final String MONTH_OF_LINE = "date_trunc('month', day)::date";
+    private static final List<String> PERSON_ATTRIBUTES = List.of("team", "cost_center", "person_ref");
+    private static final List<String> MODEL_ATTRIBUTES = List.of("team", "cost_center", "person_ref", "model",
+            "provider");
+
     private DigestQueries() {
     }
 
@@ -31,8 +36,10 @@ final class DigestQueries {
                     + "ORDER BY position")),
             "spend", List.of(lines("spend_line", "position, origin_position, line_kind"),
                     dailyAsOf(CubeTable.SPEND, "spend_daily"), monthlyAsOf(CubeTable.SPEND),
-                    perPersonAsOf("spend_person_daily", "day", "day"),
-                    perPersonAsOf("spend_person_monthly", "month", "date_trunc('month', day)::date")),
+                    narrowerAsOf("spend_person_daily", "day", "day", PERSON_ATTRIBUTES),
+                    narrowerAsOf("spend_person_monthly", "month", MONTH_OF_LINE, PERSON_ATTRIBUTES),
+                    narrowerAsOf("spend_model_daily", "day", "day", MODEL_ATTRIBUTES),
+                    narrowerAsOf("spend_model_monthly", "month", MONTH_OF_LINE, MODEL_ATTRIBUTES)),
             "outcomes", List.of(lines("outcome_line", "position, origin_position, line_kind"),
                     dailyAsOf(CubeTable.OUTCOMES, "outcome_daily")),
             "budgets", List.of(lines("budget_line", "position, origin_position, budget_id COLLATE \"C\""),
@@ -57,14 +64,12 @@ final class DigestQueries {
 
     /** The monthly sums as of the position, the same way. */
     private static Part monthlyAsOf(CubeTable table) {
-        return sumsAsOf(table, table.monthly(), "month", "date_trunc('month', day)::date", attributesOf(table),
-                table.monthly());
+        return sumsAsOf(table, table.monthly(), "month", MONTH_OF_LINE, attributesOf(table), table.monthly());
     }
 
-    /** The per-person sums (by day or month) as of the position, the same way. */
-    private static Part perPersonAsOf(String sums, String period, String periodOfLine) {
-        return sumsAsOf(CubeTable.SPEND, sums, period, periodOfLine, List.of("team", "cost_center", "person_ref"),
-                sums);
+    /** Spend's narrower sums (per person, per person and model; by day or month) as of the position, the same way. */
+    private static Part narrowerAsOf(String sums, String period, String periodOfLine, List<String> attributes) {
+        return sumsAsOf(CubeTable.SPEND, sums, period, periodOfLine, attributes, sums);
     }
 
     private static List<String> attributesOf(CubeTable table) {

@@ -105,14 +105,23 @@ public class DistributionReports {
                         .add(person);
             }
         }
+        // The directory at every week's end from one read of the links.
+        Map<Instant, Map<String, String>> directories = Directory.before(snapshot,
+                spends.keySet().stream().map(DistributionReports::endOf).toList());
         List<DistributionReport.Week> weeks = new ArrayList<>();
-        spends.forEach((monday, spend) -> weeks.add(week(snapshot, filter, team, monday, spend, hidden)));
+        spends.forEach((monday, spend) -> weeks.add(week(directories.get(endOf(monday)), filter, team, monday,
+                spend, hidden)));
         return weeks;
     }
 
-    private DistributionReport.Week week(ReportSnapshot snapshot, Cube.Filter filter, @Nullable String team,
+    /** The end of the week starting on {@code monday}: the next Monday's first instant (UTC). */
+    private static Instant endOf(LocalDate monday) {
+        return monday.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private DistributionReport.Week week(Map<String, String> directory, Cube.Filter filter, @Nullable String team,
                                          LocalDate monday, WeekSpend spend, int[] hidden) {
-        Instant end = monday.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = endOf(monday);
         Set<String> active = new HashSet<>();
         spend.byPerson().forEach((person, cost) -> {
             if (cost > 0) {
@@ -120,7 +129,7 @@ public class DistributionReports {
             }
         });
         Set<String> inScope = team == null ? active : spend.activeByTeam().getOrDefault(team, Set.of());
-        WeeklyAdoption.Week counts = WeeklyAdoption.of(Directory.before(snapshot, end), active, inScope, team);
+        WeeklyAdoption.Week counts = WeeklyAdoption.of(directory, active, inScope, team);
         List<WeeklyAdoption.TeamCounts> teams = counts.teams();
         List<Integer> hiddenTeams = privacy.hidden(teams, teamCounts -> teamCounts.counts().directoryPeople());
         List<DistributionReport.TeamWeek> teamWeeks = new ArrayList<>(teams.size());

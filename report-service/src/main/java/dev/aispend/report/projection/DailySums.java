@@ -22,13 +22,17 @@ final class DailySums {
 
     private static final String ATTRIBUTES = SPEND_KEY.substring("day, ".length());
     private static final String PERSON_ATTRIBUTES = "team, cost_center, person_ref";
+    private static final String MODEL_ATTRIBUTES = "team, cost_center, person_ref, model, provider";
     private static final String MONTH_OF_LINE = "date_trunc('month', day)::date";
     private static final List<String> SPEND_SUMS = List.of(
             spendSums("spend_daily", "day", "day", ATTRIBUTES),
-            // The same per calendar month, and both per person alone (docs/reports.md, Read models).
+            // The same per calendar month, and both per person alone and per person and model (docs/reports.md,
+            // Read models).
             spendSums("spend_monthly", "month", MONTH_OF_LINE, ATTRIBUTES),
             spendSums("spend_person_daily", "day", "day", PERSON_ATTRIBUTES),
-            spendSums("spend_person_monthly", "month", MONTH_OF_LINE, PERSON_ATTRIBUTES));
+            spendSums("spend_person_monthly", "month", MONTH_OF_LINE, PERSON_ATTRIBUTES),
+            spendSums("spend_model_daily", "day", "day", MODEL_ATTRIBUTES),
+            spendSums("spend_model_monthly", "month", MONTH_OF_LINE, MODEL_ATTRIBUTES));
 
     private static final String OUTCOMES = "INSERT INTO outcome_daily AS d (" + OUTCOME_KEY
             + ", outcomes, additions, deletions, evidence_outcomes) SELECT " + OUTCOME_KEY + ", "

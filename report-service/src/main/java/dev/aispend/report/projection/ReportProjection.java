@@ -110,7 +110,8 @@ public class ReportProjection implements LedgerProjection {
     @Override
     public void reset(Connection connection) {
         Sql.update(connection, "TRUNCATE ledger_clock, identity_link, attribution_origin, spend_line, spend_daily, "
-                + "spend_monthly, spend_person_daily, spend_person_monthly, outcome_line, outcome_daily, "
+                + "spend_monthly, spend_person_daily, spend_person_monthly, spend_model_daily, spend_model_monthly, "
+                + "outcome_line, outcome_daily, "
                 + "policy_version, policy_rejection, decision, usage_conflict, budget_line, budget_daily, "
                 + "read_model_position");
     }

@@ -10,34 +10,58 @@ import java.util.Set;
  * A read model summed by {@link Cube}: its daily table, its monthly table if it has one, its line table, their shared key columns, the daily
  * measures and how each is taken (negated) from a line, and the dimensions it can be grouped by.
  *
- * @param lineMeasures per daily measure, the SQL expression over a line that the measure sums (fixed text)
- * @param activeWhen   a condition over the per-person sums saying the person had activity in the group
+ * @param lineMeasures     per daily measure, the SQL expression over a line that the measure sums (fixed text)
+ * @param activityMeasures the measures {@code activeWhen} reads, a subset of {@code measures}
+ * @param activeWhen       a condition over a person's sums in a group saying the person had activity in it
+ * @param narrower         sums of the same lines with fewer attributes, narrowest first
  */
 public record CubeTable(String daily, @Nullable String monthly, String lines, String keyColumns,
                         List<String> measures, List<String> lineMeasures, Set<Dimension> dimensions,
-                        String activeWhen, @Nullable PersonSums perPerson) {
+                        List<String> activityMeasures, String activeWhen, List<NarrowerSums> narrower) {
 
     /**
-     * Narrower sums kept per person (by day and by month) for asks that need none of the other attributes:
+     * Sums of the same lines kept with fewer attributes, by day and by month, for asks that need none of the others:
      * {@code attributes} are the key's attribute columns in the order of {@link #keyColumns}, with NULL for the
-     * ones these tables do not have.
+     * ones these tables do not have; {@code dimensions} what they can be grouped and filtered by.
      */
-    public record PersonSums(String daily, String monthly, String attributes, Set<Dimension> dimensions) {
+    public record NarrowerSums(String daily, String monthly, String attributes, Set<Dimension> dimensions) {
+        public NarrowerSums {
+            dimensions = Set.copyOf(dimensions);
+        }
     }
 
     public CubeTable {
         if (measures.size() != lineMeasures.size()) {
             throw new IllegalArgumentException("one line expression per measure");
         }
+        if (!measures.containsAll(activityMeasures)) {
+            throw new IllegalArgumentException("activity is read from the measures");
+        }
         measures = List.copyOf(measures);
         lineMeasures = List.copyOf(lineMeasures);
         dimensions = Set.copyOf(dimensions);
+        activityMeasures = List.copyOf(activityMeasures);
+        narrower = List.copyOf(narrower);
     }
 
-    /** The per-person sums when they can answer for these dimensions (grouped and filtered by), else null. */
+    /**
+     * The narrowest sums that can answer for these dimensions (grouped and filtered by), else null (the table's
+     * own daily and monthly sums).
+     */
     @Nullable
-    PersonSums personSumsFor(Set<Dimension> asked) {
-        return perPerson != null && perPerson.dimensions().containsAll(asked) ? perPerson : null;
+    NarrowerSums narrowestFor(Set<Dimension> asked) {
+        return narrower.stream().filter(sums -> sums.dimensions().containsAll(asked)).findFirst().orElse(null);
+    }
+
+    /** The attributes (every dimension but the periods) of the table's own key. */
+    Set<Dimension> attributes() {
+        return withoutPeriods(dimensions);
+    }
+
+    static Set<Dimension> withoutPeriods(Set<Dimension> dimensions) {
+        EnumSet<Dimension> attributes = EnumSet.copyOf(dimensions);
+        attributes.removeAll(PERIODS);
+        return attributes;
     }
 
     private static final Set<Dimension> PERIODS = EnumSet.of(Dimension.DAY, Dimension.WEEK, Dimension.MONTH);
@@ -48,11 +72,14 @@ public record CubeTable(String daily, @Nullable String monthly, String lines, St
             List.of(SpendMeasures.COLUMNS).stream().map(CubeTable::spendLineMeasure).toList(),
             union(PERIODS, EnumSet.of(Dimension.TEAM, Dimension.COST_CENTER, Dimension.PERSON, Dimension.MODEL,
                     Dimension.PROVIDER, Dimension.PURPOSE, Dimension.SOURCE)),
-            "records <> 0 OR cost_usd_micros <> 0",
-            new PersonSums("spend_person_daily", "spend_person_monthly",
-                    "team, cost_center, person_ref, NULL::text, NULL::text, NULL::text, NULL::text",
-                    EnumSet.of(Dimension.DAY, Dimension.WEEK, Dimension.MONTH, Dimension.TEAM, Dimension.COST_CENTER,
-                            Dimension.PERSON)));
+            List.of("records", "cost_usd_micros"), "records <> 0 OR cost_usd_micros <> 0",
+            List.of(new NarrowerSums("spend_person_daily", "spend_person_monthly",
+                            "team, cost_center, person_ref, NULL::text, NULL::text, NULL::text, NULL::text",
+                            union(PERIODS, EnumSet.of(Dimension.TEAM, Dimension.COST_CENTER, Dimension.PERSON))),
+                    new NarrowerSums("spend_model_daily", "spend_model_monthly",
+                            "team, cost_center, person_ref, model, provider, NULL::text, NULL::text",
+                            union(PERIODS, EnumSet.of(Dimension.TEAM, Dimension.COST_CENTER, Dimension.PERSON,
+                                    Dimension.MODEL, Dimension.PROVIDER)))));
 
     public static final CubeTable OUTCOMES = new CubeTable("outcome_daily", null, "outcome_line",
             "day, team, cost_center, person_ref, kind, source, ai_assistance",
@@ -63,7 +90,7 @@ public record CubeTable(String daily, @Nullable String monthly, String lines, St
                     "CASE WHEN line_kind = 'EVIDENCE' THEN outcomes ELSE 0 END"),
             union(PERIODS, EnumSet.of(Dimension.TEAM, Dimension.COST_CENTER, Dimension.PERSON,
                     Dimension.OUTCOME_KIND, Dimension.SOURCE, Dimension.AI_ASSISTANCE)),
-            "outcomes <> 0", null);
+            List.of("outcomes"), "outcomes <> 0", List.of());
 
     /** Evidence lines feed only the evidence_* measures; every other line feeds the others. */
     private static String spendLineMeasure(String column) {
