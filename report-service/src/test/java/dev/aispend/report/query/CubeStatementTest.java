@@ -115,6 +115,18 @@ class CubeStatementTest {
     }
 
     @Test
+    void sums_every_measure_per_person_first_when_lines_join_monthly_sums_alone() {
+        CubeStatement statement = asOf(OCTOBER, Dimension.TEAM);
+
+        assertThat(statement.sql()).contains("FROM spend_person_monthly WHERE month BETWEEN ? AND ?",
+                        "GROUP BY k_3, person_ref) per_person", "person_ref, SUM(records) AS records, "
+                                + "SUM(input_tokens) AS input_tokens")
+                .doesNotContain("0 AS people");
+        assertThat(statement.sql().split("FROM spend_line", -1)).hasSize(2);
+        assertThat(statement.parameters()).containsExactly(FIRST, FIRST, FIRST, LAST, POSITION);
+    }
+
+    @Test
     void sums_everything_into_one_row_without_groups() {
         CubeStatement statement = asOf(OCTOBER);
 
