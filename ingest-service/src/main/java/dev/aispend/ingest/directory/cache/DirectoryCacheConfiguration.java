@@ -12,12 +12,12 @@ import java.time.Duration;
  * @param ttl        how long an alias's history is kept at most (INGEST_DIRECTORY_CACHE_TTL, default 5m): a
  *                   backstop only, since every change to the directory empties the cache of every instance
  * @param maxAliases how many aliases' histories are kept at most (INGEST_DIRECTORY_CACHE_MAX_ALIASES, default
- *                   100000); 0 turns the cache off, and every look-up asks the database
+ *                   20000); 0 turns the cache off, and every look-up asks the database
  */
 @ConfigurationProperties("ingest.directory.cache")
 public record DirectoryCacheConfiguration(
         @Bindable(defaultValue = "5m") Duration ttl,
-        @Bindable(defaultValue = "100000") int maxAliases) {
+        @Bindable(defaultValue = "20000") int maxAliases) {
 
     /** The cache holds every alias's history in the heap (a few hundred bytes each): ten million is gigabytes. */
     public static final int MAX_ALIASES_LIMIT = 10_000_000;
