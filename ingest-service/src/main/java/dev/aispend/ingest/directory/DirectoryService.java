@@ -40,7 +40,9 @@ import java.util.concurrent.CompletionException;
  *   <li>an entry without {@code validFrom} takes effect now, except for aliases whose entry in force now already
  *       says exactly this (same person, team, cost center): for those the recorded row stands, so importing an
  *       undated export twice records it once;</li>
- *   <li>no personal data reaches Kafka or the logs (only refs, and counts).</li>
+ *   <li>no personal data reaches Kafka or the logs (only refs, and counts);</li>
+ *   <li>the directory caches forget what they hold once the transaction commits: this instance's at once
+ *       ({@link DirectoryChanges}), every instance's when PostgreSQL's notification reaches it.</li>
  * </ul>
  */
 @Singleton
@@ -52,17 +54,20 @@ public class DirectoryService {
     private final DirectoryStore store;
     private final SealedRows sealed;
     private final IntakePublisher publisher;
+    private final DirectoryChanges changes;
     private final TopicNames topics;
     private final Clock clock;
     private final Duration publishTimeout;
 
     DirectoryService(DirectoryRules rules, DirectoryLinks links, DirectoryStore store, SealedRows sealed,
-                     IntakePublisher publisher, TopicNames topics, Clock clock, IngestConfiguration configuration) {
+                     IntakePublisher publisher, DirectoryChanges changes, TopicNames topics, Clock clock,
+                     IngestConfiguration configuration) {
         this.rules = rules;
         this.links = links;
         this.store = store;
         this.sealed = sealed;
         this.publisher = publisher;
+        this.changes = changes;
         this.topics = topics;
         this.clock = clock;
         this.publishTimeout = configuration.publishTimeout();
@@ -93,6 +98,9 @@ public class DirectoryService {
         }
         Set<DirectoryRow.Key> inserted = store.insertNew(toWrite.stream().map(Planned::row).toList());
         requireNoConflict(toWrite, inserted, locator);
+        if (!inserted.isEmpty()) {
+            changes.afterCommit();
+        }
         Instant receivedAt = clock.instant();
         List<IdentityLink> published = new ArrayList<>();
         standing.forEach(stored -> published.add(links.link(stored, receivedAt)));

@@ -20,8 +20,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -58,6 +60,10 @@ public class DirectoryStore {
                                    WHERE alias_kind = lookup.kind AND alias_ref = lookup.ref
                                      AND valid_from <= lookup.at
                                    ORDER BY valid_from DESC LIMIT 1) entry""";
+    /** Every row of each alias asked for, through the primary key's index: what the directory cache keeps. */
+    private static final String HISTORIES = """
+            SELECT alias_kind, alias_ref, valid_from, person_ref, team, cost_center FROM directory_entry
+             WHERE (alias_kind, alias_ref) IN (SELECT * FROM unnest(?::text[], ?::text[]))""";
     private static final String HISTORY = "SELECT " + COLUMNS + """
              FROM directory_entry WHERE person_ref = ?
             ORDER BY valid_from, alias_kind, alias_ref LIMIT ? OFFSET ?""";
@@ -173,6 +179,33 @@ public class DirectoryStore {
         });
     }
 
+    /**
+     * Each alias's whole history (valid-from to entry), one statement for all of them: every alias asked for is
+     * in the answer, with an empty history when the directory has no row of it. Nothing is decrypted.
+     */
+    public Map<SealedAlias, NavigableMap<Instant, DirectoryEntry>> histories(Collection<SealedAlias> aliases) {
+        Map<SealedAlias, NavigableMap<Instant, DirectoryEntry>> histories = new HashMap<>();
+        aliases.forEach(alias -> histories.put(alias, new TreeMap<>()));
+        if (aliases.isEmpty()) {
+            return histories;
+        }
+        List<SealedAlias> asked = List.copyOf(histories.keySet());
+        return run(HISTORIES, statement -> {
+            Connection connection = statement.getConnection();
+            statement.setArray(1, texts(connection, asked.stream().map(alias -> alias.kind().wireName())));
+            statement.setArray(2, texts(connection, asked.stream().map(SealedAlias::aliasRef)));
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    SealedAlias alias = new SealedAlias(AliasKind.fromWireName(result.getString(1)),
+                            result.getString(2));
+                    histories.get(alias).put(instant(result, 3), new DirectoryEntry(result.getString(4),
+                            result.getString(5), result.getString(6)));
+                }
+            }
+            return histories;
+        });
+    }
+
     /** The entry in force for one alias at {@code at}, decrypted: the admin's read. */
     public Optional<Recorded> inForce(DirectoryRow.Alias alias, Instant at) {
         return run(IN_FORCE, statement -> {
@@ -242,6 +275,10 @@ public class DirectoryStore {
 
     private static Instant instant(ResultSet result, int column) throws SQLException {
         return result.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    /** An alias as the table finds it: its kind and its ref (never its value). */
+    public record SealedAlias(AliasKind kind, String aliasRef) {
     }
 
     /** A row and when ingest recorded it. */

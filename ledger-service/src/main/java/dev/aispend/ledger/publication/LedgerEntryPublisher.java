@@ -1,6 +1,5 @@
 package dev.aispend.ledger.publication;
 
-import dev.aispend.contracts.ledger.LedgerEnvelope;
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.configuration.kafka.annotation.KafkaKey;
 import io.micronaut.configuration.kafka.annotation.Topic;
@@ -10,10 +9,11 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends sealed entries to ledger.v1 (and replay topics); idempotent producer, acks=all, so retries neither lose
- * nor reorder.
+ * nor reorder. The value is the entry's {@link dev.aispend.contracts.ledger.LedgerEnvelope} as JSON, written by
+ * {@link EnvelopeJson}.
  */
 @KafkaClient(id = "ledger", acks = KafkaClient.Acknowledge.ALL)
 public interface LedgerEntryPublisher {
 
-    CompletableFuture<RecordMetadata> publish(@Topic String topic, @KafkaKey String key, LedgerEnvelope entry);
+    CompletableFuture<RecordMetadata> publish(@Topic String topic, @KafkaKey String key, byte[] envelopeJson);
 }

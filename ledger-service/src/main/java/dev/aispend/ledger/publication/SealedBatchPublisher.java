@@ -44,7 +44,7 @@ public final class SealedBatchPublisher {
             throw new IllegalStateException("ledger positions after " + after + " are not contiguous");
         }
         CompletableFuture<?>[] acknowledgements = batch.stream()
-                .map(entry -> publisher.publish(topic, entry.kafkaKey(), entry.toEnvelope()))
+                .map(entry -> publisher.publish(topic, entry.kafkaKey(), EnvelopeJson.of(entry)))
                 .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(acknowledgements).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
