@@ -8,9 +8,12 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * The SQL report-service runs for a spend report (report-service query/Cube.java, built for CubeTable.SPEND),
- * copied here with its parameters written in, to EXPLAIN it on the same database. A spend report runs it grouped
- * as asked, and grouped by model too (the unpriced records per model) only when something in the range is unpriced.
+ * A reference for the EXPLAIN section: a spend split summed over the widest sums (spend_daily, spend_monthly), per
+ * person then per group, with its parameters written in. This is the SQL report-service ran before the narrower sums
+ * (per person; per person and model): it now reads the narrowest sums that have every dimension asked for and picks
+ * one of several exact shapes for the people count (report-service query/CubeStatement.java, docs/reports.md), so
+ * the plans printed here show what the widest sums cost on the same data, not the service's own statements; the
+ * service's own latency is what the measured requests show.
  */
 final class SpendCubeSql {
     private static final List<String> MEASURES = List.of("records", "input_tokens", "output_tokens",
