@@ -39,7 +39,7 @@ public final class LedgerFollowerLifecycle implements ConsumerGroups {
     LedgerFollowerLifecycle(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
                             LedgerFollowerConfiguration configuration, LedgerPayloadDecoder decoder,
                             LedgerTransactions transactions, List<LedgerProjection> projections, TopicNames topics,
-                            @Value("${ledger-follower.shared-decoded-entries:8192}") int sharedDecodedEntries,
+                            @Value("${ledger-follower.shared-decoded-entries:2048}") int sharedDecodedEntries,
                             MeterRegistry meters) {
         this.bootstrapServers = bootstrapServers;
         this.configuration = configuration;
