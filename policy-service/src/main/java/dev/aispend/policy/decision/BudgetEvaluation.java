@@ -25,7 +25,7 @@ import java.util.List;
 @Singleton
 public class BudgetEvaluation implements PolicyProjection.LedgerStep {
     private final BudgetEvaluator evaluator = new BudgetEvaluator();
-    private final PolicyStore store;
+    private final BudgetsBefore budgetsBefore;
     private final DecisionPublisher publisher;
     private final TopicNames topics;
     private final Duration sendTimeout;
@@ -33,7 +33,7 @@ public class BudgetEvaluation implements PolicyProjection.LedgerStep {
 
     BudgetEvaluation(PolicyStore store, DecisionPublisher publisher, TopicNames topics,
                      @Value("${policy.decisions.send-timeout:30s}") Duration sendTimeout, DecisionMetrics metrics) {
-        this.store = store;
+        this.budgetsBefore = new BudgetsBefore(store);
         this.publisher = publisher;
         this.topics = topics;
         this.sendTimeout = sendTimeout;
@@ -49,7 +49,7 @@ public class BudgetEvaluation implements PolicyProjection.LedgerStep {
     public void apply(Connection connection, List<LedgerEvent> events) {
         try {
             long first = events.get(0).position();
-            JdbcEvaluatorState state = new JdbcEvaluatorState(connection, store.budgetsBefore(connection, first));
+            JdbcEvaluatorState state = new JdbcEvaluatorState(connection, budgetsBefore.at(connection, first));
             List<PolicyDecision> decisions = new ArrayList<>();
             for (LedgerEvent event : events) {
                 decisions.addAll(evaluator.apply(state, event));

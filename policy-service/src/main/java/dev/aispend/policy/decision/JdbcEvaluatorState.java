@@ -42,20 +42,29 @@ final class JdbcEvaluatorState implements EvaluatorState {
     }
 
     /**
-     * Loads the state as it stood before the delivery: {@code budgetsBefore} are every budget version recorded
-     * before it, by budget and version, so each budget keeps its latest readable version.
+     * Each budget's latest readable version among {@code versions} (every budget version recorded before a
+     * delivery, by budget and version).
      */
-    JdbcEvaluatorState(Connection connection, Collection<PolicyVersion> budgetsBefore)
-            throws SQLException {
-        this.connection = connection;
-        for (PolicyVersion version : budgetsBefore) {
+    static Map<String, BudgetVersion> latestReadable(Collection<PolicyVersion> versions) {
+        Map<String, BudgetVersion> latest = new HashMap<>();
+        for (PolicyVersion version : versions) {
             try {
-                budgets.put(version.policyId(), new BudgetVersion(version.policyId(), version.version(),
+                latest.put(version.policyId(), new BudgetVersion(version.policyId(), version.version(),
                         version.ledgerPosition(), BudgetContent.parse(version.content())));
             } catch (InvalidBudgetException unreadable) {
                 // Versions come in order: an unreadable one leaves its predecessor in force, as in BudgetEvaluator.
             }
         }
+        return latest;
+    }
+
+    /**
+     * Loads the state as it stood before the delivery: {@code budgetsBefore} is each budget's latest readable
+     * version recorded before it ({@link #latestReadable}); this state keeps a copy of its own.
+     */
+    JdbcEvaluatorState(Connection connection, Map<String, BudgetVersion> budgetsBefore) throws SQLException {
+        this.connection = connection;
+        budgets.putAll(budgetsBefore);
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT ledger_clock FROM evaluator_clock WHERE projection = ?")) {
             select.setString(1, PROJECTION);
