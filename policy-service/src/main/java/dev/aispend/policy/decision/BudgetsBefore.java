@@ -5,7 +5,6 @@ import dev.aispend.policy.rules.PolicyStore;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -18,17 +17,17 @@ import java.util.Map;
  */
 final class BudgetsBefore {
     private final PolicyStore store;
-    private long[] keptFor;
+    private PolicyStore.BudgetVersionsMark keptFor;
     private Map<String, BudgetVersion> kept;
 
     BudgetsBefore(PolicyStore store) {
         this.store = store;
     }
 
-    /** Each budget's latest readable version recorded before {@code position}; the map is the caller's own. */
+    /** Each budget's latest readable version recorded before {@code position}, unmodifiable (the state copies it). */
     synchronized Map<String, BudgetVersion> at(Connection connection, long position) throws SQLException {
-        long[] now = store.budgetVersionsBefore(connection, position);
-        if (kept == null || !Arrays.equals(now, keptFor)) {
+        PolicyStore.BudgetVersionsMark now = store.budgetVersionsBefore(connection, position);
+        if (!now.equals(keptFor)) {
             kept = Map.copyOf(JdbcEvaluatorState.latestReadable(store.budgetsBefore(connection, position)));
             keptFor = now;
         }

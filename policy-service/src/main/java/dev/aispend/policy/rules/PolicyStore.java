@@ -143,15 +143,19 @@ public class PolicyStore {
      * position among them (0 when none): versions are a function of the ledger prefix, so the same two numbers mean
      * the same versions ({@link dev.aispend.policy.decision.BudgetEvaluation} keeps them parsed between deliveries).
      */
-    public long[] budgetVersionsBefore(Connection connection, long position) throws SQLException {
+    public BudgetVersionsMark budgetVersionsBefore(Connection connection, long position) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT count(*), coalesce(max(ledger_position), 0)"
                 + " FROM policy_version WHERE kind = 'BUDGET' AND ledger_position < ?")) {
             select.setLong(1, position);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
-                return new long[] {row.getLong(1), row.getLong(2)};
+                return new BudgetVersionsMark(row.getLong(1), row.getLong(2));
             }
         }
+    }
+
+    /** How many budget versions lie before a position, and the last position among them (0 when none). */
+    public record BudgetVersionsMark(long count, long lastPosition) {
     }
 
     /** Deletes everything the projection wrote, for a rebuild from position 1. */
