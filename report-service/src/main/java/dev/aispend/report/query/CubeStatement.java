@@ -36,8 +36,12 @@ import java.util.stream.Collectors;
 record CubeStatement(String sql, List<Object> parameters) {
 
     /** Where part of the sums comes from: a table, its period column, which attributes it has, and the range. */
-    private record Source(String table, String periodColumn, Dimension period, String attributes,
-                          Set<Dimension> keyAttributes, LocalDate from, LocalDate to, boolean afterPosition) {
+    private record Source(String table, Dimension period, String attributes, Set<Dimension> keyAttributes,
+                          LocalDate from, LocalDate to, boolean afterPosition) {
+        /** The column the period is in: the monthly tables key by month, the daily ones and the lines by day. */
+        String periodColumn() {
+            return period == Dimension.MONTH ? "month" : "day";
+        }
     }
 
     static CubeStatement of(boolean latest, long asOfPosition, CubeTable table, Cube.Filter filter,
@@ -95,22 +99,22 @@ record CubeStatement(String sql, List<Object> parameters) {
                 && !groupBy.contains(Dimension.DAY) && !groupBy.contains(Dimension.WEEK);
         List<Source> sources = new ArrayList<>();
         if (!monthly) {
-            sources.add(new Source(daily, "day", Dimension.DAY, attributes, keyAttributes, filter.from(),
+            sources.add(new Source(daily, Dimension.DAY, attributes, keyAttributes, filter.from(),
                     filter.to(), false));
         } else {
             if (filter.from().isBefore(firstWhole)) {
-                sources.add(new Source(daily, "day", Dimension.DAY, attributes, keyAttributes, filter.from(),
+                sources.add(new Source(daily, Dimension.DAY, attributes, keyAttributes, filter.from(),
                         firstWhole.minusDays(1), false));
             }
-            sources.add(new Source(monthlyTable, "month", Dimension.MONTH, attributes, keyAttributes, firstWhole,
+            sources.add(new Source(monthlyTable, Dimension.MONTH, attributes, keyAttributes, firstWhole,
                     lastWhole.withDayOfMonth(1), false));
             if (filter.to().isAfter(lastWhole)) {
-                sources.add(new Source(daily, "day", Dimension.DAY, attributes, keyAttributes,
+                sources.add(new Source(daily, Dimension.DAY, attributes, keyAttributes,
                         lastWhole.plusDays(1), filter.to(), false));
             }
         }
         if (!latest) {
-            sources.add(new Source(table.lines(), "day", Dimension.DAY, null, table.attributes(), filter.from(),
+            sources.add(new Source(table.lines(), Dimension.DAY, null, table.attributes(), filter.from(),
                     filter.to(), true));
         }
         return sources;
@@ -152,9 +156,7 @@ record CubeStatement(String sql, List<Object> parameters) {
 
         /** Every sum per group and person, then per group, the active people counted. */
         String perPersonThenGroups() {
-            String outer = table.measures().stream().map(measure -> "SUM(" + measure + ")")
-                    .collect(Collectors.joining(", "));
-            return "SELECT " + leading(keyNames()) + outer + ", COUNT(*) FILTER (WHERE " + table.activeWhen()
+            return "SELECT " + leading(keyNames()) + outerSums() + ", COUNT(*) FILTER (WHERE " + table.activeWhen()
                     + ") FROM (SELECT " + leading(keys()) + "person_ref, " + sums() + " FROM ("
                     + source(table.measures()) + ") source GROUP BY " + leading(keyNames()) + "person_ref) per_person"
                     + trailing();
@@ -169,10 +171,8 @@ record CubeStatement(String sql, List<Object> parameters) {
                     + table.activeWhen() + ") FROM (SELECT " + leading(keys()) + "person_ref, " + activity
                     + " FROM (" + source(table.activityMeasures()) + ") source GROUP BY " + leading(keyNames())
                     + "person_ref) per_person" + (groupBy.isEmpty() ? "" : " GROUP BY " + keyNames());
-            String outer = table.measures().stream().map(measure -> "SUM(" + measure + ")")
-                    .collect(Collectors.joining(", "));
-            return "SELECT " + leading(keyNames()) + outer + ", SUM(people) FROM (SELECT " + leading(keys()) + sums()
-                    + ", 0 AS people FROM (" + source(table.measures()) + ") source"
+            return "SELECT " + leading(keyNames()) + outerSums() + ", SUM(people) FROM (SELECT " + leading(keys())
+                    + sums() + ", 0 AS people FROM (" + source(table.measures()) + ") source"
                     + (groupBy.isEmpty() ? "" : " GROUP BY " + keyNames()) + " UNION ALL " + people + ") parts"
                     + trailing();
         }
@@ -193,6 +193,11 @@ record CubeStatement(String sql, List<Object> parameters) {
 
         private String trailing() {
             return groupBy.isEmpty() ? "" : " GROUP BY " + keyNames() + " ORDER BY " + keyNames();
+        }
+
+        /** Every measure summed again over the rows a subquery already summed (their names kept). */
+        private String outerSums() {
+            return table.measures().stream().map(measure -> "SUM(" + measure + ")").collect(Collectors.joining(", "));
         }
 
         private String sums() {
