@@ -20,13 +20,28 @@ final class PrometheusScrape {
 
     static Map<String, Double> read(HttpClient client, String serviceUrl, List<String> names)
             throws IOException, InterruptedException {
+        return sums(exposition(client, serviceUrl), names);
+    }
+
+    /** The service's whole exposition. */
+    static String exposition(HttpClient client, String serviceUrl) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(serviceUrl + "/prometheus"))
                 .header("Authorization", BenchCredentials.bearer()).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + serviceUrl + "/prometheus: " + response.statusCode());
         }
-        return sums(response.body(), names);
+        return response.body();
+    }
+
+    /** One series' value, named with its labels as exposed (e.g. {@code name{result="kept"}}); 0 when absent. */
+    static double series(String exposition, String series) {
+        for (String line : exposition.split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
     }
 
     static Map<String, Double> sums(String exposition, List<String> names) {

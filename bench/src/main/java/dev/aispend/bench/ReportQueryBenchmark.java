@@ -114,6 +114,8 @@ public final class ReportQueryBenchmark {
                 new Query("spend, month, by team", "/v1/reports/spend?" + month),
                 new Query("spend, month, by day, team, model", "/v1/reports/spend?" + month
                         + "&period=day&groupBy=team,model"),
+                new Query("spend, month, by day, team, model, asOf -" + options.asOfBack(), "/v1/reports/spend?"
+                        + month + "&period=day&groupBy=team,model&asOf=" + asOf),
                 new Query("spend, " + options.days() + " days, by team", "/v1/reports/spend?" + all),
                 new Query("spend, month, by team, asOf -" + options.asOfBack(), "/v1/reports/spend?" + month
                         + "&asOf=" + asOf),
@@ -146,8 +148,14 @@ public final class ReportQueryBenchmark {
             if (options.warmupSeconds() > 0) {
                 ReportCallers.run(client, url, options.concurrency(), options.warmupSeconds());
             }
+            double[] periodsBefore = cubePeriods(client, options.reportUrl());
             ReportCallers.Phase phase = ReportCallers.run(client, url, options.concurrency(),
                     options.durationSeconds());
+            double[] periodsAfter = cubePeriods(client, options.reportUrl());
+            double kept = periodsAfter[0] - periodsBefore[0];
+            double summed = periodsAfter[1] - periodsBefore[1];
+            result.put("cubePeriodsKept", (long) kept);
+            result.put("cubePeriodsSummed", (long) summed);
             result.put("requests", phase.sortedLatencyNanos().length);
             result.put("failures", phase.failures());
             if (phase.firstFailure() != null) {
@@ -160,21 +168,34 @@ public final class ReportQueryBenchmark {
             result.put("requestsPerSecond", phase.requestsPerSecond());
             results.add(result);
         }
-        System.out.printf("%n%-40s %9s %9s %9s %9s %9s %8s  %s%n", "query (" + options.concurrency() + " callers)",
-                "requests", "p50 ms", "p99 ms", "max ms", "req/s", "<100ms?", "answered");
+        System.out.printf("%n%-46s %9s %9s %9s %9s %9s %8s %6s  %s%n", "query (" + options.concurrency()
+                + " callers)", "requests", "p50 ms", "p99 ms", "max ms", "req/s", "<100ms?", "kept", "answered");
         for (Map<String, Object> result : results) {
             if (result.containsKey("notMeasured")) {
-                System.out.printf("%-40s %s%n", result.get("name"), result.get("notMeasured"));
+                System.out.printf("%-46s %s%n", result.get("name"), result.get("notMeasured"));
                 continue;
             }
             double p99 = (double) result.get("p99Millis");
-            System.out.printf("%-40s %9d %9.1f %9.1f %9.1f %9.1f %8s  %s%s%n", result.get("name"),
+            long periods = (long) result.get("cubePeriodsKept") + (long) result.get("cubePeriodsSummed");
+            System.out.printf("%-46s %9d %9.1f %9.1f %9.1f %9.1f %8s %5.0f%%  %s%s%n", result.get("name"),
                     result.get("requests"), result.get("p50Millis"), p99, result.get("maxMillis"),
-                    result.get("requestsPerSecond"), p99 < TARGET_MILLIS ? "yes" : "NO", result.get("answered"),
+                    result.get("requestsPerSecond"), p99 < TARGET_MILLIS ? "yes" : "NO",
+                    periods == 0 ? 0.0 : 100.0 * (long) result.get("cubePeriodsKept") / periods,
+                    result.get("answered"),
                     ((long) result.get("failures")) > 0 ? " FAILURES " + result.get("failures") + ": "
                             + result.get("firstFailure") : "");
         }
         return results;
+    }
+
+    /**
+     * Periods of report cubes the service served from kept rows and summed afresh so far ({@code query/Cubes}):
+     * the share kept says how much of a query's figure is its settled periods (0 for a service without them).
+     */
+    private static double[] cubePeriods(HttpClient client, String reportUrl) throws Exception {
+        String exposition = PrometheusScrape.exposition(client, reportUrl);
+        return new double[]{PrometheusScrape.series(exposition, "aispend_report_cube_periods_total{result=\"kept\"}"),
+                PrometheusScrape.series(exposition, "aispend_report_cube_periods_total{result=\"summed\"}")};
     }
 
     /** What an answer said: its position, rows, and the totals' cost and records (spend), to show it read the data. */

@@ -2,6 +2,7 @@ package dev.aispend.report.anomalies;
 
 import dev.aispend.report.query.Cube;
 import dev.aispend.report.query.CubeTable;
+import dev.aispend.report.query.Cubes;
 import dev.aispend.report.query.Dimension;
 import dev.aispend.report.query.ReportAsOf;
 import dev.aispend.report.query.SpendMeasures;
@@ -29,8 +30,10 @@ public class AnomalyReports {
     public static final int SHARE_SCALE = 4;
 
     private final ReportPrivacy privacy;
+    private final Cubes cubes;
 
-    public AnomalyReports(ReportPrivacy privacy) {
+    public AnomalyReports(ReportPrivacy privacy, Cubes cubes) {
+        this.cubes = cubes;
         this.privacy = privacy;
     }
 
@@ -43,7 +46,7 @@ public class AnomalyReports {
         }
         Map<String, long[]> teamSpend = new HashMap<>();
         long totalSpend = 0;
-        for (Cube.Row row : Cube.query(snapshot, CubeTable.SPEND, filter, List.of(Dimension.TEAM))) {
+        for (Cube.Row row : cubes.query(snapshot, CubeTable.SPEND, filter, List.of(Dimension.TEAM))) {
             long cost = SpendMeasures.of(row.measures()).costUsdMicros();
             teamSpend.put((String) row.get(Dimension.TEAM), new long[] {cost, row.people()});
             totalSpend = Math.addExact(totalSpend, cost);

@@ -4,6 +4,7 @@ import dev.aispend.report.anomalies.FlagBook;
 import dev.aispend.report.anomalies.FlaggedSpend;
 import dev.aispend.report.query.Cube;
 import dev.aispend.report.query.CubeTable;
+import dev.aispend.report.query.Cubes;
 import dev.aispend.report.query.Dimension;
 import dev.aispend.report.query.Fractions;
 import dev.aispend.report.query.OutcomeKinds;
@@ -32,9 +33,11 @@ public class CfoSummaries {
     private static final Duration ONE_DAY = Duration.ofDays(1);
 
     private final ReportPrivacy privacy;
+    private final Cubes cubes;
     private final OrganizationBudgets budgets;
 
-    public CfoSummaries(ReportPrivacy privacy, OrganizationBudgets budgets) {
+    public CfoSummaries(ReportPrivacy privacy, OrganizationBudgets budgets, Cubes cubes) {
+        this.cubes = cubes;
         this.privacy = privacy;
         this.budgets = budgets;
     }
@@ -98,11 +101,11 @@ public class CfoSummaries {
                 : month.minusMonths(TREND_MONTHS - 1L);
         Cube.Filter range = Cube.Filter.between(first.atDay(1), month.atEndOfMonth());
         Map<LocalDate, Long> cost = new HashMap<>();
-        for (Cube.Row row : Cube.query(snapshot, CubeTable.SPEND, range, List.of(Dimension.MONTH))) {
+        for (Cube.Row row : cubes.query(snapshot, CubeTable.SPEND, range, List.of(Dimension.MONTH))) {
             cost.put((LocalDate) row.get(Dimension.MONTH), SpendMeasures.of(row.measures()).costUsdMicros());
         }
         Map<LocalDate, Long> merged = new HashMap<>();
-        for (Cube.Row row : Cube.query(snapshot, CubeTable.OUTCOMES, range.with(Dimension.OUTCOME_KIND,
+        for (Cube.Row row : cubes.query(snapshot, CubeTable.OUTCOMES, range.with(Dimension.OUTCOME_KIND,
                 OutcomeKinds.MERGED_PR), List.of(Dimension.MONTH))) {
             merged.put((LocalDate) row.get(Dimension.MONTH), row.measures()[0]);
         }
@@ -126,10 +129,10 @@ public class CfoSummaries {
         if (previousThrough.getMonth() != previousFrom.getMonth()) {
             previousThrough = YearMonth.from(previousFrom).atEndOfMonth();
         }
-        List<Cube.Row> now = Cube.query(snapshot, CubeTable.SPEND, Cube.Filter.between(from, through),
+        List<Cube.Row> now = cubes.query(snapshot, CubeTable.SPEND, Cube.Filter.between(from, through),
                 List.of(Dimension.TEAM));
         Map<String, Long> before = new HashMap<>();
-        List<Cube.Row> previous = Cube.query(snapshot, CubeTable.SPEND, Cube.Filter.between(previousFrom,
+        List<Cube.Row> previous = cubes.query(snapshot, CubeTable.SPEND, Cube.Filter.between(previousFrom,
                 previousThrough), List.of(Dimension.TEAM));
         java.util.Set<String> hiddenBefore = new java.util.HashSet<>();
         List<Integer> hiddenPrevious = privacy.hidden(previous, Cube.Row::people);
@@ -163,11 +166,11 @@ public class CfoSummaries {
         return movers.subList(0, Math.min(MOVERS, movers.size()));
     }
 
-    private static SpendMeasures spend(ReportSnapshot snapshot, LocalDate from, LocalDate through) {
+    private SpendMeasures spend(ReportSnapshot snapshot, LocalDate from, LocalDate through) {
         if (through.isBefore(from)) {
             return SpendMeasures.ZERO;
         }
-        List<Cube.Row> rows = Cube.query(snapshot, CubeTable.SPEND, Cube.Filter.between(from, through), List.of());
+        List<Cube.Row> rows = cubes.query(snapshot, CubeTable.SPEND, Cube.Filter.between(from, through), List.of());
         return rows.isEmpty() ? SpendMeasures.ZERO : SpendMeasures.of(rows.get(0).measures());
     }
 }

@@ -2,6 +2,7 @@ package dev.aispend.report.distribution;
 
 import dev.aispend.report.query.Cube;
 import dev.aispend.report.query.CubeTable;
+import dev.aispend.report.query.Cubes;
 import dev.aispend.report.query.Dimension;
 import dev.aispend.report.query.Fractions;
 import dev.aispend.report.query.ReportAsOf;
@@ -34,8 +35,10 @@ import java.util.TreeMap;
 @Singleton
 public class DistributionReports {
     private final ReportPrivacy privacy;
+    private final Cubes cubes;
 
-    public DistributionReports(ReportPrivacy privacy) {
+    public DistributionReports(ReportPrivacy privacy, Cubes cubes) {
+        this.cubes = cubes;
         this.privacy = privacy;
     }
 
@@ -56,7 +59,7 @@ public class DistributionReports {
              month = month.plusMonths(1)) {
             spends.put(month, new ArrayList<>());
         }
-        for (Cube.Row row : Cube.query(snapshot, CubeTable.SPEND, filter, List.of(Dimension.MONTH,
+        for (Cube.Row row : cubes.query(snapshot, CubeTable.SPEND, filter, List.of(Dimension.MONTH,
                 Dimension.PERSON))) {
             spends.get((LocalDate) row.get(Dimension.MONTH)).add(SpendMeasures.of(row.measures()).costUsdMicros());
         }
@@ -94,7 +97,7 @@ public class DistributionReports {
         for (LocalDate week = first; !week.isAfter(filter.to()); week = week.plusWeeks(1)) {
             spends.put(week, new WeekSpend(new HashMap<>(), new HashMap<>()));
         }
-        for (Cube.Row row : Cube.query(snapshot, CubeTable.SPEND, Cube.Filter.between(filter.from(), filter.to()),
+        for (Cube.Row row : cubes.query(snapshot, CubeTable.SPEND, Cube.Filter.between(filter.from(), filter.to()),
                 List.of(Dimension.WEEK, Dimension.TEAM, Dimension.PERSON))) {
             WeekSpend week = spends.get((LocalDate) row.get(Dimension.WEEK));
             String person = (String) row.get(Dimension.PERSON);

@@ -2,6 +2,7 @@ package dev.aispend.report.efficiency;
 
 import dev.aispend.report.query.Cube;
 import dev.aispend.report.query.CubeTable;
+import dev.aispend.report.query.Cubes;
 import dev.aispend.report.query.Dimension;
 import dev.aispend.report.query.ReportAsOf;
 import dev.aispend.report.readmodel.ReportSnapshot;
@@ -29,8 +30,10 @@ public class EfficiencyReports {
     /** The outcome kind a merged pull request is recorded as (GitHub webhooks, the outcomes API). */
 
     private final ReportPrivacy privacy;
+    private final Cubes cubes;
 
-    public EfficiencyReports(ReportPrivacy privacy) {
+    public EfficiencyReports(ReportPrivacy privacy, Cubes cubes) {
+        this.cubes = cubes;
         this.privacy = privacy;
     }
 
@@ -42,10 +45,10 @@ public class EfficiencyReports {
         for (LocalDate start : periodStarts(period, filter.from(), filter.to())) {
             periods.put(start, new PeriodSums());
         }
-        for (Cube.Row row : Cube.query(snapshot, CubeTable.SPEND, filter, groupBy)) {
+        for (Cube.Row row : cubes.query(snapshot, CubeTable.SPEND, filter, groupBy)) {
             periods.get((LocalDate) row.get(period)).addSpend(row);
         }
-        for (Cube.Row row : Cube.query(snapshot, CubeTable.OUTCOMES, filter.with(Dimension.OUTCOME_KIND, MERGED_PR),
+        for (Cube.Row row : cubes.query(snapshot, CubeTable.OUTCOMES, filter.with(Dimension.OUTCOME_KIND, MERGED_PR),
                 groupBy)) {
             periods.get((LocalDate) row.get(period)).addMergedPrs(row);
         }

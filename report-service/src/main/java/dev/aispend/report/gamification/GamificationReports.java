@@ -2,6 +2,7 @@ package dev.aispend.report.gamification;
 
 import dev.aispend.report.query.Cube;
 import dev.aispend.report.query.CubeTable;
+import dev.aispend.report.query.Cubes;
 import dev.aispend.report.query.Dimension;
 import dev.aispend.report.query.ReportAsOf;
 import dev.aispend.report.query.SpendMeasures;
@@ -33,8 +34,10 @@ public class GamificationReports {
     /** The outcome kind a merged pull request is recorded as. */
 
     private final ReportPrivacy privacy;
+    private final Cubes cubes;
 
-    public GamificationReports(ReportPrivacy privacy) {
+    public GamificationReports(ReportPrivacy privacy, Cubes cubes) {
+        this.cubes = cubes;
         this.privacy = privacy;
     }
 
@@ -46,13 +49,13 @@ public class GamificationReports {
         }
         List<GamificationDecisionReads.BadgeDecision> awards =
                 GamificationDecisionReads.badges(snapshot, days, query.team());
-        Volumes teams = Volumes.of(snapshot, filter, List.of(Dimension.TEAM));
+        Volumes teams = Volumes.of(cubes, snapshot, filter, List.of(Dimension.TEAM));
         Map<String, Long> sizes = teamSizes(teams, awards);
         List<String> sized = sizes.keySet().stream()
                 .sorted(Comparator.nullsFirst(Comparator.<String>naturalOrder())).toList();
         Set<String> hidden = new HashSet<>();
         privacy.hidden(sized, sizes::get).forEach(index -> hidden.add(sized.get(index)));
-        Volumes board = query.personLevel() ? Volumes.of(snapshot, filter, List.of(Dimension.TEAM, Dimension.PERSON))
+        Volumes board = query.personLevel() ? Volumes.of(cubes, snapshot, filter, List.of(Dimension.TEAM, Dimension.PERSON))
                 .perPerson(query.team() == null ? GamificationDecisionReads.directoryTeamOfPeople(snapshot) : Map.of())
                 : teams;
         return new GamificationReport(ReportAsOf.of(snapshot), days.from(), days.to(), query.team(),
@@ -134,14 +137,14 @@ public class GamificationReports {
         record Group(String team, @Nullable String personRef, long people, long mergedPrs, long spendUsdMicros) {
         }
 
-        static Volumes of(ReportSnapshot snapshot, Cube.Filter filter, List<Dimension> groupBy) {
+        static Volumes of(Cubes cubes, ReportSnapshot snapshot, Cube.Filter filter, List<Dimension> groupBy) {
             Map<List<String>, long[]> sums = new HashMap<>();
-            for (Cube.Row row : Cube.query(snapshot, CubeTable.SPEND, filter, groupBy)) {
+            for (Cube.Row row : cubes.query(snapshot, CubeTable.SPEND, filter, groupBy)) {
                 long[] sum = sums.computeIfAbsent(key(row, groupBy), unused -> new long[3]);
                 sum[0] = Math.max(sum[0], row.people());
                 sum[2] = Math.addExact(sum[2], SpendMeasures.of(row.measures()).costUsdMicros());
             }
-            for (Cube.Row row : Cube.query(snapshot, CubeTable.OUTCOMES, filter.with(Dimension.OUTCOME_KIND,
+            for (Cube.Row row : cubes.query(snapshot, CubeTable.OUTCOMES, filter.with(Dimension.OUTCOME_KIND,
                     MERGED_PR), groupBy)) {
                 long[] sum = sums.computeIfAbsent(key(row, groupBy), unused -> new long[3]);
                 sum[0] = Math.max(sum[0], row.people());

@@ -2,6 +2,7 @@ package dev.aispend.report.spend;
 
 import dev.aispend.report.query.Cube;
 import dev.aispend.report.query.CubeTable;
+import dev.aispend.report.query.Cubes;
 import dev.aispend.report.query.Dimension;
 import dev.aispend.report.query.ReportAsOf;
 import dev.aispend.report.query.SpendMeasures;
@@ -20,13 +21,15 @@ import java.util.Map;
 @Singleton
 public class SpendReports {
     private final ReportPrivacy privacy;
+    private final Cubes cubes;
 
-    public SpendReports(ReportPrivacy privacy) {
+    public SpendReports(ReportPrivacy privacy, Cubes cubes) {
+        this.cubes = cubes;
         this.privacy = privacy;
     }
 
     public SpendReport build(ReportSnapshot snapshot, ReportQuery query) {
-        List<Cube.Row> groups = Cube.query(snapshot, CubeTable.SPEND, query.filter(), query.groupBy());
+        List<Cube.Row> groups = cubes.query(snapshot, CubeTable.SPEND, query.filter(), query.groupBy());
         boolean perPerson = query.groupBy().contains(Dimension.PERSON);
         List<Integer> hidden = perPerson ? List.of() : privacy.hidden(groups, Cube.Row::people);
         List<SpendReport.Row> rows = new ArrayList<>(groups.size());
@@ -41,7 +44,7 @@ public class SpendReports {
         long unpricedRecords = 0;
         // Most ranges hold no unpriced spend: the rows' total says so without summing the range again by model.
         List<Cube.Row> byModel = total.unpricedRecords() == 0 ? List.of()
-                : Cube.query(snapshot, CubeTable.SPEND, query.filter(), List.of(Dimension.MODEL));
+                : cubes.query(snapshot, CubeTable.SPEND, query.filter(), List.of(Dimension.MODEL));
         for (Cube.Row model : byModel) {
             long records = SpendMeasures.of(model.measures()).unpricedRecords();
             if (records != 0) {
@@ -68,7 +71,7 @@ public class SpendReports {
         if (privacy.peopleVisible()) {
             return false;
         }
-        List<Cube.Row> everyone = Cube.query(snapshot, CubeTable.SPEND, query.filter(), List.of());
+        List<Cube.Row> everyone = cubes.query(snapshot, CubeTable.SPEND, query.filter(), List.of());
         long people = everyone.isEmpty() ? 0 : everyone.get(0).people();
         long hiddenPeople = hidden.stream().mapToLong(index -> groups.get(index).people()).sum();
         return (people > 0 && people < privacy.minGroupSize())

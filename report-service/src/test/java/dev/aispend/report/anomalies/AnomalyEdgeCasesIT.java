@@ -6,6 +6,7 @@ import dev.aispend.contracts.ledger.PolicyDecisionRecorded;
 import dev.aispend.report.gamification.GamificationLedger;
 import dev.aispend.report.gamification.PayloadSums;
 import dev.aispend.report.readmodel.AsOf;
+import dev.aispend.report.query.Cubes;
 import dev.aispend.report.readmodel.ReportReads;
 import dev.aispend.report.support.ReportAnswers;
 import dev.aispend.report.support.ReportSystemTest;
@@ -52,6 +53,8 @@ class AnomalyEdgeCasesIT extends ReportSystemTest {
     HttpClient http;
     @Inject
     ReportReads reads;
+    @Inject
+    Cubes cubes;
     private final TestLedger ledger = system.ledger();
     private final List<LedgerPayload> published = new ArrayList<>();
     private long beforeClearing;
@@ -168,7 +171,7 @@ class AnomalyEdgeCasesIT extends ReportSystemTest {
         assertThat(part(platform.get("open"))).isEqualTo("2 flags, 2 windows, 18000000, 0.3000");
         assertThat(part(platform.get("cleared"))).isEqualTo("2 flags, 1 windows, 10000000, 0.1667");
 
-        AnomalyReport hidden = reads.read(AsOf.LATEST, snapshot -> new AnomalyReports(ReportPrivacy.forCaller(false, 5))
+        AnomalyReport hidden = reads.read(AsOf.LATEST, snapshot -> new AnomalyReports(ReportPrivacy.forCaller(false, 5), cubes)
                 .build(snapshot, new AnomalyQuery(new ReportDays(FIRST, LAST), null, null, null)));
         // research has 2 people; web (5) is hidden with it, so their sum cannot be taken from the totals.
         assertThat(hidden.flags()).isNull();

@@ -6,6 +6,7 @@ import dev.aispend.contracts.ledger.PolicyDecisionRecorded;
 import dev.aispend.report.fixture.ExpectedFigures;
 import dev.aispend.report.fixture.ReportMonth;
 import dev.aispend.report.readmodel.AsOf;
+import dev.aispend.report.query.Cubes;
 import dev.aispend.report.readmodel.ReportReads;
 import dev.aispend.report.support.ReportAnswers;
 import dev.aispend.report.support.ReportSystemTest;
@@ -45,6 +46,8 @@ class AnomalyReportIT extends ReportSystemTest {
     HttpClient http;
     @Inject
     ReportReads reads;
+    @Inject
+    Cubes cubes;
     private final long last = ReportMonth.envelopes().size();
     private final long totalSpend = ExpectedFigures.ofMonth().spendUsdMicros(FIRST, LAST, last);
     private PolicyDecisionRecorded clearing;
@@ -112,7 +115,7 @@ class AnomalyReportIT extends ReportSystemTest {
 
     @Test
     void groups_the_flags_by_team_without_people_for_a_caller_who_may_not_see_them() {
-        AnomalyReport report = reads.read(AsOf.LATEST, snapshot -> new AnomalyReports(ReportPrivacy.forCaller(false, 5))
+        AnomalyReport report = reads.read(AsOf.LATEST, snapshot -> new AnomalyReports(ReportPrivacy.forCaller(false, 5), cubes)
                 .build(snapshot, new AnomalyQuery(new ReportDays(FIRST, LAST), null, null, null)));
         List<String> flaggedTeams = new ArrayList<>();
         decisions("ANOMALY_FLAGGED").forEach(flag -> flaggedTeams.add((String) flag.evidence().get("team")));

@@ -3,6 +3,7 @@ package dev.aispend.report.gamification;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aispend.contracts.ledger.LedgerPayload;
 import dev.aispend.report.readmodel.AsOf;
+import dev.aispend.report.query.Cubes;
 import dev.aispend.report.readmodel.ReportReads;
 import dev.aispend.report.support.ReportAnswers;
 import dev.aispend.report.support.ReportSystemTest;
@@ -56,6 +57,8 @@ class GamificationEdgeCasesIT extends ReportSystemTest {
     HttpClient http;
     @Inject
     ReportReads reads;
+    @Inject
+    Cubes cubes;
     private final TestLedger ledger = system.ledger();
     private final List<LedgerPayload> published = new ArrayList<>();
     private long beforeOrganizationDecision;
@@ -213,7 +216,7 @@ class GamificationEdgeCasesIT extends ReportSystemTest {
     @Test
     void hides_small_teams_and_people_from_a_caller_who_may_not_see_people() {
         GamificationReport report = reads.read(AsOf.LATEST, snapshot -> new GamificationReports(
-                ReportPrivacy.forCaller(false, 5)).build(snapshot, new GamificationQuery(ReportDays.monthOf(
+                ReportPrivacy.forCaller(false, 5), cubes).build(snapshot, new GamificationQuery(ReportDays.monthOf(
                 LocalDate.of(2026, 10, 1)), null, false, 3, "leaderboard")));
 
         // research has 2 people; ops (5) is hidden with it, so their sum cannot be taken from the totals.

@@ -6,6 +6,7 @@ import dev.aispend.contracts.ledger.PolicyDecisionRecorded;
 import dev.aispend.report.fixture.ExpectedFigures;
 import dev.aispend.report.fixture.ReportMonth;
 import dev.aispend.report.readmodel.AsOf;
+import dev.aispend.report.query.Cubes;
 import dev.aispend.report.readmodel.ReportReads;
 import dev.aispend.report.support.ReportAnswers;
 import dev.aispend.report.support.ReportSystemTest;
@@ -49,6 +50,8 @@ class GamificationReportIT extends ReportSystemTest {
     HttpClient http;
     @Inject
     ReportReads reads;
+    @Inject
+    Cubes cubes;
     private final ExpectedFigures figures = ExpectedFigures.ofMonth();
     private final long last = ReportMonth.envelopes().size();
     private PolicyDecisionRecorded phaseSwitch;
@@ -156,7 +159,7 @@ class GamificationReportIT extends ReportSystemTest {
     @Test
     void hides_the_two_person_team_and_every_person_from_a_caller_who_may_not_see_people() {
         GamificationReport report = reads.read(AsOf.LATEST, snapshot -> new GamificationReports(
-                ReportPrivacy.forCaller(false, 5)).build(snapshot, new GamificationQuery(new ReportDays(FIRST, LAST), null,
+                ReportPrivacy.forCaller(false, 5), cubes).build(snapshot, new GamificationQuery(new ReportDays(FIRST, LAST), null,
                 false, MIN_MERGED_PRS, "leaderboard")));
 
         assertThat(report.leaderboard().entries()).filteredOn(place -> place.team().equals(ReportMonth.WEB))
