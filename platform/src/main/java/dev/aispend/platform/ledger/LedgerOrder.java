@@ -3,6 +3,7 @@ package dev.aispend.platform.ledger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * The rule every follower of ledger.v1 applies: take entries strictly after the position already applied, in
@@ -15,21 +16,27 @@ public final class LedgerOrder {
     }
 
     public static List<LedgerEvent> toApplyAfter(long appliedPosition, List<LedgerEvent> delivered) {
+        return toApplyAfter(appliedPosition, delivered, LedgerEvent::position);
+    }
+
+    /** The same rule for anything that carries a ledger position (an envelope not decoded yet, say). */
+    public static <T> List<T> toApplyAfter(long appliedPosition, List<T> delivered, ToLongFunction<T> position) {
         if (appliedPosition < 0) {
             throw new IllegalArgumentException("appliedPosition must not be negative");
         }
-        List<LedgerEvent> sorted = new ArrayList<>(delivered);
-        sorted.sort(Comparator.comparingLong(LedgerEvent::position));
-        List<LedgerEvent> toApply = new ArrayList<>();
+        List<T> sorted = new ArrayList<>(delivered);
+        sorted.sort(Comparator.comparingLong(position));
+        List<T> toApply = new ArrayList<>();
         long expected = appliedPosition + 1;
-        for (LedgerEvent event : sorted) {
-            if (event.position() < expected) {
+        for (T entry : sorted) {
+            long at = position.applyAsLong(entry);
+            if (at < expected) {
                 continue; // applied already, or a duplicate within this delivery
             }
-            if (event.position() > expected) {
-                throw new LedgerGapException(expected, event.position());
+            if (at > expected) {
+                throw new LedgerGapException(expected, at);
             }
-            toApply.add(event);
+            toApply.add(entry);
             expected++;
         }
         return toApply;

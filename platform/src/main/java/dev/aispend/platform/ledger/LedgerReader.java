@@ -1,5 +1,6 @@
 package dev.aispend.platform.ledger;
 
+import dev.aispend.contracts.ledger.LedgerEnvelope;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -63,28 +64,42 @@ public final class LedgerReader implements AutoCloseable {
         return tail;
     }
 
+    /** Takes the entries of a read one at a time; may throw what decoding them throws. */
+    @FunctionalInterface
+    public interface EntryConsumer<T> {
+        void accept(T entry) throws IOException;
+    }
+
     /**
-     * Hands every entry from position 1 through {@code lastPosition} to {@code each}, in position order, each
-     * exactly once. Reads what the topic held when called; fails if {@code lastPosition} is beyond it.
+     * Hands every entry from position 1 through {@code lastPosition} to {@code each}, decoded, in position order,
+     * each exactly once. Reads what the topic held when called; fails if {@code lastPosition} is beyond it.
      */
     public void readThrough(long lastPosition, Consumer<LedgerEvent> each) throws IOException {
+        readEnvelopesThrough(lastPosition, envelope -> each.accept(decoder.decode(envelope)));
+    }
+
+    /**
+     * As {@link #readThrough}, but hands each entry's envelope without decoding its payload: for a reader that
+     * needs the payloads of a few kinds of entries only ({@link LedgerPayloadDecoder#decode} them).
+     */
+    public void readEnvelopesThrough(long lastPosition, EntryConsumer<LedgerEnvelope> each) throws IOException {
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         consumer.seekToBeginning(partitions);
         long applied = 0;
         long stalledSince = System.nanoTime();
         while (applied < lastPosition) {
-            List<LedgerEvent> polled = new ArrayList<>();
+            List<LedgerEnvelope> polled = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                 if (!LedgerFollower.isFoundationEntry(record.value())) {
-                    polled.add(decoder.decode(decoder.envelope(record.value())));
+                    polled.add(decoder.envelope(record.value()));
                 }
             }
-            for (LedgerEvent event : LedgerOrder.toApplyAfter(applied, polled)) {
-                if (event.position() > lastPosition) {
+            for (LedgerEnvelope envelope : LedgerOrder.toApplyAfter(applied, polled, LedgerEnvelope::position)) {
+                if (envelope.position() > lastPosition) {
                     return;
                 }
-                each.accept(event);
-                applied = event.position();
+                each.accept(envelope);
+                applied = envelope.position();
                 stalledSince = System.nanoTime();
             }
             if (reachedEnd(ends) && applied < lastPosition) {

@@ -17,25 +17,32 @@ import dev.aispend.policy.rules.RulesSnapshot;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Re-derives recorded CHECK decisions from the ledger, for compliance. A check decided from the rules at its
  * {@code rulesPosition}, each budget's spend as of its {@code spentAsOfPosition}, and the reservations it counted
- * (recorded in its evidence: holds are not ledger facts). So: collect the recorded checks first
- * ({@link #recorded}), replay the ledger calling {@link #afterEntry} after each entry (it keeps the rules and the
- * spend the checks need, at exactly their positions), then {@link #rederived} runs the same scope resolution, rule
- * and decision writer the service ran, and the caller compares the results with the recorded decisions.
+ * (recorded in its evidence: holds are not ledger facts). Those positions come before the check's own, so: a
+ * first read of the recorded checks notes what each will need ({@link #need}: positions, budget and period, a few
+ * dozen bytes a check, not the decision); the replay calls {@link #afterEntry} after each entry, which keeps the
+ * rules and the spend the checks need, at exactly their positions; and when the replay reaches a recorded check,
+ * {@link #rederive} runs the same scope resolution, rule and decision writer the service ran, and forgets what
+ * that check needed. The caller compares the result with the recorded decision there and then, so a verification
+ * holds what the checks still to come need, never every check of the ledger.
  */
 public final class CheckRederivation {
     public static final String KIND = CheckDecisions.KIND;
-    private final List<RecordedCheck> checks = new ArrayList<>();
-    private final Map<Long, List<RecordedCheck>> byRulesPosition = new HashMap<>();
+    private final int maxChecks;
+    private final Map<Long, CheckNeed> byRecordedPosition = new HashMap<>();
     private final Map<Long, List<SpendNeed>> bySpendPosition = new HashMap<>();
     private final Map<Long, RulesSnapshot> snapshots = new HashMap<>();
+    /** Budget ids and period keys, one instance each: thousands of checks name the same few. */
+    private final Map<String, String> names = new HashMap<>();
     private RateCardBook rateCards = RateCardBook.empty();
     private final Map<String, Attribution> people = new HashMap<>();
 
@@ -54,78 +61,106 @@ public final class CheckRederivation {
         }
     }
 
-    private record RecordedCheck(PolicyDecision decision, CheckEvidence evidence, Map<String, SpendNeed> spend) {
+    /** What one recorded check needs: the rules at a position, and per budget and period its spend. */
+    private record CheckNeed(long rulesPosition, SpendNeed[] spend) {
+        SpendNeed spendOf(String budgetId, String periodKey) {
+            for (SpendNeed need : spend) {
+                if (Objects.equals(need.budgetId, budgetId) && Objects.equals(need.periodKey, periodKey)) {
+                    return need;
+                }
+            }
+            return null;
+        }
     }
 
-    /** Pass one: a CHECK decision the ledger holds, to re-derive. */
-    public void recorded(PolicyDecision decision) {
+    /** @param maxChecks the most recorded checks whose needs it holds at once (the job's limit) */
+    public CheckRederivation(int maxChecks) {
+        if (maxChecks < 1) {
+            throw new IllegalArgumentException("maxChecks must be positive");
+        }
+        this.maxChecks = maxChecks;
+    }
+
+    /** First read: a CHECK decision the ledger holds at {@code recordedPosition}, to re-derive there. */
+    public void need(PolicyDecision decision, long recordedPosition) {
+        if (byRecordedPosition.size() >= maxChecks) {
+            throw new IllegalStateException("the range holds more than " + maxChecks + " recorded checks, the most "
+                    + "one verification re-derives (policy.verification.max-checks, POLICY_VERIFICATION_MAX_CHECKS): "
+                    + "verify a shorter range (fromPosition, toPosition)");
+        }
         CheckEvidence evidence = CheckEvidence.of(decision);
-        Map<String, SpendNeed> spend = new HashMap<>();
+        List<SpendNeed> spend = new ArrayList<>();
         for (CheckEvidence.Budget budget : evidence.budgets()) {
-            SpendNeed need = new SpendNeed(budget.budgetId(), budget.periodKey());
+            SpendNeed need = new SpendNeed(name(budget.budgetId()), name(budget.periodKey()));
             if (budget.spentAsOfPosition() == 0) {
                 need.spentUsdMicros = 0L; // Nothing counted yet when the check read it.
             } else {
                 bySpendPosition.computeIfAbsent(budget.spentAsOfPosition(), ignored -> new ArrayList<>()).add(need);
             }
-            spend.put(budget.budgetId() + "/" + budget.periodKey(), need);
+            spend.add(need);
         }
-        RecordedCheck check = new RecordedCheck(decision, evidence, spend);
-        checks.add(check);
-        byRulesPosition.computeIfAbsent(evidence.rulesPosition(), ignored -> new ArrayList<>()).add(check);
+        byRecordedPosition.put(recordedPosition, new CheckNeed(evidence.rulesPosition(),
+                spend.toArray(new SpendNeed[0])));
+        snapshots.putIfAbsent(evidence.rulesPosition(), null);
         if (evidence.rulesPosition() == 0) {
             snapshots.put(0L, snapshot(0, List.of()));
         }
     }
 
     public boolean isEmpty() {
-        return checks.isEmpty();
+        return byRecordedPosition.isEmpty();
     }
 
-    /** Pass two: after the evaluator applied {@code event} to {@code state}. */
+    /** The replay: after the evaluator applied {@code event} to {@code state}. */
     public void afterEntry(LedgerEvent event, EvaluatorState state) {
         fold(event);
         long position = event.position();
-        for (SpendNeed need : bySpendPosition.getOrDefault(position, List.of())) {
-            need.spentUsdMicros = state.tally(need.budgetId, need.periodKey).map(PeriodTally::spentUsdMicros)
-                    .orElse(0L);
+        List<SpendNeed> needs = bySpendPosition.remove(position);
+        if (needs != null) {
+            for (SpendNeed need : needs) {
+                need.spentUsdMicros = state.tally(need.budgetId, need.periodKey).map(PeriodTally::spentUsdMicros)
+                        .orElse(0L);
+            }
         }
-        if (byRulesPosition.containsKey(position)) {
+        if (snapshots.containsKey(position) && snapshots.get(position) == null) {
             snapshots.put(position, snapshot(position, List.copyOf(state.budgets())));
         }
     }
 
-    /** The re-derived decisions of every recorded check whose positions the replay reached. */
-    public List<PolicyDecision> rederived() {
-        List<PolicyDecision> derived = new ArrayList<>();
-        for (RecordedCheck check : checks) {
-            rederive(check).ifPresent(derived::add);
+    /**
+     * The replay reached the check recorded at {@code recordedPosition}: its re-derived decision, if the first
+     * read noted it and the positions it needs were replayed (else empty: compared, it shows as recorded only).
+     */
+    public Optional<PolicyDecision> rederive(PolicyDecision recorded, long recordedPosition) {
+        CheckNeed need = byRecordedPosition.remove(recordedPosition);
+        if (need == null) {
+            return Optional.empty();
         }
-        return derived;
-    }
-
-    private Optional<PolicyDecision> rederive(RecordedCheck check) {
-        RulesSnapshot rules = snapshots.get(check.evidence().rulesPosition());
-        if (rules == null || check.spend().values().stream().anyMatch(need -> need.spentUsdMicros == null)) {
-            return Optional.empty(); // Positions beyond what was replayed: reported as extra.
+        CheckEvidence evidence = CheckEvidence.of(recorded);
+        RulesSnapshot rules = snapshots.get(need.rulesPosition());
+        if (rules == null || Arrays.stream(need.spend()).anyMatch(spend -> spend.spentUsdMicros == null)) {
+            return Optional.empty();
         }
         ScopedCheck scoped;
         try {
-            scoped = CheckScope.resolve(check.evidence().request(), rules, check.evidence().checkedAt(),
-                    Long.MAX_VALUE);
+            scoped = CheckScope.resolve(evidence.request(), rules, evidence.checkedAt(), Long.MAX_VALUE);
         } catch (CheckRefusedException refused) {
-            return Optional.empty(); // The recorded check was priced; unpriceable now means it differs: extra.
+            return Optional.empty(); // The recorded check was priced; unpriceable now means it differs.
         }
         List<BudgetStanding> standings = new ArrayList<>();
         for (BudgetInScope budget : scoped.budgets()) {
-            SpendNeed spend = check.spend().get(budget.budgetId() + "/" + budget.periodKey());
-            CheckEvidence.Budget recorded = check.evidence().budget(budget.budgetId());
-            standings.add(spend == null || recorded == null ? BudgetStanding.fresh(budget.budget(), budget.period())
+            SpendNeed spend = need.spendOf(budget.budgetId(), budget.periodKey());
+            CheckEvidence.Budget held = evidence.budget(budget.budgetId());
+            standings.add(spend == null || held == null ? BudgetStanding.fresh(budget.budget(), budget.period())
                     : new BudgetStanding(budget.budget(), budget.period(), spend.spentUsdMicros,
-                            recorded.spentAsOfPosition(), recorded.reservedUsdMicros(), recorded.reservationCount()));
+                            held.spentAsOfPosition(), held.reservedUsdMicros(), held.reservationCount()));
         }
         CheckVerdict verdict = CheckRule.decide(standings, scoped.estimatedCostUsdMicros());
-        return Optional.of(CheckDecisions.decision(scoped, verdict, check.evidence().reservation()));
+        return Optional.of(CheckDecisions.decision(scoped, verdict, evidence.reservation()));
+    }
+
+    private String name(String value) {
+        return value == null ? null : names.computeIfAbsent(value, same -> same);
     }
 
     private void fold(LedgerEvent event) {

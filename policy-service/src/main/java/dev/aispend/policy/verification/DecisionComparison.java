@@ -14,62 +14,57 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Compares recorded decisions with re-derived ones by decision id. Content is compared in a canonical form (JSON
- * with sorted keys and numbers by value), because a decision read back from the ledger has been through JSON
- * once: 5 and 5L, or a list and an immutable list, are the same decision.
+ * Compares recorded decisions with re-derived ones by decision id, as the replay goes, so that a verification
+ * holds the decisions derived and not yet seen recorded, never every decision of the ledger. A re-derived decision
+ * is derived at or before the position that records it (at its trigger, before its record; a check or a flag
+ * clearing at its own position, just before it is compared): so when a recorded decision finds nothing waiting
+ * under its id, nothing will come for it (extra), and what still waits when the replay ends was never recorded
+ * (missing). The ledger records a decision id once (its idempotency key); a second record of one would count as
+ * extra. Content is compared in a canonical form (JSON with sorted keys and numbers by value), because a decision
+ * read back from the ledger has been through JSON once: 5 and 5L, or a list and an immutable list, are the same
+ * decision.
  */
 public final class DecisionComparison {
     /** Differences listed per kind; the counts are complete, the lists bounded so the answer stays small. */
     public static final int MAX_LISTED = 100;
 
     private final JsonMapper json;
-    private final Map<String, PolicyDecision> rederived = new LinkedHashMap<>();
-    private final Map<String, PolicyDecision> recorded = new LinkedHashMap<>();
-    private final Map<String, Long> recordedPositions = new LinkedHashMap<>();
+    private final Map<String, PolicyDecision> waiting = new LinkedHashMap<>();
+    private long matches;
+    private long mismatchCount;
+    private long extraCount;
+    private final List<VerificationResult.Mismatch> mismatches = new ArrayList<>();
+    private final List<PolicyDecision> extra = new ArrayList<>();
 
     public DecisionComparison(JsonMapper json) {
         this.json = json;
     }
 
+    /** A decision derived again; it waits for its record (a later one under the same id replaces it). */
     public void rederived(PolicyDecision decision) {
-        rederived.put(decision.decisionId(), decision);
+        waiting.put(decision.decisionId(), decision);
     }
 
-    /** The ledger records a decision id once; should it hold one twice, the first is what counts. */
+    /** A decision the ledger recorded at {@code ledgerPosition}: compared with what was derived for its id. */
     public void recorded(PolicyDecision decision, long ledgerPosition) {
-        recorded.putIfAbsent(decision.decisionId(), decision);
-        recordedPositions.putIfAbsent(decision.decisionId(), ledgerPosition);
+        PolicyDecision derived = waiting.remove(decision.decisionId());
+        if (derived == null) {
+            extraCount++;
+            addBounded(extra, decision);
+        } else if (canonical(decision).equals(canonical(derived))) {
+            matches++;
+        } else {
+            mismatchCount++;
+            addBounded(mismatches, new VerificationResult.Mismatch(derived.decisionId(), ledgerPosition, decision,
+                    derived));
+        }
     }
 
     public VerificationResult result(long fromPosition, long toPosition, long entriesRead) {
-        long matches = 0;
-        long mismatchCount = 0;
-        long missingCount = 0;
-        List<VerificationResult.Mismatch> mismatches = new ArrayList<>();
         List<PolicyDecision> missing = new ArrayList<>();
-        for (PolicyDecision derived : rederived.values()) {
-            PolicyDecision held = recorded.get(derived.decisionId());
-            if (held == null) {
-                missingCount++;
-                addBounded(missing, derived);
-            } else if (canonical(held).equals(canonical(derived))) {
-                matches++;
-            } else {
-                mismatchCount++;
-                addBounded(mismatches, new VerificationResult.Mismatch(derived.decisionId(),
-                        recordedPositions.get(derived.decisionId()), held, derived));
-            }
-        }
-        List<PolicyDecision> extra = new ArrayList<>();
-        long extraCount = 0;
-        for (PolicyDecision held : recorded.values()) {
-            if (!rederived.containsKey(held.decisionId())) {
-                extraCount++;
-                addBounded(extra, held);
-            }
-        }
-        return new VerificationResult(fromPosition, toPosition, entriesRead, matches, mismatchCount, missingCount,
-                extraCount, mismatches, missing, extra);
+        waiting.values().forEach(derived -> addBounded(missing, derived));
+        return new VerificationResult(fromPosition, toPosition, entriesRead, matches, mismatchCount, waiting.size(),
+                extraCount, List.copyOf(mismatches), missing, List.copyOf(extra));
     }
 
     private static <T> void addBounded(List<T> list, T item) {

@@ -3,9 +3,7 @@ package dev.aispend.policy.verification;
 import dev.aispend.contracts.policy.PolicyDecision;
 import dev.aispend.policy.decision.GamificationDecisions;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,27 +12,29 @@ import java.util.Map;
  * held, or one recorded before its flag, shows as recorded but not re-derived).
  */
 final class FlagClearings {
-    private final Map<String, Long> flagPositions = new HashMap<>();
-    private final List<PolicyDecision> valid = new ArrayList<>();
+    /** What one recorded decision is to the clearings. */
+    enum Read {
+        /** Not a clearing in the range: compared as its kind says, if at all. */
+        OTHER,
+        /** A clearing in the range of a flag recorded before it: valid, so "re-derived" as itself. */
+        VALID,
+        /** A clearing in the range of a flag the ledger did not hold before it: recorded, not re-derived. */
+        INVALID
+    }
 
-    /** Reads one recorded decision in ledger order; true when it is a clearing to compare (in the range). */
-    boolean read(PolicyDecision decision, long position, boolean inRange) {
+    private final Map<String, Long> flagPositions = new HashMap<>();
+
+    /** Reads one recorded decision in ledger order. */
+    Read read(PolicyDecision decision, long position, boolean inRange) {
         if (GamificationDecisions.ANOMALY_FLAGGED.equals(decision.kind())) {
             flagPositions.putIfAbsent(decision.decisionId(), position);
-            return false;
+            return Read.OTHER;
         }
         if (!GamificationDecisions.ANOMALY_CLEARED.equals(decision.kind()) || !inRange) {
-            return false;
+            return Read.OTHER;
         }
         Object flagId = decision.evidence() == null ? null : decision.evidence().get("flagDecisionId");
         Long flagPosition = flagId == null ? null : flagPositions.get(flagId.toString());
-        if (flagPosition != null && flagPosition < position) {
-            valid.add(decision);
-        }
-        return true;
-    }
-
-    List<PolicyDecision> valid() {
-        return valid;
+        return flagPosition != null && flagPosition < position ? Read.VALID : Read.INVALID;
     }
 }

@@ -1,5 +1,7 @@
 package dev.aispend.policy.verification;
 
+import dev.aispend.contracts.ledger.LedgerEnvelope;
+import dev.aispend.contracts.ledger.LedgerEventType;
 import dev.aispend.contracts.ledger.PolicyDecisionRecorded;
 import dev.aispend.contracts.policy.PolicyDecision;
 import dev.aispend.platform.kafka.TopicNames;
@@ -24,7 +26,7 @@ import java.util.List;
 
 /**
  * Replays ledger.v1 from position 1 into a fresh evaluator with its state in memory, and compares what it derives
- * with what the ledger recorded: budget and gamification decisions whose trigger lies in the range, checks recorded
+ * with what the ledger recorded, as it goes: budget and gamification decisions whose trigger lies in the range, checks recorded
  * in the range (re-derived from the rules and spend at the positions they name, {@link CheckRederivation}), and
  * flag clearings recorded in the range (a reviewer's act: valid when the flag it clears was recorded before it,
  * {@link FlagClearings}).
@@ -40,6 +42,7 @@ public class Rederivation {
     private final String bootstrapServers;
     private final java.util.function.LongSupplier applied;
     private final long maxRange;
+    private final int maxChecks;
 
     Rederivation(LedgerPayloadDecoder decoder, TopicNames topics, JsonMapper json,
                  @Value("${kafka.bootstrap.servers}") String bootstrapServers, PolicyStore store,
@@ -48,6 +51,7 @@ public class Rederivation {
         this.applied = () -> Math.min(store.appliedPosition(),
                 store.appliedPosition(GamificationEvaluation.NAME));
         this.maxRange = configuration.maxRange();
+        this.maxChecks = configuration.maxChecks();
         this.decoder = decoder;
         this.topics = topics;
         this.json = json;
@@ -60,9 +64,12 @@ public class Rederivation {
     }
 
     /**
-     * Two passes over the ledger: the first collects the recorded decisions (a decision is recorded after the
-     * entry that triggered it, so the whole ledger is read); the second replays it into a fresh evaluator, and
-     * keeps what the recorded checks need at their positions.
+     * Two passes over the ledger. The first decodes the recorded decisions alone (every other entry's payload is
+     * left undecoded) and notes what each recorded check in the range will need from the replay (a check names
+     * positions before its own). The second replays the ledger into a fresh evaluator and compares as it goes
+     * ({@link DecisionComparison}): a budget or gamification decision is derived at its trigger and compared when
+     * the replay reaches its record; a check and a flag clearing are derived, and compared, at their own record.
+     * What a job holds is what the checks still to come need and the decisions derived but not recorded yet.
      */
     public VerificationResult verify(long fromPosition, @Nullable Long toPosition, Progress progress)
             throws IOException {
@@ -72,26 +79,18 @@ public class Rederivation {
             // before its checkpoint committed, so the ledger has it or is recording it; one past it may not yet.
             long through = Math.min(Math.min(toPosition == null ? tail : toPosition,
                     Math.min(tail, applied.getAsLong())), fromPosition + maxRange - 1);
-            DecisionComparison comparison = new DecisionComparison(json);
-            CheckRederivation checks = new CheckRederivation();
-            FlagClearings clearings = new FlagClearings();
+            CheckRederivation checks = new CheckRederivation(maxChecks);
             long[] read = {0};
-            reader.readThrough(tail, event -> {
-                if (event.payload() instanceof PolicyDecisionRecorded recorded) {
-                    PolicyDecision decision = recorded.decision();
-                    // Every decision passes the clearings first: they note each flag, wherever it is.
-                    if (clearings.read(decision, event.position(), inRange(event.position(), fromPosition,
-                            through))) {
-                        comparison.recorded(decision, event.position());
-                    } else if (isDerived(decision) && inRange(decision.triggerPosition(), fromPosition, through)) {
-                        comparison.recorded(decision, event.position());
-                    } else if (isCheck(decision) && inRange(event.position(), fromPosition, through)) {
-                        comparison.recorded(decision, event.position());
-                        checks.recorded(decision);
-                    }
+            reader.readEnvelopesThrough(tail, envelope -> {
+                if (isDecision(envelope) && decoder.decode(envelope).payload() instanceof PolicyDecisionRecorded
+                        recorded && isCheck(recorded.decision())
+                        && inRange(envelope.position(), fromPosition, through)) {
+                    checks.need(recorded.decision(), envelope.position());
                 }
                 report(progress, ++read[0], through);
             });
+            DecisionComparison comparison = new DecisionComparison(json);
+            FlagClearings clearings = new FlagClearings();
             InMemoryEvaluatorState state = new InMemoryEvaluatorState();
             BudgetEvaluator evaluator = new BudgetEvaluator();
             GamificationEvaluator gamification = new GamificationEvaluator();
@@ -104,12 +103,38 @@ public class Rederivation {
                     }
                 }
                 checks.afterEntry(event, state);
+                if (event.payload() instanceof PolicyDecisionRecorded recorded) {
+                    compare(recorded.decision(), event.position(), fromPosition, through, checks, clearings,
+                            comparison);
+                }
                 report(progress, ++read[0], through);
             });
-            checks.rederived().forEach(comparison::rederived);
-            clearings.valid().forEach(comparison::rederived);
             return comparison.result(fromPosition, through, read[0]);
         }
+    }
+
+    /** One recorded decision, met by the replay at its own position. */
+    private static void compare(PolicyDecision decision, long position, long fromPosition, long through,
+                                CheckRederivation checks, FlagClearings clearings, DecisionComparison comparison) {
+        boolean inRange = inRange(position, fromPosition, through);
+        // Every decision passes the clearings first: they note each flag, wherever it is.
+        FlagClearings.Read clearing = clearings.read(decision, position, inRange);
+        if (clearing != FlagClearings.Read.OTHER) {
+            if (clearing == FlagClearings.Read.VALID) {
+                comparison.rederived(decision);
+            }
+            comparison.recorded(decision, position);
+        } else if (isDerived(decision) && inRange(decision.triggerPosition(), fromPosition, through)) {
+            comparison.recorded(decision, position);
+        } else if (isCheck(decision) && inRange) {
+            checks.rederive(decision, position).ifPresent(comparison::rederived);
+            comparison.recorded(decision, position);
+        }
+    }
+
+    private static boolean isDecision(LedgerEnvelope envelope) {
+        return LedgerEventType.of(envelope.eventType(), envelope.schemaVersion())
+                .filter(type -> type.payloadClass() == PolicyDecisionRecorded.class).isPresent();
     }
 
     private static void report(Progress progress, long entriesRead, long through) {

@@ -30,6 +30,7 @@ import java.util.Map;
 import static dev.aispend.policy.check.Budgets.hardCapped;
 import static dev.aispend.policy.check.Budgets.team;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A recorded check is re-derived from the ledger alone (rules at its rules position, spend at the positions its
@@ -62,9 +63,8 @@ class CheckRederivationTest {
                 301L, null, null), 100);
         append(SpendMother.priced("s-2", "platform", "model-a", DAY.plusSeconds(120), 10, 200));
 
-        CheckRederivation rederivation = replay(readBack(allowed), readBack(denied), readBack(lying(allowed)));
+        List<PolicyDecision> derived = replay(readBack(allowed), readBack(denied), readBack(lying(allowed)));
 
-        List<PolicyDecision> derived = rederivation.rederived();
         assertThat(derived).hasSize(3);
         assertThat(canonical(derived.get(0))).isEqualTo(canonical(allowed));
         assertThat(derived.get(0).result()).isEqualTo("WARN"); // 600 of 1000 spent: past the 50 % threshold
@@ -73,6 +73,26 @@ class CheckRederivationTest {
         // The lie said 100 was spent; the ledger says 600 at that position: re-derived, it is the true decision.
         assertThat(canonical(derived.get(2))).isNotEqualTo(canonical(readBack(lying(allowed))));
         assertThat(canonical(derived.get(2))).isEqualTo(canonical(allowed));
+    }
+
+    @Test
+    void refuses_to_hold_more_recorded_checks_than_its_limit() throws IOException {
+        BudgetVersion platform = hardCapped("platform", team("platform"), 1_000, 50);
+        append(new PolicyChanged("r-1", "platform", PolicyKind.BUDGET, 1, "olivia",
+                BudgetContent.toContent(platform.definition()), List.of(), DAY, DAY, "a".repeat(64)));
+        append(SpendMother.priced("s-1", "platform", "model-a", DAY.plusSeconds(60), 10, 600));
+        long rulesPosition = ledger.position();
+        PolicyDecision first = decide(rulesPosition, new CheckRequest("c-1", "platform", null, null, null, null,
+                null, 10L, null, null), 0);
+        PolicyDecision second = decide(rulesPosition, new CheckRequest("c-2", "platform", null, null, null, null,
+                null, 10L, null, null), 0);
+        CheckRederivation rederivation = new CheckRederivation(1);
+
+        rederivation.need(readBack(first), rulesPosition + 1);
+
+        assertThatThrownBy(() -> rederivation.need(readBack(second), rulesPosition + 2))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("more than 1 recorded checks").hasMessageContaining("POLICY_VERIFICATION_MAX_CHECKS");
     }
 
     private PolicyDecision decide(long rulesPosition, CheckRequest request, long reservedUsdMicros) {
@@ -106,17 +126,24 @@ class CheckRederivationTest {
                 decision.reason(), decision.decidedAt(), null, evidence);
     }
 
-    private CheckRederivation replay(PolicyDecision... recorded) {
-        CheckRederivation rederivation = new CheckRederivation();
-        for (PolicyDecision decision : recorded) {
-            rederivation.recorded(decision);
+    /** The checks as if recorded one after the other past the events, re-derived where each is recorded. */
+    private List<PolicyDecision> replay(PolicyDecision... recorded) {
+        CheckRederivation rederivation = new CheckRederivation(recorded.length);
+        long recordedAt = ledger.position() + 1;
+        for (int index = 0; index < recorded.length; index++) {
+            rederivation.need(recorded[index], recordedAt + index);
         }
         InMemoryEvaluatorState fresh = new InMemoryEvaluatorState();
         for (LedgerEvent event : events) {
             evaluator.apply(fresh, event);
             rederivation.afterEntry(event, fresh);
         }
-        return rederivation;
+        List<PolicyDecision> derived = new ArrayList<>();
+        for (int index = 0; index < recorded.length; index++) {
+            rederivation.rederive(recorded[index], recordedAt + index).ifPresent(derived::add);
+        }
+        assertThat(rederivation.isEmpty()).as("every need met and forgotten").isTrue();
+        return derived;
     }
 
     private void append(LedgerPayload payload) {

@@ -187,8 +187,8 @@ class GamificationApiIT implements TestPropertyProvider {
     /** The same decisions, compared as verification compares them (numbers read back may be narrower). */
     private void assertSame(List<PolicyDecision> sent, List<PolicyDecision> derived) {
         DecisionComparison comparison = new DecisionComparison(json);
+        derived.forEach(comparison::rederived); // derived before recorded, as a verification meets them
         sent.forEach(decision -> comparison.recorded(decision, decision.triggerPosition()));
-        derived.forEach(comparison::rederived);
         VerificationResult result = comparison.result(1, ledger.position(), ledger.position());
         assertThat(result.verified()).as("%s", result).isTrue();
         assertThat(result.matches()).isEqualTo(derived.size());
