@@ -49,10 +49,7 @@ class CheckRederivationTest {
 
     @Test
     void derives_the_recorded_decision_again_and_tells_a_record_that_lies_about_its_spend() throws IOException {
-        BudgetVersion platform = hardCapped("platform", team("platform"), 1_000, 50);
-        append(new PolicyChanged("r-1", "platform", PolicyKind.BUDGET, 1, "olivia",
-                BudgetContent.toContent(platform.definition()), List.of(), DAY, DAY, "a".repeat(64)));
-        append(SpendMother.priced("s-1", "platform", "model-a", DAY.plusSeconds(60), 10, 600));
+        platformBudgetWith600Spent();
         append(new IdentityLinked("l-1", "als_a", "email", "prs_a", "platform", null, "directory",
                 DAY.plusSeconds(61), DAY.plusSeconds(61), "b".repeat(64)));
         long rulesPosition = ledger.position();
@@ -77,10 +74,7 @@ class CheckRederivationTest {
 
     @Test
     void refuses_to_hold_more_recorded_checks_than_its_limit() throws IOException {
-        BudgetVersion platform = hardCapped("platform", team("platform"), 1_000, 50);
-        append(new PolicyChanged("r-1", "platform", PolicyKind.BUDGET, 1, "olivia",
-                BudgetContent.toContent(platform.definition()), List.of(), DAY, DAY, "a".repeat(64)));
-        append(SpendMother.priced("s-1", "platform", "model-a", DAY.plusSeconds(60), 10, 600));
+        platformBudgetWith600Spent();
         long rulesPosition = ledger.position();
         PolicyDecision first = decide(rulesPosition, new CheckRequest("c-1", "platform", null, null, null, null,
                 null, 10L, null, null), 0);
@@ -93,6 +87,14 @@ class CheckRederivationTest {
         assertThatThrownBy(() -> rederivation.need(readBack(second), rulesPosition + 2))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("more than 1 recorded checks").hasMessageContaining("POLICY_VERIFICATION_MAX_CHECKS");
+    }
+
+    /** A hard-capped 1,000 budget of team platform (threshold 50 %), and 600 of spend against it. */
+    private void platformBudgetWith600Spent() {
+        BudgetVersion platform = hardCapped("platform", team("platform"), 1_000, 50);
+        append(new PolicyChanged("r-1", "platform", PolicyKind.BUDGET, 1, "olivia",
+                BudgetContent.toContent(platform.definition()), List.of(), DAY, DAY, "a".repeat(64)));
+        append(SpendMother.priced("s-1", "platform", "model-a", DAY.plusSeconds(60), 10, 600));
     }
 
     private PolicyDecision decide(long rulesPosition, CheckRequest request, long reservedUsdMicros) {
