@@ -26,10 +26,10 @@ import java.util.List;
 
 /**
  * Replays ledger.v1 from position 1 into a fresh evaluator with its state in memory, and compares what it derives
- * with what the ledger recorded, as it goes: budget and gamification decisions whose trigger lies in the range, checks recorded
- * in the range (re-derived from the rules and spend at the positions they name, {@link CheckRederivation}), and
- * flag clearings recorded in the range (a reviewer's act: valid when the flag it clears was recorded before it,
- * {@link FlagClearings}).
+ * with what the ledger recorded, as it goes: budget and gamification decisions whose trigger lies in the range,
+ * checks recorded in the range (re-derived from the rules and spend at the positions they name,
+ * {@link CheckRederivation}), and flag clearings recorded in the range (a reviewer's act: valid when the flag it
+ * clears was recorded before it, {@link FlagClearings}).
  */
 @Singleton
 public class Rederivation {

@@ -86,7 +86,8 @@ class CheckRederivationTest {
 
         assertThatThrownBy(() -> rederivation.need(readBack(second), rulesPosition + 2))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("more than 1 recorded checks").hasMessageContaining("POLICY_VERIFICATION_MAX_CHECKS");
+                .hasMessageContaining("more than 1 recorded checks")
+                .hasMessageContaining("POLICY_VERIFICATION_MAX_CHECKS");
     }
 
     /** A hard-capped 1,000 budget of team platform (threshold 50 %), and 600 of spend against it. */

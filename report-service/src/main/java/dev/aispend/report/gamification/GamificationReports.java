@@ -55,7 +55,8 @@ public class GamificationReports {
                 .sorted(Comparator.nullsFirst(Comparator.<String>naturalOrder())).toList();
         Set<String> hidden = new HashSet<>();
         privacy.hidden(sized, sizes::get).forEach(index -> hidden.add(sized.get(index)));
-        Volumes board = query.personLevel() ? Volumes.of(cubes, snapshot, filter, List.of(Dimension.TEAM, Dimension.PERSON))
+        Volumes board = query.personLevel()
+                ? Volumes.of(cubes, snapshot, filter, List.of(Dimension.TEAM, Dimension.PERSON))
                 .perPerson(query.team() == null ? GamificationDecisionReads.directoryTeamOfPeople(snapshot) : Map.of())
                 : teams;
         return new GamificationReport(ReportAsOf.of(snapshot), days.from(), days.to(), query.team(),

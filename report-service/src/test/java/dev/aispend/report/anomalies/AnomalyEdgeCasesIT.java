@@ -171,7 +171,8 @@ class AnomalyEdgeCasesIT extends ReportSystemTest {
         assertThat(part(platform.get("open"))).isEqualTo("2 flags, 2 windows, 18000000, 0.3000");
         assertThat(part(platform.get("cleared"))).isEqualTo("2 flags, 1 windows, 10000000, 0.1667");
 
-        AnomalyReport hidden = reads.read(AsOf.LATEST, snapshot -> new AnomalyReports(ReportPrivacy.forCaller(false, 5), cubes)
+        AnomalyReport hidden = reads.read(AsOf.LATEST, snapshot -> new AnomalyReports(
+                ReportPrivacy.forCaller(false, 5), cubes)
                 .build(snapshot, new AnomalyQuery(new ReportDays(FIRST, LAST), null, null, null)));
         // research has 2 people; web (5) is hidden with it, so their sum cannot be taken from the totals.
         assertThat(hidden.flags()).isNull();

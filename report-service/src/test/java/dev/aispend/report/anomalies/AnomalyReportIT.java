@@ -115,7 +115,8 @@ class AnomalyReportIT extends ReportSystemTest {
 
     @Test
     void groups_the_flags_by_team_without_people_for_a_caller_who_may_not_see_them() {
-        AnomalyReport report = reads.read(AsOf.LATEST, snapshot -> new AnomalyReports(ReportPrivacy.forCaller(false, 5), cubes)
+        AnomalyReport report = reads.read(AsOf.LATEST, snapshot -> new AnomalyReports(
+                ReportPrivacy.forCaller(false, 5), cubes)
                 .build(snapshot, new AnomalyQuery(new ReportDays(FIRST, LAST), null, null, null)));
         List<String> flaggedTeams = new ArrayList<>();
         decisions("ANOMALY_FLAGGED").forEach(flag -> flaggedTeams.add((String) flag.evidence().get("team")));

@@ -159,7 +159,8 @@ class GamificationReportIT extends ReportSystemTest {
     @Test
     void hides_the_two_person_team_and_every_person_from_a_caller_who_may_not_see_people() {
         GamificationReport report = reads.read(AsOf.LATEST, snapshot -> new GamificationReports(
-                ReportPrivacy.forCaller(false, 5), cubes).build(snapshot, new GamificationQuery(new ReportDays(FIRST, LAST), null,
+                ReportPrivacy.forCaller(false, 5), cubes).build(snapshot, new GamificationQuery(
+                new ReportDays(FIRST, LAST), null,
                 false, MIN_MERGED_PRS, "leaderboard")));
 
         assertThat(report.leaderboard().entries()).filteredOn(place -> place.team().equals(ReportMonth.WEB))
