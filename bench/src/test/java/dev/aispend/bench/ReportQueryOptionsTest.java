@@ -49,6 +49,7 @@ class ReportQueryOptionsTest {
         assertThat(queries).extracting(ReportQueryBenchmark.Query::path).containsExactly(
                 "/v1/reports/spend?from=2026-10-01&to=2026-10-31",
                 "/v1/reports/spend?from=2026-10-01&to=2026-10-31&period=day&groupBy=team,model",
+                "/v1/reports/spend?from=2026-10-01&to=2026-10-31&period=day&groupBy=team,model&asOf=995014",
                 "/v1/reports/spend?from=2026-08-01&to=2026-10-31",
                 "/v1/reports/spend?from=2026-10-01&to=2026-10-31&asOf=995014",
                 "/v1/reports/efficiency?from=2026-10-01&to=2026-10-31",

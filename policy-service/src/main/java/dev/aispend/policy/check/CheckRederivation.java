@@ -29,11 +29,13 @@ import java.util.Optional;
  * {@code rulesPosition}, each budget's spend as of its {@code spentAsOfPosition}, and the reservations it counted
  * (recorded in its evidence: holds are not ledger facts). Those positions come before the check's own, so: a
  * first read of the recorded checks notes what each will need ({@link #need}: positions, budget and period, a few
- * dozen bytes a check, not the decision); the replay calls {@link #afterEntry} after each entry, which keeps the
+ * hundred bytes a check, not the decision); the replay calls {@link #afterEntry} after each entry, which keeps the
  * rules and the spend the checks need, at exactly their positions; and when the replay reaches a recorded check,
  * {@link #rederive} runs the same scope resolution, rule and decision writer the service ran, and forgets what
- * that check needed. The caller compares the result with the recorded decision there and then, so a verification
- * holds what the checks still to come need, never every check of the ledger.
+ * that check needed (the rules' snapshot with the last check that used it). The caller compares the result with the
+ * recorded decision there and then, so a verification holds what the checks still to come need, never every check
+ * of the ledger. A check whose evidence names a position after its own record (no honest check can: the service
+ * decided from what it had applied) finds nothing there yet and is not re-derived: it shows as recorded only.
  */
 public final class CheckRederivation {
     public static final String KIND = CheckDecisions.KIND;
@@ -41,6 +43,8 @@ public final class CheckRederivation {
     private final Map<Long, CheckNeed> byRecordedPosition = new HashMap<>();
     private final Map<Long, List<SpendNeed>> bySpendPosition = new HashMap<>();
     private final Map<Long, RulesSnapshot> snapshots = new HashMap<>();
+    /** Per rules position, the checks still to re-derive with it: its snapshot is dropped after the last. */
+    private final Map<Long, Integer> checksByRulesPosition = new HashMap<>();
     /** Budget ids and period keys, one instance each: thousands of checks name the same few. */
     private final Map<String, String> names = new HashMap<>();
     private RateCardBook rateCards = RateCardBook.empty();
@@ -73,7 +77,10 @@ public final class CheckRederivation {
         }
     }
 
-    /** @param maxChecks the most recorded checks whose needs it holds at once (the job's limit) */
+    /**
+     * @param maxChecks the most recorded checks one job's range may hold: each one's needs are kept from the first
+     *                  read until the replay reaches the check
+     */
     public CheckRederivation(int maxChecks) {
         if (maxChecks < 1) {
             throw new IllegalArgumentException("maxChecks must be positive");
@@ -102,6 +109,7 @@ public final class CheckRederivation {
         byRecordedPosition.put(recordedPosition, new CheckNeed(evidence.rulesPosition(),
                 spend.toArray(new SpendNeed[0])));
         snapshots.putIfAbsent(evidence.rulesPosition(), null);
+        checksByRulesPosition.merge(evidence.rulesPosition(), 1, Integer::sum);
         if (evidence.rulesPosition() == 0) {
             snapshots.put(0L, snapshot(0, List.of()));
         }
@@ -138,6 +146,11 @@ public final class CheckRederivation {
         }
         CheckEvidence evidence = CheckEvidence.of(recorded);
         RulesSnapshot rules = snapshots.get(need.rulesPosition());
+        if (checksByRulesPosition.merge(need.rulesPosition(), -1, Integer::sum) == 0) {
+            // The last check decided with these rules: their snapshot (a copy of every person's team) goes.
+            checksByRulesPosition.remove(need.rulesPosition());
+            snapshots.remove(need.rulesPosition());
+        }
         if (rules == null || Arrays.stream(need.spend()).anyMatch(spend -> spend.spentUsdMicros == null)) {
             return Optional.empty();
         }

@@ -15,21 +15,29 @@ import java.util.TreeMap;
 
 /**
  * Compares recorded decisions with re-derived ones by decision id, as the replay goes, so that a verification
- * holds the decisions derived and not yet seen recorded, never every decision of the ledger. A re-derived decision
- * is derived at or before the position that records it (at its trigger, before its record; a check or a flag
- * clearing at its own position, just before it is compared): so when a recorded decision finds nothing waiting
- * under its id, nothing will come for it (extra), and what still waits when the replay ends was never recorded
- * (missing). The ledger records a decision id once (its idempotency key); a second record of one would count as
- * extra. Content is compared in a canonical form (JSON with sorted keys and numbers by value), because a decision
- * read back from the ledger has been through JSON once: 5 and 5L, or a list and an immutable list, are the same
- * decision.
+ * holds the decisions derived and not yet seen recorded, never every decision of the ledger. A decision is derived
+ * at or before the position that records it (at its trigger, before its record; a check or a flag clearing at its
+ * own position, just before it is compared), so a record compares with what waits under its id and both are
+ * dropped. A record with nothing waiting is held until the end, up to {@link #MAX_HELD_RECORDS} of them: should the
+ * replay derive its id later (a rule that decides differently now, at a later position), the two are compared (a
+ * mismatch, both sides listed) instead of counting an extra and a missing; what is still held at the end is extra,
+ * past the bound it is counted extra at once. What still waits at the end was never recorded (missing). The ledger
+ * records a decision id once (its idempotency key); a second record of one would count as extra. Content is
+ * compared in a canonical form (JSON with sorted keys and numbers by value), because a decision read back from the
+ * ledger has been through JSON once: 5 and 5L, or a list and an immutable list, are the same decision.
  */
 public final class DecisionComparison {
     /** Differences listed per kind; the counts are complete, the lists bounded so the answer stays small. */
     public static final int MAX_LISTED = 100;
+    /** Records without a derivation held for a later one: a few KB each, a few in a sound ledger. */
+    public static final int MAX_HELD_RECORDS = 10_000;
+
+    private record Held(PolicyDecision decision, long ledgerPosition) {
+    }
 
     private final JsonMapper json;
     private final Map<String, PolicyDecision> waiting = new LinkedHashMap<>();
+    private final Map<String, Held> held = new LinkedHashMap<>();
     private long matches;
     private long mismatchCount;
     private long extraCount;
@@ -40,31 +48,50 @@ public final class DecisionComparison {
         this.json = json;
     }
 
-    /** A decision derived again; it waits for its record (a later one under the same id replaces it). */
+    /** A decision derived again: compared with its record if one is held, else it waits for it. */
     public void rederived(PolicyDecision decision) {
-        waiting.put(decision.decisionId(), decision);
+        Held record = held.remove(decision.decisionId());
+        if (record != null) {
+            compare(record.decision(), record.ledgerPosition(), decision);
+        } else {
+            waiting.put(decision.decisionId(), decision); // a later one under the same id replaces it
+        }
     }
 
     /** A decision the ledger recorded at {@code ledgerPosition}: compared with what was derived for its id. */
     public void recorded(PolicyDecision decision, long ledgerPosition) {
         PolicyDecision derived = waiting.remove(decision.decisionId());
-        if (derived == null) {
-            extraCount++;
-            addBounded(extra, decision);
-        } else if (canonical(decision).equals(canonical(derived))) {
-            matches++;
+        if (derived != null) {
+            compare(decision, ledgerPosition, derived);
+        } else if (held.size() < MAX_HELD_RECORDS && !held.containsKey(decision.decisionId())) {
+            held.put(decision.decisionId(), new Held(decision, ledgerPosition));
         } else {
-            mismatchCount++;
-            addBounded(mismatches, new VerificationResult.Mismatch(derived.decisionId(), ledgerPosition, decision,
-                    derived));
+            countExtra(decision);
         }
     }
 
     public VerificationResult result(long fromPosition, long toPosition, long entriesRead) {
+        held.values().forEach(record -> countExtra(record.decision()));
+        held.clear();
         List<PolicyDecision> missing = new ArrayList<>();
         waiting.values().forEach(derived -> addBounded(missing, derived));
         return new VerificationResult(fromPosition, toPosition, entriesRead, matches, mismatchCount, waiting.size(),
                 extraCount, List.copyOf(mismatches), missing, List.copyOf(extra));
+    }
+
+    private void compare(PolicyDecision recorded, long ledgerPosition, PolicyDecision derived) {
+        if (canonical(recorded).equals(canonical(derived))) {
+            matches++;
+        } else {
+            mismatchCount++;
+            addBounded(mismatches, new VerificationResult.Mismatch(derived.decisionId(), ledgerPosition, recorded,
+                    derived));
+        }
+    }
+
+    private void countExtra(PolicyDecision recorded) {
+        extraCount++;
+        addBounded(extra, recorded);
     }
 
     private static <T> void addBounded(List<T> list, T item) {

@@ -59,6 +59,20 @@ class DecisionComparisonTest {
     }
 
     @Test
+    void compares_a_record_with_a_derivation_that_came_only_after_it_instead_of_counting_extra_and_missing() {
+        DecisionComparison comparison = new DecisionComparison(JsonMapper.createDefault());
+
+        comparison.recorded(decision("late", "DENY"), 5);
+        comparison.rederived(decision("late", "WARN"));
+        VerificationResult result = comparison.result(1, 10, 10);
+
+        assertThat(result.mismatchCount()).isEqualTo(1);
+        assertThat(result.mismatches().get(0).recordedAtPosition()).isEqualTo(5);
+        assertThat(result.extraCount()).isZero();
+        assertThat(result.missingCount()).isZero();
+    }
+
+    @Test
     void lists_at_most_its_bound_of_each_difference_and_counts_them_all() {
         DecisionComparison comparison = new DecisionComparison(JsonMapper.createDefault());
 

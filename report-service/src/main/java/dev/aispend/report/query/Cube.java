@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +46,25 @@ public final class Cube {
         }
     }
 
-    /** One group: its key (a LocalDate for a period, else a String or null), its sums, and its active people. */
+    /**
+     * One group: its key (a LocalDate for a period, else a String or null), its sums, and its active people.
+     * Immutable (the key unmodifiable, the sums copied in and out): rows are shared by every report that asks the
+     * same settled period ({@link Cubes}).
+     */
     public record Row(Map<Dimension, Object> key, long[] measures, long people) {
+        public Row {
+            key = Collections.unmodifiableMap(new LinkedHashMap<>(key));
+            measures = measures.clone();
+        }
+
         public Object get(Dimension dimension) {
             return key.get(dimension);
+        }
+
+        /** A copy of the sums, in {@link CubeTable#measures()} order. */
+        @Override
+        public long[] measures() {
+            return measures.clone();
         }
     }
 

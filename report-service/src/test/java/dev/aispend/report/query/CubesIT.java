@@ -54,6 +54,14 @@ class CubesIT extends ReportSystemTest {
             new Ask(CubeTable.SPEND, OCTOBER, List.of(Dimension.MODEL)),
             new Ask(CubeTable.SPEND, OCTOBER, List.of()),
             new Ask(CubeTable.OUTCOMES, OCTOBER, List.of(Dimension.WEEK, Dimension.TEAM)),
+            // Asks that differ only in their filter, or only in their table: a key without either would mix them.
+            new Ask(CubeTable.SPEND, OCTOBER, List.of(Dimension.DAY, Dimension.TEAM)),
+            new Ask(CubeTable.SPEND, OCTOBER.with(Dimension.TEAM, ReportMonth.PLATFORM),
+                    List.of(Dimension.DAY, Dimension.TEAM)),
+            new Ask(CubeTable.OUTCOMES, OCTOBER, List.of(Dimension.DAY, Dimension.TEAM)),
+            // Whole months from the monthly sums, a partial one from the daily sums, period by period.
+            new Ask(CubeTable.SPEND, Cube.Filter.between(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 11, 3)),
+                    List.of(Dimension.MONTH, Dimension.TEAM)),
             new Ask(CubeTable.OUTCOMES, OCTOBER, List.of(Dimension.TEAM, Dimension.PERSON)));
 
     @Test
