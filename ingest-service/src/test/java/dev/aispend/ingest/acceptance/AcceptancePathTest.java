@@ -10,6 +10,7 @@ import dev.aispend.ingest.identity.Pseudonymizer;
 import dev.aispend.ingest.identity.SubjectAliases;
 import dev.aispend.ingest.kafka.IntakePublisher;
 import dev.aispend.platform.kafka.TopicNames;
+import dev.aispend.testsupport.MovableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -18,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -152,33 +151,5 @@ class AcceptancePathTest {
     private static UsageSubmission usage(String id, Instant at) {
         return new UsageSubmission(id, at, "api", SubjectAliases.ofEmail("alice@example.com"), "platform", null,
                 "anthropic", "claude-sonnet-4-5", TokenCounts.of(10, 20), null, null, null, null, Map.of(), false);
-    }
-
-    /** A clock a test moves: time passes only when a fake send says it blocked. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

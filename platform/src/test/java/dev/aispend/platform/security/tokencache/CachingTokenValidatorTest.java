@@ -1,6 +1,7 @@
 package dev.aispend.platform.security.tokencache;
 
 import dev.aispend.devstack.TokenIssuer;
+import dev.aispend.testsupport.MovableClock;
 import dev.aispend.testsupport.security.TestIssuer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.security.authentication.Authentication;
@@ -93,7 +94,7 @@ class CachingTokenValidatorTest {
     @Test
     void evicts_past_max_entries() {
         TokenCacheSettings threeEntries = new TokenCacheSettings(true, Duration.ofSeconds(60), 3);
-        VerifiedTokens verified = new VerifiedTokens(threeEntries, clock, clock, null);
+        VerifiedTokens verified = new VerifiedTokens(threeEntries, clock, clock::epochNanos, null);
         ReactiveJsonWebTokenValidator<?, Object> validator = new CachingTokenValidator<>(delegate, verified);
         List<String> tokens = List.of(token("a", Duration.ofHours(1)), token("b", Duration.ofHours(1)),
                 token("c", Duration.ofHours(1)), token("d", Duration.ofHours(1)), token("e", Duration.ofHours(1)));
@@ -133,7 +134,7 @@ class CachingTokenValidatorTest {
     }
 
     private ReactiveJsonWebTokenValidator<?, Object> cached(TokenCacheSettings settings) {
-        return TokenCacheInstaller.decorate(delegate, settings, clock, clock, meters);
+        return TokenCacheInstaller.decorate(delegate, settings, clock, clock::epochNanos, meters);
     }
 
     /** A token valid from a minute before the test's start until {@code validity} after it. */
