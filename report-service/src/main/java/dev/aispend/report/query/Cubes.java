@@ -47,10 +47,12 @@ public class Cubes {
         }
         this.kept = maxRows == 0 ? null : Caffeine.newBuilder().maximumWeight(maxRows)
                 .<Key, List<Cube.Row>>weigher((key, rows) -> rows.size() + 1).build();
-        this.hits = Counter.builder("aispend.report.cube.periods").tag("result", "kept")
-                .description("Periods of report cubes served from the kept rows or summed afresh")
-                .register(registry);
-        this.misses = Counter.builder("aispend.report.cube.periods").tag("result", "summed")
+        this.hits = periods(registry, "kept");
+        this.misses = periods(registry, "summed");
+    }
+
+    private static Counter periods(MeterRegistry registry, String result) {
+        return Counter.builder("aispend.report.cube.periods").tag("result", result)
                 .description("Periods of report cubes served from the kept rows or summed afresh")
                 .register(registry);
     }
@@ -66,6 +68,7 @@ public class Cubes {
         List<List<Cube.Row>> parts = new ArrayList<>(buckets.size());
         int firstMissing = -1;
         int lastMissing = -1;
+        int missing = 0;
         for (int index = 0; index < buckets.size(); index++) {
             List<Cube.Row> rows = settled[index] > snapshot.asOfPosition() ? null
                     : kept.getIfPresent(key(snapshot, table, filter, groupBy, buckets.get(index), settled[index]));
@@ -73,9 +76,9 @@ public class Cubes {
             if (rows == null) {
                 firstMissing = firstMissing < 0 ? index : firstMissing;
                 lastMissing = index;
+                missing++;
             }
         }
-        int missing = (int) parts.stream().filter(part -> part == null).count();
         hits.increment(buckets.size() - missing);
         if (missing > 0) {
             misses.increment(missing);
